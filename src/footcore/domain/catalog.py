@@ -1,0 +1,166 @@
+"""The exercise library as domain values: exercises, their default doses, and the catalog.
+
+The catalog is built by an adapter from `data/exercises.toml` after validation; here it is only
+plain frozen values and the look-ups the planner needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from footcore.errors import NotFoundError
+
+
+class Category(StrEnum):
+    MOBILITY = "mobility"
+    ACTIVATION = "activation"
+    STRENGTH = "strength"
+    BALANCE = "balance"
+    PLYOMETRIC = "plyometric"
+    RUNNING_DRILL = "running_drill"
+    STRETCH = "stretch"
+    RELEASE = "release"
+    RECOVERY = "recovery"
+
+
+class Phase(StrEnum):
+    FOUNDATION = "foundation"
+    STRENGTH = "strength"
+    RUNNING_SPECIFIC = "running_specific"
+
+
+class LoadLevel(StrEnum):
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    """A default or prescribed dose. Exactly one of reps, hold_s and distance_m is set."""
+
+    sets: int
+    reps: int | None = None
+    hold_s: int | None = None
+    distance_m: int | None = None
+    tempo: str | None = None
+    per_side: bool = False
+    rest_s: int = 30
+
+    def work_seconds(self) -> float:
+        """Estimated time under work for one set on one side, used to fit sessions into minutes."""
+        if self.hold_s is not None:
+            return float(self.hold_s)
+        if self.distance_m is not None:
+            # Drills and walks over a short distance: about 1 m/s including the walk back.
+            return float(self.distance_m)
+        reps = self.reps or 0
+        return reps * _seconds_per_rep(self.tempo)
+
+    def minutes(self) -> float:
+        """Estimated minutes for the whole prescription, including rests between sets."""
+        sides = 2 if self.per_side else 1
+        work = self.work_seconds() * self.sets * sides
+        rest = self.rest_s * max(self.sets * sides - 1, 0)
+        return (work + rest) / 60.0
+
+
+def _seconds_per_rep(tempo: str | None) -> float:
+    # A tempo such as "3-2-3" is seconds up, hold, down; without one a rep takes about 2 s.
+    if not tempo:
+        return 2.0
+    try:
+        return float(sum(float(part) for part in tempo.split("-")))
+    except ValueError:
+        return 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Contraindications:
+    pain_areas: frozenset[str] = frozenset()
+    conditions: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    category: Category
+    muscles: tuple[str, ...]
+    qualities: tuple[str, ...]
+    equipment: tuple[str, ...]
+    position: str
+    load: LoadLevel
+    dose: Dose
+    cues: tuple[str, ...]
+    why: str
+    progression: tuple[str, ...]
+    regression: tuple[str, ...]
+    contraindications: Contraindications
+    phases: tuple[Phase, ...]
+    sources: tuple[str, ...]
+    habit: bool = False
+    description: str = ""
+
+    @property
+    def is_plyometric(self) -> bool:
+        return self.category is Category.PLYOMETRIC
+
+    @property
+    def is_high_load(self) -> bool:
+        return self.load is LoadLevel.HIGH or self.is_plyometric
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """All exercises by id, in the order of the data file."""
+
+    exercises: Mapping[str, Exercise] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self.exercises.values())
+
+    def __len__(self) -> int:
+        return len(self.exercises)
+
+    def __contains__(self, exercise_id: object) -> bool:
+        return exercise_id in self.exercises
+
+    def get(self, exercise_id: str) -> Exercise:
+        try:
+            return self.exercises[exercise_id]
+        except KeyError:
+            raise NotFoundError(
+                f"unknown exercise '{exercise_id}'; `footcore exercises` lists the ids"
+            ) from None
+
+    def filter(
+        self,
+        category: str | None = None,
+        equipment: Iterable[str] | None = None,
+        muscle: str | None = None,
+        text: str | None = None,
+    ) -> list[Exercise]:
+        """Exercises of a category that need only the given equipment (None = any)."""
+        have = None if equipment is None else frozenset(equipment)
+        needle = text.lower() if text else None
+        out = []
+        for ex in self:
+            if category and ex.category != category:
+                continue
+            if have is not None and not set(ex.equipment) <= have:
+                continue
+            if muscle and muscle not in ex.muscles:
+                continue
+            if needle and not _matches(ex, needle):
+                continue
+            out.append(ex)
+        return out
+
+
+def _matches(ex: Exercise, needle: str) -> bool:
+    haystack = " ".join((ex.id, ex.name, *ex.aliases, ex.description)).lower()
+    return needle in haystack

@@ -1,0 +1,83 @@
+"""The one error tree of footcore. Every error a user can see is one of these.
+
+    FootcoreError                  exit 1  (unexpected: a bug; the CLI says so in one line)
+    ├── InputError                 exit 2  bad user input: names the field and what is accepted
+    │   ├── FileInputError         exit 2  a missing or unreadable file
+    │   └── NotFoundError          exit 2  an id, date or record that does not exist (HTTP 404)
+    ├── ConflictError              exit 2  the write would contradict what is stored (HTTP 409)
+    ├── RedFlagError               exit 3  a red-flag symptom: no program, see a clinician
+    ├── DataFileError              exit 4  a bundled knowledge file is invalid (a packaging bug)
+    └── StorageError               exit 5  the database cannot be reached or migrated
+
+Messages are one line and say what to fix. The domain raises these too (the module imports only
+the standard library), so the core can reject bad input without knowing about any entrypoint.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConflictError",
+    "DataFileError",
+    "FileInputError",
+    "FootcoreError",
+    "InputError",
+    "NotFoundError",
+    "RedFlagError",
+    "StorageError",
+]
+
+
+class FootcoreError(Exception):
+    """Base of every footcore error; `exit_code` is what the CLI returns."""
+
+    exit_code = 1
+    http_status = 500
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(FootcoreError):
+    exit_code = 2
+    http_status = 422
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(f"{field}: {message}" if field else message)
+        self.field = field
+
+
+class FileInputError(InputError):
+    pass
+
+
+class NotFoundError(InputError):
+    http_status = 404
+
+
+class ConflictError(FootcoreError):
+    exit_code = 2
+    http_status = 409
+
+
+class RedFlagError(FootcoreError):
+    """A positive red-flag answer. `symptoms` are vocabulary words; `referral` is the advice."""
+
+    exit_code = 3
+    http_status = 409
+
+    def __init__(self, message: str, symptoms: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.symptoms = symptoms
+
+
+class DataFileError(FootcoreError):
+    exit_code = 4
+
+
+class StorageError(FootcoreError):
+    exit_code = 5
+    http_status = 503
