@@ -1,0 +1,315 @@
+"""Loading the assessment battery, the red-flag screen and the planner rules from data files."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from footcore.adapters.datafiles import (
+    check_sources,
+    load_catalog,
+    read_toml,
+    vocabulary,
+)
+from footcore.domain.assessment import BatteryTest, Norm, NormBand, ResultKind
+from footcore.domain.catalog import Category, Phase
+from footcore.domain.periodization import CycleRules
+from footcore.domain.planner import InjuryFocus, PlannerRules, Protocol, ProtocolStep
+from footcore.domain.profile import Sex
+from footcore.domain.redflags import RedFlag
+from footcore.errors import DataFileError
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _validate(model: type[M], name: str) -> M:
+    try:
+        return model.model_validate(read_toml(name))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(p) for p in err["loc"])
+        raise DataFileError(f"{name}: {loc}: {err['msg']}") from None
+
+
+# Assessment -------------------------------------------------------------------------------------
+
+
+class BandIn(_Strict):
+    min_age: int = Field(ge=0, le=120)
+    max_age: int = Field(ge=0, le=120)
+    sexes: list[Sex] = Field(min_length=1)
+    reference: float
+    low: float
+    high: float
+
+
+class NormIn(_Strict):
+    grade: Literal["A", "S", "none"]
+    sources: list[str]
+    basis: str
+    bands: list[BandIn] = Field(min_length=1)
+
+
+class SidesIn(_Strict):
+    tolerance: float = Field(ge=0)
+    retest_noise: float = Field(ge=0)
+    sources: list[str]
+    basis: str
+
+
+class TestIn(_Strict):
+    id: str
+    name: str
+    kind: ResultKind
+    unit: str
+    quality: str
+    hold_s: int | None = None
+    protocol: list[str] = Field(min_length=2)
+    norm: NormIn | None = None
+    sides: SidesIn
+
+
+class BatteryIn(_Strict):
+    test: list[TestIn] = Field(min_length=1)
+
+
+@cache
+def load_battery() -> tuple[BatteryTest, ...]:
+    parsed = _validate(BatteryIn, "assessment.toml")
+    vocab = vocabulary()
+    out = []
+    for t in parsed.test:
+        where = f"assessment.toml: {t.id}"
+        vocab.check("qualities", [t.quality], where)
+        check_sources(t.sides.sources, where)
+        norm = None
+        if t.norm is not None:
+            check_sources(t.norm.sources, where)
+            for b in t.norm.bands:
+                if not (b.min_age <= b.max_age and b.low <= b.high):
+                    raise DataFileError(f"{where}: a band has its bounds the wrong way round")
+            norm = Norm(
+                bands=tuple(
+                    NormBand(b.min_age, b.max_age, frozenset(b.sexes), b.reference, b.low, b.high)
+                    for b in t.norm.bands
+                ),
+                grade=t.norm.grade,
+                sources=tuple(t.norm.sources),
+                basis=t.norm.basis,
+            )
+        out.append(
+            BatteryTest(
+                id=t.id,
+                name=t.name,
+                kind=t.kind,
+                unit=t.unit,
+                quality=t.quality,
+                protocol=tuple(t.protocol),
+                side_tolerance=t.sides.tolerance,
+                side_tolerance_basis=t.sides.basis,
+                side_sources=tuple(t.sides.sources),
+                retest_noise=t.sides.retest_noise,
+                hold_s=t.hold_s,
+                norm=norm,
+            )
+        )
+    return tuple(out)
+
+
+# Red flags --------------------------------------------------------------------------------------
+
+
+class SymptomIn(_Strict):
+    urgency: Literal["urgent", "soon"]
+    reason: str
+    sources: list[str]
+
+
+class RedFlagsIn(_Strict):
+    symptom: dict[str, SymptomIn]
+
+
+@cache
+def load_red_flags() -> dict[str, RedFlag]:
+    parsed = _validate(RedFlagsIn, "redflags.toml")
+    labels = vocabulary().words("symptoms")
+    out = {}
+    for key, s in parsed.symptom.items():
+        if key not in labels:
+            raise DataFileError(f"redflags.toml: '{key}' is not a word of [symptoms]")
+        check_sources(s.sources, f"redflags.toml: {key}")
+        out[key] = RedFlag(key, labels[key], s.urgency, s.reason, tuple(s.sources))
+    missing = set(labels) - set(out)
+    if missing:
+        raise DataFileError(f"redflags.toml: no entry for symptom '{sorted(missing)[0]}'")
+    return out
+
+
+# Planner rules ----------------------------------------------------------------------------------
+
+
+class PlanIn(_Strict):
+    default_weeks: int
+    min_weeks: int
+    max_weeks: int
+    default_minutes_per_day: int
+    sources: list[str]
+
+
+class CyclesIn(_Strict):
+    min_weeks: int = Field(ge=1)
+    max_weeks: int = Field(ge=1)
+    sources: list[str]
+
+
+class LightIn(_Strict):
+    every: int = Field(ge=2)
+    target: float = Field(gt=0, lt=1)
+    min_ratio: float = Field(gt=0, lt=1)
+    max_ratio: float = Field(gt=0, le=1)
+    sources: list[str]
+    why: str
+
+
+class PhaseShapeIn(_Strict):
+    slots: list[list[Category]] = Field(min_length=1)
+    repeat: list[list[Category]] = []
+
+
+class PhasesIn(_Strict):
+    order: list[Phase] = Field(min_length=1)
+    sources: list[str]
+    foundation: PhaseShapeIn
+    strength: PhaseShapeIn
+    running_specific: PhaseShapeIn
+
+
+class ProgressionIn(_Strict):
+    week_factors: list[float] = Field(min_length=1)
+    max_reps: int
+    max_hold_s: int
+    max_distance_m: int
+    sources: list[str]
+    why: str
+
+
+class PriorityIn(_Strict):
+    extra_sets: int = Field(ge=0, le=3)
+    max_sets: int = Field(ge=1, le=10)
+    sources: list[str]
+
+
+class RestrictionsIn(_Strict):
+    plyometric_pain_threshold: int = Field(ge=0, le=10)
+    contraindication_pain_threshold: int = Field(ge=0, le=10)
+    high_load_recovery_days: int = Field(ge=0, le=3)
+    sources: list[str]
+
+
+class FocusIn(_Strict):
+    qualities: list[str]
+    why: str
+    sources: list[str]
+
+
+class StepIn(_Strict):
+    from_week: int = Field(ge=0)
+    sets: int = Field(ge=1)
+    reps: int = Field(ge=1)
+
+
+class ProtocolIn(_Strict):
+    exercise: str
+    sources: list[str]
+    schedule: list[StepIn] = Field(min_length=1)
+
+
+class PlannerRulesIn(_Strict):
+    plan: PlanIn
+    cycles: CyclesIn
+    light_week: LightIn
+    phases: PhasesIn
+    progression: ProgressionIn
+    priority: PriorityIn
+    restrictions: RestrictionsIn
+    injury_focus: dict[str, FocusIn]
+    protocol: list[ProtocolIn] = []
+
+
+@cache
+def load_planner_rules() -> PlannerRules:
+    r = _validate(PlannerRulesIn, "planner_rules.toml")
+    vocab = vocabulary()
+    name = "planner_rules.toml"
+    for section in (r.plan, r.cycles, r.light_week, r.phases, r.progression, r.priority,
+                    r.restrictions):
+        check_sources(section.sources, name)
+    for injury, focus in r.injury_focus.items():
+        vocab.check("injuries", [injury], f"{name}: injury_focus")
+        vocab.check("qualities", focus.qualities, f"{name}: injury_focus.{injury}")
+        check_sources(focus.sources, f"{name}: injury_focus.{injury}")
+    catalog = load_catalog()
+    for p in r.protocol:
+        if p.exercise not in catalog:
+            raise DataFileError(f"{name}: protocol names unknown exercise '{p.exercise}'")
+        check_sources(p.sources, f"{name}: protocol {p.exercise}")
+    if not r.light_week.min_ratio <= r.light_week.target <= r.light_week.max_ratio:
+        raise DataFileError(f"{name}: light_week.target must lie between min_ratio and max_ratio")
+    shapes = {
+        Phase.FOUNDATION: r.phases.foundation,
+        Phase.STRENGTH: r.phases.strength,
+        Phase.RUNNING_SPECIFIC: r.phases.running_specific,
+    }
+    return PlannerRules(
+        cycles=CycleRules(
+            min_weeks=r.cycles.min_weeks,
+            max_weeks=r.cycles.max_weeks,
+            phase_order=tuple(r.phases.order),
+            light_every=r.light_week.every,
+        ),
+        light_target=r.light_week.target,
+        light_min=r.light_week.min_ratio,
+        light_max=r.light_week.max_ratio,
+        light_why=r.light_week.why,
+        light_sources=tuple(r.light_week.sources),
+        slots={ph: tuple(tuple(s) for s in shape.slots) for ph, shape in shapes.items()},
+        repeat_slots={ph: tuple(tuple(s) for s in shape.repeat) for ph, shape in shapes.items()},
+        week_factors=tuple(r.progression.week_factors),
+        max_reps=r.progression.max_reps,
+        max_hold_s=r.progression.max_hold_s,
+        max_distance_m=r.progression.max_distance_m,
+        progression_sources=tuple(r.progression.sources),
+        extra_sets=r.priority.extra_sets,
+        max_sets=r.priority.max_sets,
+        plyometric_pain_threshold=r.restrictions.plyometric_pain_threshold,
+        contraindication_pain_threshold=r.restrictions.contraindication_pain_threshold,
+        lower_leg_areas=frozenset(vocab.words("lower_leg_pain_areas")),
+        always_available=frozenset(vocab.words("equipment_always_available")),
+        injury_focus={
+            k: InjuryFocus(tuple(v.qualities), v.why, tuple(v.sources))
+            for k, v in r.injury_focus.items()
+        },
+        protocols={
+            p.exercise: Protocol(
+                p.exercise,
+                tuple(ProtocolStep(s.from_week, s.sets, s.reps) for s in p.schedule),
+                tuple(p.sources),
+            )
+            for p in r.protocol
+        },
+        quality_labels=vocab.words("qualities"),
+        min_weeks=r.plan.min_weeks,
+        max_weeks=r.plan.max_weeks,
+    )
+
+
+@cache
+def default_weeks() -> int:
+    return _validate(PlannerRulesIn, "planner_rules.toml").plan.default_weeks

@@ -1,0 +1,42 @@
+"""The composition root: the one place that wires data files, adapters and services together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from footcore.domain.assessment import BatteryTest
+from footcore.domain.catalog import Catalog
+from footcore.domain.planner import PlannerRules
+from footcore.domain.redflags import RedFlag
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything footcore knows, loaded and validated from the bundled data files."""
+
+    catalog: Catalog
+    battery: tuple[BatteryTest, ...]
+    red_flags: dict[str, RedFlag]
+    rules: PlannerRules
+    default_weeks: int
+
+
+@cache
+def knowledge() -> Knowledge:
+    # Imported here so that `footcore --help` does not pay for validating every data file.
+    from footcore.adapters.datafiles import load_catalog
+    from footcore.adapters.rules_files import (
+        default_weeks,
+        load_battery,
+        load_planner_rules,
+        load_red_flags,
+    )
+
+    return Knowledge(
+        catalog=load_catalog(),
+        battery=load_battery(),
+        red_flags=load_red_flags(),
+        rules=load_planner_rules(),
+        default_weeks=default_weeks(),
+    )
