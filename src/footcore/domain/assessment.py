@@ -184,7 +184,9 @@ def score(
                 side_tolerance=test.side_tolerance,
                 quality=test.quality,
                 grade=test.norm.grade if test.norm else "none",
-                sources=(test.norm.sources if test.norm else ()) + test.side_sources,
+                sources=tuple(
+                    dict.fromkeys((test.norm.sources if test.norm else ()) + test.side_sources)
+                ),
                 note="; ".join(notes),
             )
         )

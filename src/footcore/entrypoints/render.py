@@ -167,12 +167,13 @@ def findings_text(findings: Iterable[Finding], prios: Iterable[str],
             f"  {f.name}: left {_side(f.left, f.unit)} [{f.standing_left.value}], "
             f"right {_side(f.right, f.unit)} [{f.standing_right.value}]{norm}"
         )
-        if f.asymmetry:
-            diff = f" by {f.difference:g} {f.unit}" if f.difference is not None else ""
+        if f.asymmetry and f.difference is not None:
             lines.append(
-                f"    left and right differ{diff}, more than the test's measurement error"
-                f" ({f.side_tolerance:g} {f.unit})".rstrip()
+                f"    left and right differ by {f.difference:g} {f.unit}, more than the test's "
+                f"measurement error ({f.side_tolerance:g} {f.unit})"
             )
+        elif f.asymmetry:
+            lines.append("    left and right differ")
         lines.append(
             f"    evidence: {GRADE_WORDS.get(f.grade, f.grade)}; {', '.join(f.sources)}"
         )

@@ -1,0 +1,80 @@
+"""Benchmark: generating a 52-week plan vs serializing that same plan to JSON, in one run.
+
+Method: both operations run in this process on the bundled example runner and assessment, after a
+warm-up (data files loaded and validated once, as a long-running server or a second call would).
+Each is timed with time.perf_counter over many repetitions; we report the median, p90 and the ratio
+generation / serialization. The ratio is what matters: it is stable across machines, unlike
+absolute times. Goal (issue #2): under 10 ms and under 5x its own serialization.
+
+Run: .venv/bin/python bench/bench_plan.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from footcore.adapters.inputs import read_profile, read_results
+from footcore.bootstrap import knowledge
+from footcore.domain.assessment import score
+from footcore.domain.planner import generate_plan
+from footcore.entrypoints.render import plan_dict
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def timed(fn: Any, repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=200)
+    args = parser.parse_args()
+    k = knowledge()
+    profile = read_profile(ROOT / "examples" / "runner.toml")
+    results = read_results(ROOT / "examples" / "assessment.toml")
+    findings = score(k.battery, results, profile)
+    start = date(2026, 11, 23)
+
+    def generate() -> Any:
+        return generate_plan(k.catalog, profile, k.rules, start, 52, findings)
+
+    plan = generate()
+
+    def serialize() -> str:
+        return json.dumps(plan_dict(plan))
+
+    generate()
+    serialize()
+    gen = timed(generate, args.repeat)
+    ser = timed(serialize, args.repeat)
+    g, s = statistics.median(gen), statistics.median(ser)
+    report = {
+        "repeat": args.repeat,
+        "generate_52_weeks_ms": {"median": round(g, 3),
+                                 "p90": round(statistics.quantiles(gen, n=10)[-1], 3)},
+        "serialize_json_ms": {"median": round(s, 3),
+                              "p90": round(statistics.quantiles(ser, n=10)[-1], 3)},
+        "ratio_generate_over_serialize": round(g / s, 2),
+        "goal": "generate < 10 ms and ratio < 5",
+        "met": g < 10 and g / s < 5,
+    }
+    print(json.dumps(report, indent=2))
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "plan.json").write_text(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
