@@ -1,0 +1,148 @@
+"""Zip archives, read in memory and never extracted: a Strava bulk export, or any zip of files.
+
+A Strava export is recognised by its activities.csv (at the root or in one top folder); its rows
+decide what is read. Any other zip is read member by member. Guards: the member count is capped,
+each member read is capped at MAX_FILE_BYTES (zipfile stops at the declared size, which is
+checked first), and the declared sizes of everything to be read must total MAX_ZIP_TOTAL_BYTES or
+less. Names from activities.csv are only ever looked up in the archive's own directory, and
+absolute or ".." names are refused, so no path can reach outside the archive.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from footcore.adapters.importers.formats import (
+    guarded,
+    kind_of_name,
+    read_activity_bytes,
+    unsupported,
+)
+from footcore.adapters.importers.limits import (
+    MAX_FILE_BYTES,
+    MAX_FILE_LABEL,
+    MAX_ZIP_MEMBERS,
+    MAX_ZIP_TOTAL_BYTES,
+    MAX_ZIP_TOTAL_LABEL,
+)
+from footcore.adapters.importers.model import Failed, FileOutcome, Imported, Skipped
+from footcore.adapters.importers.sports import RUNNING, not_a_run, sport_label
+from footcore.adapters.importers.strava_csv import StravaRow, manual_run, read_rows
+from footcore.errors import FileInputError
+
+
+@dataclass(frozen=True)
+class ZipPlan:
+    """What will be read from one archive: Strava rows, or plain member names."""
+
+    root: str
+    rows: tuple[StravaRow, ...] = ()
+    members: tuple[str, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.rows) + len(self.members)
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    if info.file_size > MAX_FILE_BYTES:
+        raise FileInputError(f"over the {MAX_FILE_LABEL} limit once unpacked; not read")
+    try:
+        with archive.open(info) as stream:
+            return stream.read(MAX_FILE_BYTES + 1)
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:
+        raise FileInputError(f"the archive member is corrupt or encrypted ({exc})") from None
+
+
+def _safe_name(root: str, filename: str) -> str | None:
+    name = filename.replace("\\", "/")
+    if name.startswith("/") or ".." in name.split("/") or ":" in name:
+        return None
+    return posixpath.join(root, name) if root else name
+
+
+def plan_zip(path: Path) -> ZipPlan:
+    """Open the archive once to decide what to read; every problem is a FileInputError."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_ZIP_MEMBERS:
+                raise FileInputError(f"the archive holds over {MAX_ZIP_MEMBERS} members; refused")
+            files = {i.filename: i for i in infos if not i.is_dir()}
+            csvs = sorted((n for n in files if posixpath.basename(n) == "activities.csv"), key=len)
+            if not csvs:
+                members = tuple(sorted(files))
+                total = sum(files[n].file_size for n in members if kind_of_name(n)[0])
+                plan = ZipPlan("", members=members)
+            else:
+                root = posixpath.dirname(csvs[0])
+                rows = tuple(read_rows(_read_member(archive, files[csvs[0]])))
+                named = {_safe_name(root, r.filename) for r in rows if r.filename}
+                total = files[csvs[0]].file_size
+                total += sum(files[n].file_size for n in named if n in files)
+                plan = ZipPlan(root, rows=rows)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise FileInputError(f"not a readable zip archive ({exc})") from None
+    except OSError as exc:
+        raise FileInputError(f"cannot read the archive ({exc.strerror or exc})") from None
+    if total > MAX_ZIP_TOTAL_BYTES:
+        raise FileInputError(
+            f"the activity files in the archive unpack to over {MAX_ZIP_TOTAL_LABEL}; refused"
+        )
+    return plan
+
+
+def _row_outcome(archive: zipfile.ZipFile, source: str, root: str, row: StravaRow) -> FileOutcome:
+    label = sport_label(row.activity_type or "unknown")
+    if label != RUNNING:
+        return Skipped(source, not_a_run(label), label)
+    if not row.filename:
+        run = manual_run(source, row)
+        return Imported(source, (run,), ("manual entry: figures from activities.csv",))
+    name = _safe_name(root, row.filename)
+    if name is None:
+        return Failed(source, f"activities.csv names an unsafe path '{row.filename}'; refused")
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return Failed(source, "listed in activities.csv but missing from the archive")
+    return read_activity_bytes(source, name, _read_member(archive, info))
+
+
+def _member_outcome(archive: zipfile.ZipFile, source: str, name: str) -> FileOutcome:
+    kind, _ = kind_of_name(name)
+    if kind is None or kind == "zip":
+        return Skipped(source, unsupported(name))
+    return read_activity_bytes(source, name, _read_member(archive, archive.getinfo(name)))
+
+
+def read_zip(path: Path, plan: ZipPlan) -> Iterator[FileOutcome]:
+    """One outcome per planned row or member, reading one member at a time."""
+    zip_source = str(path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        for _ in range(plan.count):
+            yield Failed(zip_source, f"the archive can no longer be read ({exc})")
+        return
+    with archive:
+        for row in plan.rows:
+            where = row.filename or f"activities.csv row {row.number}"
+            source = f"{zip_source}!{where}"
+            yield guarded(source, partial(_row_outcome, archive, source, plan.root, row))
+        for name in plan.members:
+            source = f"{zip_source}!{name}"
+            yield guarded(source, partial(_member_outcome, archive, source, name))
