@@ -215,11 +215,11 @@ def check_references(f: LoadRulesFile, test_ids: frozenset[str]) -> None:
         ("minimalist.pain_sources", f.minimalist.pain_sources),
         *((f"minimalist.milestone.{m.id}", m.sources) for m in f.minimalist.milestone),
     ]
-    for where, sources in cited:
-        check_sources(sources, f"{NAME}: {where}")
     for m in f.minimalist.milestone:
         if m.test is not None and m.test not in test_ids:
             raise DataFileError(f"{NAME}: milestone {m.id} names unknown test '{m.test}'")
+    for where, sources in cited:
+        check_sources(sources, f"{NAME}: {where}")
 
 
 def build_load_rules(f: LoadRulesFile) -> LoadRules:
