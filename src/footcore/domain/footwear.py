@@ -99,8 +99,12 @@ class RampRules:
     sources: tuple[str, ...]
 
     def allowance_m(self, step: int) -> int:
-        """Weekly minimalist metres at a step: start * (1 + growth)^step, rounded down, exactly."""
-        return int(self.start_m * (100 + self.growth_pct) ** step // 100**step)
+        """Weekly minimalist metres at a step: each step adds growth_pct to the one before,
+        rounded down to the metre, so no step grows by more than growth_pct of the last."""
+        metres = self.start_m
+        for _ in range(step):
+            metres = metres * (100 + self.growth_pct) // 100
+        return metres
 
 
 @dataclass(frozen=True, slots=True)
