@@ -680,3 +680,26 @@ def test_bit_flipped_fit_files_never_raise(tmp_path: Path) -> None:
             data[rng.randrange(len(data))] = rng.randrange(256)
         outcome = read_one(write(tmp_path / f"flip{i}.fit", bytes(data)))
         assert isinstance(outcome, Imported | Skipped | Failed)
+
+
+def test_a_fit_session_without_a_total_takes_the_device_record_distance() -> None:
+    from footcore.adapters.importers.fit import _session_run
+
+    session = {
+        "sport": "running",
+        "start_time": datetime(2017, 6, 11, 14, 34, 9, tzinfo=UTC),
+        "total_elapsed_time": 56.887,
+        "total_timer_time": 56.887,
+    }
+    run = _session_run("fenix5.fit", FENIX5, session, None)
+    assert isinstance(run, ParsedActivity)
+    assert run.distance_m == pytest.approx(157.56)  # the ground-truth csv's last distance
+    assert run.distance_source == "device"
+
+
+def test_a_zip_inside_a_zip_is_skipped_with_a_reason(tmp_path: Path) -> None:
+    path = tmp_path / "outer.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("inner.zip", b"PK\x05\x06" + bytes(18))
+    outcome = only(read_activities([path]))
+    assert isinstance(outcome, Skipped) and "zip inside a zip" in outcome.reason

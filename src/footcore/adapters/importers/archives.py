@@ -1,11 +1,13 @@
 """Zip archives, read in memory and never extracted: a Strava bulk export, or any zip of files.
 
 A Strava export is recognised by its activities.csv (at the root or in one top folder); its rows
-decide what is read. Any other zip is read member by member. Guards: the member count is capped,
-each member read is capped at MAX_FILE_BYTES (zipfile stops at the declared size, which is
-checked first), and the declared sizes of everything to be read must total MAX_ZIP_TOTAL_BYTES or
-less. Names from activities.csv are only ever looked up in the archive's own directory, and
-absolute or ".." names are refused, so no path can reach outside the archive.
+decide what is read: a row whose Activity Type is not a run is skipped without reading its file;
+for a run row the file's own sport decides. Any other zip is read member by member.
+
+Guards: the member count is capped, each member read is capped at MAX_FILE_BYTES (zipfile stops
+at the declared size, which is checked first), and the declared sizes of everything to be read
+must total MAX_ZIP_TOTAL_BYTES or less. Names from activities.csv are only ever looked up in the
+archive's own directory, and absolute or ".." names are refused, so no path can reach outside.
 """
 
 from __future__ import annotations
@@ -124,7 +126,9 @@ def _row_outcome(archive: zipfile.ZipFile, source: str, root: str, row: StravaRo
 
 def _member_outcome(archive: zipfile.ZipFile, source: str, name: str) -> FileOutcome:
     kind, _ = kind_of_name(name)
-    if kind is None or kind == "zip":
+    if kind == "zip":
+        return Skipped(source, "a zip inside a zip is not read; unpack the outer one first")
+    if kind is None:
         return Skipped(source, unsupported(name))
     return read_activity_bytes(source, name, _read_member(archive, archive.getinfo(name)))
 

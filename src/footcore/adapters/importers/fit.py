@@ -115,7 +115,9 @@ def _record_distance(data: bytes, start: datetime, end: datetime) -> tuple[float
 def _session_run(
     source: str, data: bytes, session: dict[str, Any], device: str | None
 ) -> ParseResult:
-    label = sport_label(str(session.get("sport", "unknown")))
+    raw = session.get("sport", "unknown")
+    # fitdecode gives a name for known sports and the bare number for newer ones
+    label = sport_label(raw) if isinstance(raw, str) else f"FIT sport {raw}"
     if label == "generic":
         label = "an unspecified sport ('generic')"
     if label != RUNNING:
@@ -134,7 +136,9 @@ def _session_run(
     distance = session.get("total_distance")
     source_kind = "device"
     if distance is None:
-        distance, source_kind = _record_distance(data, start, start + timedelta(seconds=elapsed))
+        # record stamps are whole seconds: allow one past a fractional elapsed time
+        until = end if isinstance(end, datetime) else start + timedelta(seconds=elapsed + 1)
+        distance, source_kind = _record_distance(data, start, until)
     return ParsedActivity(
         source=source,
         sport=RUNNING,
