@@ -128,16 +128,21 @@ def test_fenix5_run_matches_the_ground_truth_records(corpus: dict[str, FileOutco
     assert run.elapsed_s == pytest.approx((stamps[-1] - stamps[0]).total_seconds(), abs=1)
 
 
-def test_fit_without_a_set_clock_is_refused_because_it_cannot_be_dated(
+def test_fit_without_a_set_clock_is_dated_by_its_activity_local_timestamp(
     corpus: dict[str, FileOutcome],
 ) -> None:
-    # the ground truth shows why: its timestamps are seconds since power-on, not dates
+    # The ground truth's timestamps are seconds since power-on, not dates; the file's activity
+    # message carries the local end time (2012-02-13 12:21:03, relative stamp 17221751).
     with (FIT / "fitparse__compressed-speed-distance-records.csv").open(newline="") as f:
-        stamps = [int(row[0]) for row in list(csv.reader(f))[1:]]
+        rows = list(csv.reader(f))[1:]
+    stamps = [int(row[0]) for row in rows]
     assert max(stamps) < 0x10000000  # FIT: below this a date_time is relative, not absolute
-    for name in ("fitparse__compressed-speed-distance.fit", "fitparse__antfs-dump.63.fit"):
-        outcome = corpus[name]
-        assert isinstance(outcome, Failed) and "clock" in outcome.reason, outcome
+    run = the_run(corpus["fitparse__compressed-speed-distance.fit"])
+    end_local = datetime(2012, 2, 13, 12, 21, 3, tzinfo=UTC)
+    first_record = end_local - timedelta(seconds=17221751 - stamps[0])
+    assert abs((run.start - first_record).total_seconds()) <= 5  # session starts just before
+    assert run.distance_m == pytest.approx(float(rows[-1][3]), abs=1)  # 10248.69 m
+    assert run.elapsed_s == pytest.approx(stamps[-1] - stamps[0], abs=15)
 
 
 def test_multisport_triathlon_yields_only_the_run_session(corpus: dict[str, FileOutcome]) -> None:

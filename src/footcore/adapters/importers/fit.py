@@ -28,6 +28,9 @@ class _Scan:
     file_types: list[str] = field(default_factory=list)
     sessions: list[dict[str, Any]] = field(default_factory=list)
     device: str | None = None
+    # Watches whose clock was never set stamp seconds since power-on; the activity message's
+    # local_timestamp is then the only calendar anchor (time zone unknown: taken as UTC).
+    anchor: tuple[int, datetime] | None = None
 
 
 def _frames(data: bytes) -> Iterator[Any]:
@@ -88,6 +91,11 @@ def _scan(data: bytes) -> _Scan:
                     scan.device = _device(values)
             elif frame.name == "session" and in_activity:
                 scan.sessions.append(_values(frame))
+            elif frame.name == "activity" and in_activity:
+                values = _values(frame)
+                stamp, local = values.get("timestamp"), values.get("local_timestamp")
+                if isinstance(stamp, int) and isinstance(local, datetime):
+                    scan.anchor = (stamp, local)
     return scan
 
 
@@ -112,8 +120,17 @@ def _record_distance(data: bytes, start: datetime, end: datetime) -> tuple[float
     return measure([points]).distance_m, "track"
 
 
+def _anchored(moment: object, anchor: tuple[int, datetime] | None) -> object:
+    """A relative FIT time (seconds since power-on) placed on the calendar by the anchor."""
+    if isinstance(moment, int) and anchor is not None:
+        stamp, local = anchor
+        return local - timedelta(seconds=stamp - moment)
+    return moment
+
+
 def _session_run(
-    source: str, data: bytes, session: dict[str, Any], device: str | None
+    source: str, data: bytes, session: dict[str, Any], device: str | None,
+    anchor: tuple[int, datetime] | None = None,
 ) -> ParseResult:
     raw = session.get("sport", "unknown")
     # fitdecode gives a name for known sports and the bare number for newer ones
@@ -122,13 +139,13 @@ def _session_run(
         label = "an unspecified sport ('generic')"
     if label != RUNNING:
         return SessionSkip(label, not_a_run(label))
-    start = session.get("start_time")
+    start = _anchored(session.get("start_time"), anchor)
     if not isinstance(start, datetime):
         raise FileInputError(
             "the device clock was not set: the run's times are relative (no calendar date), "
             "so it cannot be dated"
         )
-    end = session.get("timestamp")
+    end = _anchored(session.get("timestamp"), anchor)
     elapsed = session.get("total_elapsed_time")
     if elapsed is None:
         elapsed = (end - start).total_seconds() if isinstance(end, datetime) else 0.0
@@ -160,4 +177,4 @@ def parse_fit(source: str, data: bytes) -> list[ParseResult]:
         raise FileInputError(
             "the FIT activity has no session summary (the recording was not saved completely)"
         )
-    return [_session_run(source, data, s, scan.device) for s in scan.sessions]
+    return [_session_run(source, data, s, scan.device, scan.anchor) for s in scan.sessions]
