@@ -1,0 +1,384 @@
+"""Adapting the plan to the runner's response: the pain-monitoring model and the phase gates.
+
+Pure functions over plain values (evidence.md section 3, Silbernagel 2007):
+- pain during the exercise in the acceptable zone (0-5/10 here), settled by the next morning, all
+  sets done at a moderate effort, and a week at the current dose -> progress: the dose first
+  (reps or hold, up to a cap, then one more set), then the next exercise of the chain;
+- pain above the zone -> regress: the easier variant, or less volume when there is none;
+- next-morning pain worse than the morning before, or pain rising week on week -> less volume;
+- anything short of progress that is not a reduction -> hold, with the reason.
+A red-flag symptom pauses the whole program; that is the caller's screen (domain.redflags).
+
+Doses move on a ladder of whole steps around the planned dose (`stepped`): upwards the measure
+grows first, then the sets; downwards the sets fall first, then the measure. A step up followed by
+a step down always returns to the same dose.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+
+from footcore.domain.assessment import BatteryTest, Finding, ResultKind, Standing
+from footcore.domain.catalog import Dose, Phase
+
+
+class Zone(StrEnum):
+    SAFE = "safe"
+    ACCEPTABLE = "acceptable"
+    TOO_MUCH = "too_much"
+
+
+class Kind(StrEnum):
+    PROGRESS = "progress"
+    HOLD = "hold"
+    REGRESS = "regress"
+    PAUSE = "pause"
+
+
+class Action(StrEnum):
+    NONE = "none"
+    MORE = "more"  # one dose step up
+    LESS = "less"  # one dose step down
+    HARDER = "harder"  # the next exercise of the progression chain, at its own dose
+    EASIER = "easier"  # the easier variant, at its own dose
+
+
+@dataclass(frozen=True, slots=True)
+class DoseSteps:
+    reps: int
+    hold_s: int
+    distance_m: int
+    max_reps: int
+    max_hold_s: int
+    max_distance_m: int
+    max_sets: int
+    floor_ratio: float  # less volume never cuts the measure below this share of the plan's
+
+
+@dataclass(frozen=True, slots=True)
+class AdaptationRules:
+    safe_max: int
+    acceptable_max: int
+    zone_sources: tuple[str, ...]
+    moderate_rpe_max: int
+    effort_sources: tuple[str, ...]
+    progress_after_days: int
+    steps: DoseSteps
+    progress_sources: tuple[str, ...]
+    regress_sources: tuple[str, ...]
+    morning_sources: tuple[str, ...]
+    trend_window_days: int
+    trend_rise: float
+    trend_sources: tuple[str, ...]
+    missed_sources: tuple[str, ...]
+
+    def zone(self, pain: int) -> Zone:
+        if pain <= self.safe_max:
+            return Zone.SAFE
+        if pain <= self.acceptable_max:
+            return Zone.ACCEPTABLE
+        return Zone.TOO_MUCH
+
+    @property
+    def zones_text(self) -> str:
+        return (f"0-{self.safe_max} safe, {self.safe_max + 1}-{self.acceptable_max} acceptable, "
+                f"over {self.acceptable_max} too much")
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """Where one planned exercise (a slot) stands: the exercise done, dose steps from the plan."""
+
+    variant: str
+    step: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One logged session of one exercise, with what is known of the morning after."""
+
+    day: date
+    prescribed: Dose
+    sets_done: int
+    measure_done: int | None  # reps, seconds or metres per set (the lower side when per side)
+    sides_done: frozenset[str]  # {"both"} or a subset of {"left", "right"}
+    pain: int
+    area: str  # "" when the runner named no area
+    rpe: int | None
+    morning_pain: int | None  # the next morning; None until the check-in comes
+    baseline_pain: int  # the morning before the session (or the profile's pain)
+    rising: str | None  # why the weekly trend is rising, or None
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the dose and the chain allow from the current level."""
+
+    can_step_up: bool
+    can_step_down: bool
+    harder: str | None  # an eligible next exercise of the chain
+    easier: str | None  # an eligible easier variant
+    days_at_level: int
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    kind: Kind
+    action: Action
+    reason: str
+    sources: tuple[str, ...]
+    variant: str | None = None
+
+    def apply(self, level: Level) -> Level:
+        if self.action is Action.MORE:
+            return replace(level, step=level.step + 1)
+        if self.action is Action.LESS:
+            return replace(level, step=level.step - 1)
+        if self.action in (Action.HARDER, Action.EASIER) and self.variant:
+            return Level(self.variant, 0)
+        return level
+
+
+# Doses --------------------------------------------------------------------------------------
+
+
+def _measure_of(dose: Dose, s: DoseSteps) -> tuple[str, int, int, int] | None:
+    if dose.reps is not None:
+        return "reps", dose.reps, s.reps, max(s.max_reps, dose.reps)
+    if dose.hold_s is not None:
+        return "hold_s", dose.hold_s, s.hold_s, max(s.max_hold_s, dose.hold_s)
+    if dose.distance_m is not None:
+        return "distance_m", dose.distance_m, s.distance_m, max(s.max_distance_m, dose.distance_m)
+    return None
+
+
+def stepped(base: Dose, step: int, s: DoseSteps) -> Dose:
+    """The dose `step` whole steps from `base` (see the module docstring for the ladder)."""
+    m = _measure_of(base, s)
+    if m is None or step == 0:
+        return base
+    name, value, inc, cap = m
+    if step > 0:
+        grown = min(cap, value + step * inc)
+        used = math.ceil((grown - value) / inc) if grown > value else 0
+        sets = min(max(s.max_sets, base.sets), base.sets + (step - used))
+        return _with(base, name, grown, sets)
+    down = -step
+    sets_cut = min(down, base.sets - 1)
+    floor = max(1, math.ceil(value * s.floor_ratio))
+    measure = max(floor, value - (down - sets_cut) * inc)
+    return _with(base, name, measure, base.sets - sets_cut)
+
+
+def _with(dose: Dose, name: str, value: int, sets: int) -> Dose:
+    if name == "reps":
+        return replace(dose, sets=sets, reps=value)
+    if name == "hold_s":
+        return replace(dose, sets=sets, hold_s=value)
+    return replace(dose, sets=sets, distance_m=value)
+
+
+def dose_measure(dose: Dose) -> int | None:
+    return dose.reps if dose.reps is not None else (
+        dose.hold_s if dose.hold_s is not None else dose.distance_m)
+
+
+def can_step(base: Dose, step: int, direction: int, s: DoseSteps) -> bool:
+    return stepped(base, step + direction, s) != stepped(base, step, s)
+
+
+# Pain ---------------------------------------------------------------------------------------
+
+
+def weekly_trend(this_week: Sequence[int], last_week: Sequence[int], area: str,
+                 rules: AdaptationRules) -> str | None:
+    """Why pain is rising week on week (mean up by `trend_rise` or more), or None."""
+    if not this_week or not last_week:
+        return None
+    now, before = sum(this_week) / len(this_week), sum(last_week) / len(last_week)
+    if now - before < rules.trend_rise:
+        return None
+    where = f"{area} pain" if area else "pain"
+    return f"{where} is rising week on week (average {before:.1f} -> {now:.1f}/10)"
+
+
+def _complete(o: Outcome) -> str | None:
+    """Why the session was not complete, or None when every set was done."""
+    if o.prescribed.per_side and "both" not in o.sides_done and len(o.sides_done) < 2:
+        side = next(iter(o.sides_done), "one")
+        return f"only the {side} side was logged"
+    if o.sets_done < o.prescribed.sets:
+        return f"{o.sets_done} of {o.prescribed.sets} sets were done"
+    planned = dose_measure(o.prescribed)
+    if planned is not None and o.measure_done is not None and o.measure_done < planned:
+        return f"{o.measure_done} of {planned} per set were done"
+    return None
+
+
+def _reduce(reason: str, sources: tuple[str, ...], opts: Options) -> Decision:
+    if opts.can_step_down:
+        return Decision(Kind.REGRESS, Action.LESS, f"{reason}: less volume", sources)
+    if opts.easier:
+        return Decision(Kind.REGRESS, Action.EASIER, f"{reason}: the easier {opts.easier}",
+                        sources, opts.easier)
+    return Decision(Kind.HOLD, Action.NONE,
+                    f"{reason}, but the dose is already at its smallest and there is no easier "
+                    "variant: hold, and see a physiotherapist if it persists", sources)
+
+
+def decide(o: Outcome, opts: Options, rules: AdaptationRules) -> Decision:
+    """The decision for one exercise after one session; the reason is always one sentence."""
+    zone = rules.zone(o.pain)
+    where = f" ({o.area})" if o.area else ""
+    if zone is Zone.TOO_MUCH:
+        reason = (f"pain {o.pain}/10{where} during the exercise is above the acceptable zone "
+                  f"({rules.zones_text})")
+        if opts.easier:
+            return Decision(Kind.REGRESS, Action.EASIER, f"{reason}: the easier {opts.easier}",
+                            rules.zone_sources + rules.regress_sources, opts.easier)
+        return _reduce(reason, rules.zone_sources + rules.regress_sources, opts)
+    if o.morning_pain is not None and o.morning_pain > o.baseline_pain:
+        return _reduce(f"next-morning pain{where} {o.morning_pain}/10 is worse than before "
+                       f"({o.baseline_pain}/10)", rules.morning_sources, opts)
+    if o.rising is not None:
+        return _reduce(o.rising, rules.trend_sources, opts)
+    missing = _complete(o)
+    if missing is not None:
+        return Decision(Kind.HOLD, Action.NONE, f"{missing}: the same dose again",
+                        rules.progress_sources)
+    if o.rpe is None:
+        return Decision(Kind.HOLD, Action.NONE,
+                        "effort was not logged (--rpe 0-10): the same dose until it is",
+                        rules.effort_sources)
+    if o.rpe > rules.moderate_rpe_max:
+        return Decision(Kind.HOLD, Action.NONE,
+                        f"effort {o.rpe}/10 is above moderate (up to {rules.moderate_rpe_max}/10):"
+                        " the same dose until it feels moderate", rules.effort_sources)
+    if o.morning_pain is None:
+        return Decision(Kind.HOLD, Action.NONE,
+                        f"pain {o.pain}/10 is in the {zone.value} zone; progress waits for "
+                        "tomorrow morning's check-in (pain must settle by the next morning)",
+                        rules.zone_sources)
+    good = (f"pain {o.pain}/10 ({zone.value}) settled by the next morning, all sets done at "
+            f"effort {o.rpe}/10")
+    if opts.days_at_level < rules.progress_after_days:
+        return Decision(Kind.HOLD, Action.NONE,
+                        f"{good}; the dose steps up after {rules.progress_after_days} days at it "
+                        f"({opts.days_at_level} so far)", rules.progress_sources)
+    sources = rules.zone_sources + rules.progress_sources
+    if opts.can_step_up:
+        return Decision(Kind.PROGRESS, Action.MORE, f"{good}: one step more", sources)
+    if opts.harder:
+        return Decision(Kind.PROGRESS, Action.HARDER,
+                        f"{good}, and the dose is at its top: the next exercise, {opts.harder}",
+                        sources, opts.harder)
+    return Decision(Kind.HOLD, Action.NONE,
+                    f"{good}; the dose and the progression chain are at their top: keep it",
+                    sources)
+
+
+def missed_week(planned_days: Sequence[date], logged_days: Sequence[date]) -> bool:
+    """A week with planned sessions and not one log in it."""
+    return bool(planned_days) and not set(planned_days) & set(logged_days)
+
+
+# Phase gates --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GateRules:
+    max_lower_leg_pain: int
+    pain_sources: tuple[str, ...]
+    change_sources: tuple[str, ...]
+    within_norm: Mapping[Phase, tuple[str, ...]]  # tests that must be within norm to enter
+    within_norm_sources: tuple[str, ...]
+    repeat_weeks: int
+    repeat_sources: tuple[str, ...]
+    clinician_after: int
+    clinician_sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GateResult:
+    passed: bool
+    reasons: tuple[str, ...]  # one line per criterion, failing ones first
+    sources: tuple[str, ...]
+
+
+def _side_check(test: BatteryTest, before: Finding, after: Finding, side: str) -> str | None:
+    """Why one side that was below its norm has not really improved, or None when it has."""
+    b_stand = before.standing_left if side == "left" else before.standing_right
+    if b_stand is not Standing.BELOW:
+        return None
+    a_stand = after.standing_left if side == "left" else after.standing_right
+    if a_stand in (Standing.WITHIN, Standing.ABOVE):
+        return None
+    b_val = before.left if side == "left" else before.right
+    a_val = after.left if side == "left" else after.right
+    if test.kind is ResultKind.NUMBER and isinstance(b_val, float) and isinstance(a_val, float):
+        sign = 1 if test.higher_is_better else -1
+        change = (a_val - b_val) * sign
+        if change > test.retest_noise:
+            return None
+        return (f"{test.name}, {side}: {b_val:g} -> {a_val:g} {test.unit}, still below the norm "
+                f"and within the retest noise ({test.retest_noise:g} {test.unit})")
+    return f"{test.name}, {side}: still below the norm"
+
+
+def _improved(test: BatteryTest, before: Finding, after: Finding | None) -> list[str]:
+    if after is None:
+        return [f"{test.name}: not retested (it was a priority)"]
+    problems = [p for side in ("left", "right")
+                if (p := _side_check(test, before, after, side)) is not None]
+    if before.asymmetry and after.asymmetry and after.difference is not None and (
+        before.difference is None or before.difference - after.difference <= test.retest_noise
+    ):
+        problems.append(f"{test.name}: left and right still differ by {after.difference:g} "
+                        f"{test.unit}")
+    return problems
+
+
+def gate(
+    entering: Phase,
+    reference: Sequence[Finding] | None,
+    retest: Sequence[Finding],
+    battery: Mapping[str, BatteryTest],
+    lower_leg_pain: int,
+    rules: GateRules,
+) -> GateResult:
+    """Whether a retest opens the next phase; every criterion gives a reason line."""
+    failed: list[str] = []
+    passed: list[str] = []
+    sources = list(rules.pain_sources)
+    if lower_leg_pain > rules.max_lower_leg_pain:
+        failed.append(f"lower-leg pain {lower_leg_pain}/10 in the last week is above "
+                      f"{rules.max_lower_leg_pain}/10")
+    else:
+        passed.append(f"lower-leg pain at most {rules.max_lower_leg_pain}/10 in the last week")
+    now = {f.test: f for f in retest}
+    if reference is None:
+        passed.append("no earlier assessment to compare with: this retest becomes the baseline")
+    else:
+        sources += rules.change_sources
+        for before in reference:
+            test = battery.get(before.test)
+            if test is None or not before.is_priority:
+                continue
+            problems = _improved(test, before, now.get(before.test))
+            failed += problems
+            if not problems:
+                passed.append(f"{test.name}: improved beyond its retest noise or within the norm")
+    for test_id in rules.within_norm.get(entering, ()):
+        sources += rules.within_norm_sources
+        f = now.get(test_id)
+        name = battery[test_id].name if test_id in battery else test_id
+        if f is None or Standing.BELOW in (f.standing_left, f.standing_right):
+            failed.append(f"{name}: must be within the norm on both sides before the "
+                          f"{entering.value.replace('_', '-')} phase")
+        else:
+            passed.append(f"{name}: within the norm on both sides")
+    return GateResult(not failed, tuple(failed + passed), tuple(dict.fromkeys(sources)))
