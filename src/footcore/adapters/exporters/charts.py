@@ -1,0 +1,224 @@
+"""Progress charts as PNG or SVG: retests against their norm band, sessions done per week, pain
+over time, and weekly running distance with the spiky weeks marked.
+
+matplotlib is imported inside the functions and drawn through its Agg canvas on a bare Figure
+(never pyplot), so `footcore --help` does not pay for it and a web server can draw from several
+threads. A chart returns the series it drew, read back from the drawn lines and bars, so a test
+of the series is a test of the picture. A period without data gives a chart that says so.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from footcore.domain.progress import LoadWeek, Progress
+from footcore.errors import InputError
+
+KINDS = ("retests", "adherence", "pain", "load")
+SUFFIXES = (".png", ".svg")
+KM_PER_MILE = 1.609344
+# Silbernagel 2007 (evidence.md section 3): up to 5/10 during activity is acceptable.
+ACCEPTABLE_PAIN = 5
+_NO_DATA = {
+    "retests": "No data yet: no assessment or retest results in this period.",
+    "adherence": "No data yet: no planned sessions in this period.",
+    "pain": "No data yet: no pain recorded in sessions or morning check-ins in this period.",
+    "load": "No data yet: no runs in this period.",
+}
+_TITLES = {
+    "retests": "Retests against the norm for your age and sex",
+    "adherence": "Sessions planned and done, per week",
+    "pain": "Pain during sessions and the next morning (0-10)",
+    "load": "Weekly running distance",
+}
+
+Series = tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A drawn chart: its bytes, and per series the (x, y) points as drawn (x as ISO dates)."""
+
+    kind: str
+    fmt: str
+    image: bytes
+    series: Mapping[str, Series] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not self.series
+
+
+def check_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise InputError(f"unknown chart kind '{kind}'; accepted: {', '.join(KINDS)}")
+    return kind
+
+
+def _iso(x: Any) -> str:
+    return x.isoformat() if isinstance(x, date) else str(x)
+
+
+def _line(ax: Any, xs: Sequence[date], ys: Sequence[float], **style: Any) -> Series:
+    (line,) = ax.plot(xs, ys, **style)
+    return tuple((_iso(x), float(y)) for x, y in
+                 zip(line.get_xdata(orig=True), line.get_ydata(orig=True), strict=True))
+
+
+def _bars(ax: Any, weeks: Sequence[date], ys: Sequence[float], **style: Any) -> Series:
+    """Bars centred on the middle of each week (Thursday), keyed by the week's first day."""
+    bars = ax.bar([w + timedelta(days=3) for w in weeks], ys, **style)
+    return tuple((_iso(w), float(rect.get_height())) for w, rect in zip(weeks, bars, strict=True))
+
+
+def _date_axis(ax: Any) -> None:
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    locator = AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+
+
+def _retests(fig: Any, p: Progress) -> dict[str, Series]:
+    out: dict[str, Series] = {}
+    n = len(p.retests)
+    cols = 2 if n > 1 else 1
+    rows = -(-n // cols)
+    fig.set_size_inches(10 if cols == 2 else 8, 1.0 + 2.8 * rows)
+    axes = fig.subplots(rows, cols, squeeze=False)
+    for ax, r in zip(axes.flat, p.retests, strict=False):
+        ax.set_title(f"{r.name} ({r.unit})", fontsize=10)
+        if r.band is not None:
+            span = ax.axhspan(r.band.low, r.band.high, color="tab:green", alpha=0.15,
+                              label=f"norm, ages {r.band.min_age}-{r.band.max_age}")
+            ax.axhline(r.band.reference, color="tab:green", linestyle="--", linewidth=1)
+            low, high = float(span.get_y()), float(span.get_y() + span.get_height())
+            out[f"{r.test}.norm"] = (("low", low), ("reference", float(r.band.reference)),
+                                     ("high", high))
+        for side, marker, color in (("left", "o", "tab:blue"), ("right", "s", "tab:orange")):
+            pts = [(pt.date, getattr(pt, side)) for pt in r.points if getattr(pt, side) is not None]
+            if pts:
+                out[f"{r.test}.{side}"] = _line(ax, [d for d, _ in pts], [v for _, v in pts],
+                                                marker=marker, color=color, label=side)
+        _date_axis(ax)
+        ax.legend(fontsize=7, loc="best")
+    for ax in list(axes.flat)[n:]:
+        ax.set_visible(False)
+    return out
+
+
+def _adherence(fig: Any, p: Progress) -> dict[str, Series]:
+    ax = fig.subplots()
+    weeks = p.adherence
+    starts = [w.start for w in weeks]
+    planned = _bars(ax, starts, [w.planned for w in weeks], width=6, color="0.85",
+                    label="planned")
+    done = _bars(ax, starts, [w.done for w in weeks], width=3.5, color="tab:blue", label="done")
+    for w in weeks:
+        if w.percent is not None:
+            ax.annotate(f"{w.percent:.0f}%", (w.start + timedelta(days=3), max(w.planned, w.done)),
+                        ha="center", va="bottom", fontsize=7, xytext=(0, 2),
+                        textcoords="offset points")
+    ax.set_ylabel("sessions")
+    _date_axis(ax)
+    ax.legend(loc="lower right")
+    return {"planned": planned, "done": done}
+
+
+def _pain(fig: Any, p: Progress) -> dict[str, Series]:
+    ax = fig.subplots()
+    out: dict[str, Series] = {}
+    ax.axhspan(ACCEPTABLE_PAIN, 10, color="tab:red", alpha=0.08)
+    ax.axhline(ACCEPTABLE_PAIN, color="tab:red", linewidth=1, linestyle="--",
+               label=f"{ACCEPTABLE_PAIN}/10: the most that is acceptable (Silbernagel 2007)")
+    for key, points, marker, label in (
+        ("during", p.pain.during, "o", "during the session"),
+        ("next_morning", p.pain.next_morning, "s", "next morning"),
+    ):
+        if points:
+            out[key] = _line(ax, [x.date for x in points], [x.pain for x in points],
+                             marker=marker, markersize=4, label=label)
+    ax.set_ylim(0, 10)
+    ax.set_ylabel("pain (0-10)")
+    _date_axis(ax)
+    ax.legend(loc="upper right", fontsize=8)
+    return out
+
+
+def _bands(weeks: Sequence[LoadWeek]) -> list[str]:
+    found = {w.worst_spike for w in weeks if w.worst_spike is not None}
+    return [b.value for b in sorted(found, key=lambda b: b.rank)] or ["restricting"]
+
+
+def _load(fig: Any, p: Progress) -> dict[str, Series]:
+    ax = fig.subplots()
+    per_unit = 1000.0 * (KM_PER_MILE if p.units == "mi" else 1.0)
+    plain = [w for w in p.load if not w.marked]
+    marked = [w for w in p.load if w.marked]
+    out = {"distance": tuple(sorted(
+        _bars(ax, [w.start for w in plain], [w.distance_m / per_unit for w in plain], width=5,
+              color="tab:blue", label="week")
+        + _bars(ax, [w.start for w in marked], [w.distance_m / per_unit for w in marked],
+                width=5, color="tab:red", hatch="//",
+                label=f"week with a {' or '.join(_bands(marked))} single-run spike (the foot plan "
+                      "paused plyometric and heavy items)")
+    ))}
+    out["marked"] = tuple((w.start.isoformat(), w.distance_m / per_unit) for w in marked)
+    for w in marked:
+        band = w.worst_spike.value if w.worst_spike else ""
+        ax.annotate(band, (w.start + timedelta(days=3), w.distance_m / per_unit), ha="center",
+                    va="bottom", fontsize=7, xytext=(0, 2), textcoords="offset points")
+    ax.set_ylabel(p.units)
+    _date_axis(ax)
+    ax.legend(loc="upper left", fontsize=8)
+    if not marked:
+        del out["marked"]
+    return out
+
+
+_DRAW: dict[str, Callable[[Any, Progress], dict[str, Series]]] = {
+    "retests": _retests, "adherence": _adherence, "pain": _pain, "load": _load,
+}
+
+
+def _has_data(kind: str, p: Progress) -> bool:
+    if kind == "retests":
+        return bool(p.retests)
+    if kind == "adherence":
+        return any(w.planned or w.done for w in p.adherence)
+    if kind == "pain":
+        return not p.pain.empty
+    return bool(p.load)
+
+
+def render_chart(kind: str, progress: Progress, fmt: str = "png", dpi: int = 100,
+                 subtitle: str = "") -> Chart:
+    """Draw one chart kind from the progress series; `fmt` is png or svg."""
+    check_kind(kind)
+    if fmt not in ("png", "svg"):
+        raise InputError(f"unknown chart format '{fmt}'; accepted: png, svg")
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    # Text stays text in SVG (searchable, small); a fixed hash salt keeps SVG ids reproducible.
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "footcore", "font.size": 9}):
+        fig = Figure(figsize=(8, 4.5), layout="constrained")
+        FigureCanvasAgg(fig)
+        title = _TITLES[kind] + (f"\n{subtitle}" if subtitle else "")
+        series: dict[str, Series] = {}
+        if _has_data(kind, progress):
+            fig.suptitle(title)
+            series = _DRAW[kind](fig, progress)
+        else:
+            fig.suptitle(title)
+            fig.text(0.5, 0.5, _NO_DATA[kind], ha="center", va="center", fontsize=12,
+                     color="0.35")
+        buf = io.BytesIO()
+        metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": None}
+        fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata)
+    return Chart(kind, fmt, buf.getvalue(), series)
