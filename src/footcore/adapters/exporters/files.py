@@ -48,8 +48,14 @@ def check_target(path: Path, suffixes: Sequence[str], what: str) -> str:
     parent = path.parent
     if not parent.is_dir():
         raise FileInputError(f"cannot write {path}: no such directory {parent}")
-    if not os.access(parent, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+    if path.exists() and not os.access(path, os.W_OK):
         raise FileInputError(f"cannot write {path}: permission denied")
+    # A real probe rather than os.access, which says yes to root even on a read-only mount.
+    try:
+        with tempfile.TemporaryFile(dir=parent):
+            pass
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
     return suffix[1:]
 
 
