@@ -1,0 +1,61 @@
+"""The app factory: pages, API, static files, error handlers and the safety middleware.
+
+Nothing here touches a database at import time or in create_app(); the storage is opened on the
+first request that needs it (see footcore.entrypoints.web.deps).
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from footcore import __version__
+from footcore.entrypoints.api import api_router
+from footcore.entrypoints.web import errors
+from footcore.entrypoints.web.csrf import CsrfMiddleware, CsrfTokens
+from footcore.entrypoints.web.middleware import (
+    BodyLimitMiddleware,
+    HostMiddleware,
+    SafetyMiddleware,
+)
+from footcore.entrypoints.web.pages import pages_router
+from footcore.entrypoints.web.settings import WebSettings
+from footcore.entrypoints.web.templating import STATIC, make_templates
+
+UPLOAD_PATHS = ("/runs/upload", "/api/runs/upload")
+
+DESCRIPTION = (
+    "footcore's REST API: the same services as the web pages and the CLI. Errors are JSON "
+    '`{"error": "..."}` whose message says what to fix: 422 bad input, 404 unknown record, '
+    "409 conflict (and red flags), 413 body too large, 403 missing CSRF token. Unsafe methods "
+    "need the `X-CSRF-Token` header, whose value `GET /api/csrf` returns."
+)
+
+
+def create_app(settings: WebSettings | None = None) -> FastAPI:
+    """Build one footcore web app; `settings` default to a local app on the default database."""
+    settings = settings or WebSettings()
+    app = FastAPI(
+        title="footcore",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
+    )
+    app.state.settings = settings
+    app.state.templates = make_templates()
+    errors.install(app)
+    app.include_router(api_router())
+    app.include_router(pages_router())
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # add_middleware puts each new one outside the previous: the last added runs first.
+    app.add_middleware(CsrfMiddleware, tokens=CsrfTokens(settings.secret_key,
+                                                         settings.csrf_max_age_s),
+                       secure=settings.secure_cookies)
+    app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes,
+                       upload_limit=settings.max_upload_bytes, upload_paths=UPLOAD_PATHS)
+    app.add_middleware(HostMiddleware, allowed=settings.allowed_hosts)
+    app.add_middleware(SafetyMiddleware)
+    return app

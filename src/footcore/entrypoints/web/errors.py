@@ -1,0 +1,106 @@
+"""Exception handlers: every error becomes its HTTP status with a message that says what to fix.
+
+    FootcoreError subclass   -> its http_status (422 input, 404 not found, 409 conflict or red
+                                flag, 503 storage), `{"error": message}` or the error page
+    RequestValidationError   -> 422 naming the first bad field
+    HTTPException            -> its status (404 for unknown paths, 405, ...)
+    anything else            -> 500 with no detail (SafetyMiddleware logs the traceback)
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+from footcore.entrypoints.web.middleware import INTERNAL
+from footcore.entrypoints.web.responses import error_page, wants_json
+from footcore.errors import FootcoreError, RedFlagError
+
+log = logging.getLogger("footcore.web")
+
+HTTP_WORDS = {
+    404: "no such page or record: check the address",
+    405: "this address does not accept that method",
+}
+
+
+def validation_message(exc: RequestValidationError) -> tuple[str, str]:
+    """The first error as 'field: what is wrong', and the field's dotted name."""
+    errors: list[Any] = list(exc.errors())
+    if not errors:
+        return "the request is not valid", ""
+    err = errors[0]
+    loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path", "form")]
+    field = ".".join(loc)
+    kind = err.get("type", "")
+    msg = str(err.get("msg", "is not valid"))
+    if kind == "missing":
+        text = f"{field} is missing" if field else "the request body is missing"
+    elif kind == "extra_forbidden":
+        text = f"unknown field '{field}'"
+    elif kind == "json_invalid":
+        text = "the body is not valid JSON"
+    else:
+        text = f"{field}: {msg[0].lower()}{msg[1:]}" if field else msg
+    return text, field
+
+
+def respond(request: Request, status: int, message: str, **extra: Any) -> Response:
+    if wants_json(request.scope):
+        return JSONResponse({"error": message, **extra}, status_code=status)
+    templates: Jinja2Templates | None = getattr(request.app.state, "templates", None)
+    if templates is not None:
+        try:
+            return templates.TemplateResponse(
+                request, "error.html",
+                {"status": status, "message": message, **extra}, status_code=status,
+            )
+        except Exception:  # the error page must not fail in its turn
+            log.exception("error page could not be rendered")
+    return HTMLResponse(error_page(status, message), status_code=status)
+
+
+async def footcore_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, FootcoreError)
+    if isinstance(exc, RedFlagError):
+        return respond(request, exc.http_status, exc.message, symptoms=list(exc.symptoms),
+                       red_flag=True)
+    if exc.http_status >= 500:
+        log.error("%s: %s", type(exc).__name__, exc.message)
+    field = getattr(exc, "field", None)
+    return respond(request, exc.http_status, exc.message,
+                   **({"field": field} if field else {}))
+
+
+async def validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    message, field = validation_message(exc)
+    return respond(request, 422, message, **({"field": field} if field else {}))
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    detail = exc.detail if isinstance(exc.detail, str) else ""
+    if exc.status_code in HTTP_WORDS and detail in ("", "Not Found", "Method Not Allowed"):
+        detail = HTTP_WORDS[exc.status_code]
+    response = respond(request, exc.status_code, detail or "request refused")
+    for key, value in (exc.headers or {}).items():
+        response.headers[key] = value
+    return response
+
+
+async def internal_error(request: Request, exc: Exception) -> Response:
+    return respond(request, 500, INTERNAL)
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(FootcoreError, footcore_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(Exception, internal_error)

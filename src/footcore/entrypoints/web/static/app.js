@@ -1,0 +1,302 @@
+/* footcore's only script: progressive enhancement of server-rendered pages. Every page works
+   without it (forms post, all steps show); with it, the wizard and the session player show one
+   step at a time, timers count down with a beep (Web Audio, no sound files), rep counters count,
+   results score as they are typed, and uploads show their progress. No library, no CDN. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute("content") : "";
+  }
+
+  function postJSON(url, body) {
+    return fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrfToken(),
+                 "Accept": "application/json" },
+      body: JSON.stringify(body)
+    }).then(function (r) {
+      return r.json().then(function (data) { return { ok: r.ok, status: r.status, data: data }; });
+    });
+  }
+
+  /* Sound ------------------------------------------------------------------------------------ */
+  var audio = null;
+  function unlockAudio() {
+    // Browsers only allow sound after a user gesture: called from the Start buttons.
+    var Ctx = window.AudioContext || window.webkitAudioContext;
+    if (!Ctx) { return; }
+    if (!audio) { audio = new Ctx(); }
+    if (audio.state === "suspended") { audio.resume(); }
+  }
+  function beep(freq, ms) {
+    if (!audio) { return; }
+    var osc = audio.createOscillator();
+    var gain = audio.createGain();
+    var now = audio.currentTime;
+    osc.type = "sine";
+    osc.frequency.value = freq || 880;
+    gain.gain.setValueAtTime(0.0001, now);
+    gain.gain.exponentialRampToValueAtTime(0.3, now + 0.01);
+    gain.gain.exponentialRampToValueAtTime(0.0001, now + (ms || 150) / 1000);
+    osc.connect(gain);
+    gain.connect(audio.destination);
+    osc.start(now);
+    osc.stop(now + (ms || 150) / 1000 + 0.02);
+    document.documentElement.setAttribute("data-beeps",
+      String(Number(document.documentElement.getAttribute("data-beeps") || "0") + 1));
+  }
+
+  /* Timers: count down from data-seconds; Stop (or zero) writes the elapsed time into the input
+     named by data-fill, so an assessment hold fills its own result. */
+  function initTimer(el) {
+    var total = Number(el.getAttribute("data-seconds")) || 0;
+    var face = el.querySelector("[data-remaining]");
+    var start = el.querySelector("[data-start]");
+    var stop = el.querySelector("[data-stop]");
+    var announce = el.querySelector("[data-announce]");
+    var fill = el.getAttribute("data-fill");
+    var handle = null, endAt = 0, lastWhole = total;
+
+    function say(text) { if (announce) { announce.textContent = text; } }
+    function show(seconds) { face.textContent = String(Math.max(0, Math.ceil(seconds))); }
+    function finish(elapsed, reachedZero) {
+      window.clearInterval(handle);
+      handle = null;
+      el.classList.remove("running");
+      el.classList.toggle("finished", reachedZero);
+      el.setAttribute("data-state", reachedZero ? "finished" : "stopped");
+      start.disabled = false;
+      stop.disabled = true;
+      start.textContent = "Start again";
+      if (fill) {
+        var input = document.getElementsByName(fill)[0];
+        if (input) {
+          input.value = String(Math.round(elapsed * 10) / 10);
+          input.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      }
+      if (reachedZero) { beep(660, 600); say("Time! " + total + " seconds."); }
+      else { say("Stopped at " + Math.round(elapsed) + " seconds."); }
+    }
+    function tick() {
+      var left = (endAt - Date.now()) / 1000;
+      show(left);
+      var whole = Math.ceil(left);
+      if (whole !== lastWhole) {
+        lastWhole = whole;
+        if (whole > 0 && whole <= 3) { beep(880, 120); }
+        if (whole > 0 && whole % 10 === 0) { say(whole + " seconds left"); }
+      }
+      if (left <= 0) { finish(total, true); }
+    }
+    start.addEventListener("click", function () {
+      unlockAudio();
+      beep(1040, 90);
+      endAt = Date.now() + total * 1000;
+      lastWhole = total;
+      el.classList.add("running");
+      el.classList.remove("finished");
+      el.setAttribute("data-state", "running");
+      start.disabled = true;
+      stop.disabled = false;
+      say("Started: " + total + " seconds");
+      show(total);
+      handle = window.setInterval(tick, 200);
+    });
+    stop.addEventListener("click", function () {
+      if (!handle) { return; }
+      finish(total - Math.max(0, (endAt - Date.now()) / 1000), false);
+    });
+  }
+
+  /* Rep counters: +/- buttons around a number input (the input is what the form posts). */
+  function initCounter(el) {
+    var input = el.querySelector("input");
+    var out = document.createElement("output");
+    var minus = document.createElement("button");
+    var plus = document.createElement("button");
+    var label = el.getAttribute("data-label") || "count";
+    var max = Number(input.getAttribute("max") || "999");
+    minus.type = plus.type = "button";
+    minus.className = plus.className = "secondary";
+    minus.textContent = "−";
+    plus.textContent = "+";
+    minus.setAttribute("aria-label", "One less: " + label);
+    plus.setAttribute("aria-label", "One more: " + label);
+    out.setAttribute("aria-live", "polite");
+    function set(v) {
+      v = Math.max(0, Math.min(max, v));
+      input.value = String(v);
+      out.textContent = String(v);
+      out.setAttribute("aria-label", label + ": " + v);
+    }
+    set(Number(input.value || "0"));
+    input.hidden = true;
+    minus.addEventListener("click", function () { set(Number(input.value || "0") - 1); });
+    plus.addEventListener("click", function () {
+      unlockAudio();
+      set(Number(input.value || "0") + 1);
+      if (Number(input.value) === max) { beep(990, 160); }
+    });
+    el.appendChild(minus);
+    el.appendChild(out);
+    el.appendChild(plus);
+  }
+
+  /* Steps: one section at a time with Back / Next, for the wizard and the session player. */
+  function initSteps(form, stepSelector, onLeave) {
+    var steps = Array.prototype.slice.call(form.querySelectorAll(stepSelector));
+    var prev = form.querySelector("[data-prev]");
+    var next = form.querySelector("[data-next]");
+    var finish = form.querySelector("[data-finish]");
+    var progress = form.querySelector("[data-progress]");
+    var i = 0;
+    if (steps.length < 2) { return; }
+    function show(n, focus) {
+      i = n;
+      steps.forEach(function (s, j) { s.hidden = j !== i; });
+      prev.hidden = i === 0;
+      next.hidden = i === steps.length - 1;
+      finish.hidden = i !== steps.length - 1;
+      if (progress) { progress.textContent = "Step " + (i + 1) + " of " + steps.length; }
+      if (focus) {
+        var h = steps[i].querySelector("h2");
+        if (h) { h.setAttribute("tabindex", "-1"); h.focus(); }
+        window.scrollTo(0, 0);
+      }
+    }
+    next.addEventListener("click", function () {
+      var fields = steps[i].querySelectorAll("input, select");
+      for (var k = 0; k < fields.length; k++) {
+        if (!fields[k].checkValidity()) { fields[k].reportValidity(); return; }
+      }
+      if (onLeave) { onLeave(steps[i]); }
+      show(i + 1, true);
+    });
+    prev.addEventListener("click", function () { show(i - 1, true); });
+    show(0, false);
+  }
+
+  /* The assessment wizard scores each test as soon as a value is in. */
+  function sideValue(form, name, kind) {
+    var field = form.elements[name];
+    if (!field) { return null; }
+    var raw = field.value;
+    if (raw === "" || raw === undefined) { return null; }
+    if (kind === "number") { return Number(raw); }
+    if (kind === "boolean") { return raw === "yes"; }
+    return raw;
+  }
+  function describe(f) {
+    function side(label, v, standing) {
+      if (v === null) { return label + ": not done"; }
+      var text = v === true ? "yes" : v === false ? "no" : String(v) + (typeof v === "number" ? " " + f.unit : "");
+      return label + ": " + text + ", " + standing.replace("_", " ");
+    }
+    var parts = [side("Left", f.left, f.standing.left), side("Right", f.right, f.standing.right)];
+    if (f.norm.reference !== null) { parts.push("norm " + f.norm.low + "–" + f.norm.high + " " + f.unit); }
+    if (f.asymmetry) { parts.push("left and right differ beyond the test's measurement error"); }
+    return parts.join(" · ");
+  }
+  function initWizard(form) {
+    var url = form.getAttribute("data-score-url");
+    function score(step) {
+      var test = step.getAttribute("data-test");
+      if (!test || !url) { return; }
+      var kind = step.getAttribute("data-kind");
+      var left = sideValue(form, test + "_left", kind);
+      var right = sideValue(form, test + "_right", kind);
+      var out = step.querySelector("[data-score]");
+      if (left === null && right === null) { out.textContent = ""; return; }
+      var age = form.elements.age ? Number(form.elements.age.value) : null;
+      var body = {
+        results: { date: form.elements.date.value, tests: {} }
+      };
+      body.results.tests[test] = { left: left, right: right };
+      if (age) {
+        body.profile = { runner: { age: age, sex: form.elements.sex.value } };
+      }
+      postJSON(url, body).then(function (r) {
+        if (!r.ok) { out.textContent = r.data.error || "Could not score this test."; return; }
+        var f = r.data.findings[0];
+        out.textContent = f ? describe(f) : "";
+        out.className = "score " + (f && f.priority ? "problem" : "done");
+      }).catch(function () { out.textContent = ""; });
+    }
+    form.addEventListener("change", function (ev) {
+      var step = ev.target.closest("[data-test]");
+      if (step) { score(step); }
+    });
+    initSteps(form, "[data-step]", score);
+  }
+
+  /* Uploads: XHR so the progress bar moves; the API answers with a JSON summary. */
+  function initUpload(form) {
+    var bar = form.querySelector("progress");
+    var status = form.querySelector("[data-upload-status]");
+    var list = form.querySelector("[data-upload-results]");
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var input = form.querySelector('input[type="file"]');
+      if (!input.files.length) { status.textContent = "Choose one or more files first."; return; }
+      var data = new FormData();
+      for (var i = 0; i < input.files.length; i++) { data.append("files", input.files[i]); }
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", form.getAttribute("data-upload"));
+      xhr.setRequestHeader("X-CSRF-Token", csrfToken());
+      xhr.setRequestHeader("Accept", "application/json");
+      bar.hidden = false;
+      bar.value = 0;
+      status.textContent = "Uploading " + input.files.length + " file(s)…";
+      xhr.upload.addEventListener("progress", function (e) {
+        if (e.lengthComputable) {
+          bar.value = Math.round(100 * e.loaded / e.total);
+          status.textContent = "Uploading: " + bar.value + "%";
+        }
+      });
+      xhr.addEventListener("load", function () {
+        var data = null;
+        try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
+        bar.value = 100;
+        if (xhr.status >= 400 || !data) {
+          status.textContent = (data && data.error) || "The upload failed (" + xhr.status + ").";
+          return;
+        }
+        status.textContent = data.summary || "Done.";
+        list.textContent = "";
+        (data.files || []).forEach(function (f) {
+          var li = document.createElement("li");
+          li.textContent = f.source + ": " + f.outcome + (f.detail ? " (" + f.detail + ")" : "");
+          list.appendChild(li);
+        });
+        var again = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = "/runs";
+        link.textContent = "See your runs";
+        again.appendChild(link);
+        list.appendChild(again);
+      });
+      xhr.addEventListener("error", function () { status.textContent = "The upload failed: is footcore still running?"; });
+      xhr.send(data);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-timer]"), initTimer);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-counter]"), initCounter);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-wizard]"), initWizard);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-player]"), function (form) {
+      initSteps(form, "[data-exercise]", null);
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-upload]"), initUpload);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-back]"), function (a) {
+      a.addEventListener("click", function (ev) {
+        if (window.history.length > 1) { ev.preventDefault(); window.history.back(); }
+      });
+    });
+  });
+}());
