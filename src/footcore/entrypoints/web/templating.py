@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["dose"] = dose_text
     env.filters["number"] = number
     env.globals["GRADE_WORDS"] = GRADE_WORDS
+    env.globals["one_week"] = timedelta(days=7)
     return Jinja2Templates(env=env, context_processors=[_context])
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from footcore.entrypoints.web.pages import assess, home, library
+from footcore.entrypoints.web.pages import assess, home, library, plan
 
 __all__ = ["pages_router"]
 
 
 def pages_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
-    for module in (home, library, assess):
+    for module in (home, library, assess, plan):
         router.include_router(module.router)
     return router

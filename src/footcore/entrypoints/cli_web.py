@@ -1,0 +1,46 @@
+"""`footcore serve`: the local web app and REST API on the same database as the CLI."""
+
+from __future__ import annotations
+
+import click
+
+from footcore.entrypoints.cli import cli
+from footcore.errors import InputError
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Only loopback by default: anything else lets other "
+                   "machines read your health data.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--database-url", help="Database URL (default: FOOTCORE_DATABASE_URL, else a "
+                                     "SQLite file in your data folder).")
+@click.option("--athlete", help="The athlete to serve (default: the only or default one).")
+@click.option("--allow-host", "allow_hosts", multiple=True,
+              help="Another host name the browser may use (repeat), for --host other than "
+                   "loopback.")
+def serve_cmd(host: str, port: int, database_url: str | None, athlete: str | None,
+              allow_hosts: tuple[str, ...]) -> None:
+    """Serve the web app and the API (open the printed address in a browser)."""
+    import uvicorn
+
+    from footcore.entrypoints.web import WebSettings, create_app
+    from footcore.entrypoints.web.settings import LOOPBACK_HOSTS
+
+    hosts = list(LOOPBACK_HOSTS) + list(allow_hosts)
+    if host not in LOOPBACK:
+        if not allow_hosts:
+            raise InputError(
+                f"--host {host} would serve your data beyond this machine; name the host "
+                "name(s) browsers will use with --allow-host (e.g. --allow-host 192.168.1.20)")
+        click.echo(f"footcore: warning: listening on {host}: other machines can reach it",
+                   err=True)
+    settings = WebSettings(database_url=database_url, athlete=athlete,
+                           allowed_hosts=tuple(hosts))
+    app = create_app(settings)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"footcore: serving on http://{shown}:{port}/ (Ctrl+C stops)")
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
+                proxy_headers=False, date_header=False)
