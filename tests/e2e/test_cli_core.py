@@ -112,7 +112,7 @@ def test_assess_walks_the_battery_interactively(tmp_path: Path) -> None:
 
 
 def test_a_red_flag_in_the_interactive_screen_stops_with_exit_3() -> None:
-    r = run("assess", "--no-timer", stdin="y\n")
+    r = run("assess", "--no-timer", stdin="y\n" + "n\n" * 15)
     assert r.code == 3
     assert "clinician" in r.err
 

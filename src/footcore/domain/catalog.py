@@ -48,23 +48,56 @@ class Dose:
     tempo: str | None = None
     per_side: bool = False
     rest_s: int = 30
+    # Derived once: the planner asks for these thousands of times per plan.
+    _work: float = field(init=False, repr=False, compare=False, default=0.0)
+    _minutes: float = field(init=False, repr=False, compare=False, default=0.0)
+
+    def __post_init__(self) -> None:
+        if self.hold_s is not None:
+            work = float(self.hold_s)
+        elif self.distance_m is not None:
+            # Drills and walks over a short distance: about 1 m/s including the walk back.
+            work = float(self.distance_m)
+        else:
+            work = (self.reps or 0) * _seconds_per_rep(self.tempo)
+        sides = 2 if self.per_side else 1
+        rests = self.rest_s * max(self.sets * sides - 1, 0)
+        minutes = (work * self.sets * sides + rests + TRANSITION_S) / 60.0
+        object.__setattr__(self, "_work", work)
+        object.__setattr__(self, "_minutes", minutes)
 
     def work_seconds(self) -> float:
-        """Estimated time under work for one set on one side, used to fit sessions into minutes."""
-        if self.hold_s is not None:
-            return float(self.hold_s)
-        if self.distance_m is not None:
-            # Drills and walks over a short distance: about 1 m/s including the walk back.
-            return float(self.distance_m)
-        reps = self.reps or 0
-        return reps * _seconds_per_rep(self.tempo)
+        """Estimated time under work for one set on one side."""
+        return self._work
 
     def minutes(self) -> float:
-        """Estimated minutes for the whole prescription, including rests between sets."""
-        sides = 2 if self.per_side else 1
-        work = self.work_seconds() * self.sets * sides
-        rest = self.rest_s * max(self.sets * sides - 1, 0)
-        return (work + rest) / 60.0
+        """Estimated minutes for the whole prescription: work, rests and getting set up."""
+        return self._minutes
+
+    def evolve(
+        self,
+        sets: int | None = None,
+        reps: int | None = None,
+        hold_s: int | None = None,
+        distance_m: int | None = None,
+    ) -> Dose:
+        """The same dose with new amounts; the measure kept is whichever one this dose uses."""
+        return Dose(
+            sets=self.sets if sets is None else sets,
+            reps=None if self.reps is None else (self.reps if reps is None else reps),
+            hold_s=None if self.hold_s is None else (self.hold_s if hold_s is None else hold_s),
+            distance_m=None if self.distance_m is None else (
+                self.distance_m if distance_m is None else distance_m
+            ),
+            tempo=self.tempo,
+            per_side=self.per_side,
+            rest_s=self.rest_s,
+        )
+
+
+# Seconds to get into position and read the cue before an exercise; without it a 15-minute
+# session would be packed with more exercises than anyone can do in 15 minutes.
+TRANSITION_S = 20
 
 
 def _seconds_per_rep(tempo: str | None) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from footcore.domain.assessment import Finding
@@ -37,7 +37,8 @@ class Prescription:
         return self.load is LoadLevel.HIGH or self.category is Category.PLYOMETRIC
 
     def with_dose(self, dose: Dose) -> Prescription:
-        return replace(self, dose=dose)
+        return Prescription(self.exercise, self.name, self.category, self.load, dose, self.why,
+                            self.sources, self.priority)
 
 
 @dataclass(frozen=True, slots=True)

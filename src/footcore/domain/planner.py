@@ -16,7 +16,7 @@ The constraints (tested in tests/unit/test_planner*.py):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from footcore.domain.assessment import Finding, priorities
@@ -46,9 +46,13 @@ class Protocol:
     steps: tuple[ProtocolStep, ...]
     sources: tuple[str, ...]
 
+    def step_for(self, weeks_done: int) -> ProtocolStep:
+        return max((s for s in self.steps if s.from_week <= weeks_done), key=lambda s: s.from_week)
+
     def dose_for(self, base: Dose, weeks_done: int) -> Dose:
-        step = max((s for s in self.steps if s.from_week <= weeks_done), key=lambda s: s.from_week)
-        return replace(base, sets=step.sets, reps=step.reps, hold_s=None, distance_m=None)
+        step = self.step_for(weeks_done)
+        return Dose(sets=step.sets, reps=step.reps, tempo=base.tempo, per_side=base.per_side,
+                    rest_s=base.rest_s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,17 +180,24 @@ def _day_types(profile: Profile, rules: PlannerRules) -> list[_Day]:
     return [_Day(d, d in high) for d in training]
 
 
-def _fits(items: Sequence[Prescription], extra: Prescription, minutes: int) -> bool:
-    return sum(p.minutes for p in items) + extra.minutes <= minutes + 1e-9
+EXTRA_SET = "; an extra set because "
+TRIMMED = "; sets cut to fit your daily minutes"
 
 
 def _shrink_to_fit(p: Prescription, used: float, minutes: int) -> Prescription | None:
-    """Fewer sets until the item fits the time left; None when even one set does not."""
+    """Fewer sets until the item fits the time left; None when even one set does not.
+
+    The reason says the dose was cut, and no longer promises the priority's extra set.
+    """
     dose = p.dose
     while dose.sets > 1:
-        dose = replace(dose, sets=dose.sets - 1)
+        dose = dose.evolve(sets=dose.sets - 1)
         if used + dose.minutes() <= minutes + 1e-9:
-            return p.with_dose(dose)
+            why = p.why.rstrip(".").replace(EXTRA_SET, "; a priority because ")
+            if TRIMMED not in why:
+                why += TRIMMED
+            return Prescription(p.exercise, p.name, p.category, p.load, dose, why + ".",
+                                p.sources, p.priority)
     return None
 
 
@@ -210,6 +221,8 @@ class _TemplateBuilder:
         self.pool = eligible(catalog, profile, phase, rules)
         self.uses: dict[str, int] = {ex.id: 0 for ex in self.pool}
         self.order = {ex.id: i for i, ex in enumerate(self.pool)}
+        self.rx = {ex.id: self._prescribe(ex) for ex in self.pool}
+        self.one_set = {k: p.dose.evolve(sets=1).minutes() for k, p in self.rx.items()}
 
     def _rank(self, ex: Exercise) -> tuple[int, int, int]:
         hits = [self.prio.index(q) for q in ex.qualities if q in self.prio]
@@ -223,8 +236,8 @@ class _TemplateBuilder:
         sources = tuple(ex.sources)
         if prio_q:
             q = prio_q[0]
-            dose = replace(dose, sets=min(dose.sets + self.rules.extra_sets, self.rules.max_sets))
-            why += f"; an extra set because {self.reasons.get(q, 'it is a priority')}"
+            dose = dose.evolve(sets=min(dose.sets + self.rules.extra_sets, self.rules.max_sets))
+            why += f"{EXTRA_SET}{self.reasons.get(q, 'it is a priority')}"
             sources += tuple(s for s in self.prio_sources.get(q, ()) if s not in sources)
         return Prescription(
             exercise=ex.id,
@@ -241,6 +254,7 @@ class _TemplateBuilder:
         minutes = self.profile.schedule.minutes_per_day
         items: list[Prescription] = []
         used_ids: set[str] = set()
+        used = 0.0
         slot_list = list(self.rules.slots[self.phase]) + list(self.rules.repeat_slots[self.phase])
         for slot in slot_list:
             candidates = sorted(
@@ -254,12 +268,15 @@ class _TemplateBuilder:
                 key=self._rank,
             )
             for ex in candidates:
-                p = self._prescribe(ex)
-                if not _fits(items, p, minutes):
-                    shrunk = _shrink_to_fit(p, sum(i.minutes for i in items), minutes)
+                if used + self.one_set[ex.id] > minutes + 1e-9:
+                    continue
+                p = self.rx[ex.id]
+                if used + p.minutes > minutes + 1e-9:
+                    shrunk = _shrink_to_fit(p, used, minutes)
                     if shrunk is None:
                         continue
                     p = shrunk
+                used += p.minutes
                 items.append(p)
                 used_ids.add(ex.id)
                 self.uses[ex.id] += 1
@@ -273,8 +290,8 @@ class _TemplateBuilder:
         for ex in sorted(self.pool, key=lambda e: (e.dose.minutes(), self._rank(e))):
             if not day.allow_high_load and ex.is_high_load:
                 continue
-            p = self._prescribe(ex)
-            p = p.with_dose(replace(p.dose, sets=1))
+            p = self.rx[ex.id]
+            p = p.with_dose(p.dose.evolve(sets=1))
             if p.minutes <= minutes:
                 self.uses[ex.id] += 1
                 return [p]
@@ -312,8 +329,9 @@ def _scale_measure(dose: Dose, factor: float, rules: PlannerRules) -> Dose:
         # Never push past the cap, but never cut a dose that already starts above it.
         return min(grown, max(cap, value)) if factor > 1 else grown
 
-    return replace(
-        dose,
+    if factor == 1.0:
+        return dose
+    return dose.evolve(
         reps=scaled(dose.reps, rules.max_reps),
         hold_s=scaled(dose.hold_s, rules.max_hold_s),
         distance_m=scaled(dose.distance_m, rules.max_distance_m),
@@ -328,6 +346,8 @@ def _progressed(
     weeks_done: Mapping[str, int],
 ) -> dict[str, tuple[Prescription, ...]]:
     out: dict[str, tuple[Prescription, ...]] = {}
+    # The same exercise recurs on several weekdays: scale each distinct dose once.
+    scaled: dict[Dose, Dose] = {}
     for weekday, items in template.items():
         new: list[Prescription] = []
         used = 0.0
@@ -336,7 +356,9 @@ def _progressed(
             if protocol is not None:
                 dose = protocol.dose_for(p.dose, weeks_done.get(p.exercise, 0))
             else:
-                dose = _scale_measure(p.dose, factor, rules)
+                if p.dose not in scaled:
+                    scaled[p.dose] = _scale_measure(p.dose, factor, rules)
+                dose = scaled[p.dose]
             q = p.with_dose(dose)
             if used + q.minutes > minutes + 1e-9:
                 # A grown dose that no longer fits keeps the previous size (or fewer sets).
@@ -365,38 +387,44 @@ def _lighten(
     if current <= 0 or previous_volume <= 0:
         return dict(week)
     factor = min(1.0, rules.light_target * previous_volume / current)
+    scaled: dict[Dose, Dose] = {}
+    for items in week.values():
+        for p in items:
+            if p.dose not in scaled:
+                scaled[p.dose] = _scale_measure(p.dose, factor, rules)
     lighter: dict[str, list[Prescription]] = {
-        d: [p.with_dose(_scale_measure(p.dose, factor, rules)) for p in items]
-        for d, items in week.items()
+        d: [p.with_dose(scaled[p.dose]) for p in items] for d, items in week.items()
     }
 
-    def ratio() -> float:
-        return sum(p.volume for items in lighter.values() for p in items) / previous_volume
-
+    total = sum(p.volume for items in lighter.values() for p in items)
     flat = [(d, i) for d, items in lighter.items() for i in range(len(items))]
     guard = 0
-    while ratio() > rules.light_max and guard < 10_000:
+    while total > rules.light_max * previous_volume and guard < 10_000:
         guard += 1
         d, i = max(flat, key=lambda k: lighter[k[0]][k[1]].volume)
         p = lighter[d][i]
-        lighter[d][i] = p.with_dose(_one_step(p.dose, -1))
-        if lighter[d][i].dose == p.dose:
+        q = p.with_dose(_one_step(p.dose, -1))
+        if q.dose == p.dose:
             break
-    while ratio() < rules.light_min and guard < 10_000:
+        lighter[d][i] = q
+        total += q.volume - p.volume
+    while total < rules.light_min * previous_volume and guard < 10_000:
         guard += 1
         d, i = min(flat, key=lambda k: lighter[k[0]][k[1]].volume)
         p = lighter[d][i]
-        lighter[d][i] = p.with_dose(_one_step(p.dose, +1))
+        q = p.with_dose(_one_step(p.dose, +1))
+        lighter[d][i] = q
+        total += q.volume - p.volume
     return {d: tuple(items) for d, items in lighter.items()}
 
 
 def _one_step(dose: Dose, step: int) -> Dose:
     if dose.reps is not None:
-        return replace(dose, reps=max(1, dose.reps + step))
+        return dose.evolve(reps=max(1, dose.reps + step))
     if dose.hold_s is not None:
-        return replace(dose, hold_s=max(1, dose.hold_s + step))
+        return dose.evolve(hold_s=max(1, dose.hold_s + step))
     if dose.distance_m is not None:
-        return replace(dose, distance_m=max(1, dose.distance_m + step))
+        return dose.evolve(distance_m=max(1, dose.distance_m + step))
     return dose
 
 
@@ -407,10 +435,11 @@ _WeekItems = dict[str, tuple[Prescription, ...]]
 
 
 def _light_note(p: Prescription, rules: PlannerRules) -> Prescription:
-    return replace(
-        p,
-        why=p.why.rstrip(".") + f"; lighter this week: {rules.light_why}.",
-        sources=p.sources + tuple(s for s in rules.light_sources if s not in p.sources),
+    return Prescription(
+        p.exercise, p.name, p.category, p.load, p.dose,
+        p.why.rstrip(".") + f"; lighter this week: {rules.light_why}.",
+        p.sources + tuple(s for s in rules.light_sources if s not in p.sources),
+        p.priority,
     )
 
 
@@ -435,7 +464,12 @@ def generate_plan(
     out: list[Week] = []
     weeks_done: dict[str, int] = {}
     previous_volume = 0.0
-    cache: dict[tuple[Phase, float, tuple[tuple[str, int], ...]], _WeekItems] = {}
+    # Weeks repeat: the same phase, dose factor and protocol steps give the same sessions, and a
+    # lighter week after the same kind of week is the same too, so each is computed once.
+    cache: dict[tuple[object, ...], _WeekItems] = {}
+    volumes: dict[tuple[object, ...], float] = {}
+    protocol_ids = frozenset(rules.protocols)
+    previous_key: tuple[object, ...] = ()
     for slot in slots:
         if slot.phase not in templates:
             templates[slot.phase] = build_template(
@@ -443,18 +477,25 @@ def generate_plan(
             )
         template = templates[slot.phase]
         factor = rules.week_factors[min(slot.week_in_cycle, len(rules.week_factors)) - 1]
-        protocol_state = tuple(
-            sorted((k, v) for k, v in weeks_done.items() if k in rules.protocols)
+        protocol_steps = tuple(
+            (k, p.step_for(weeks_done.get(k, 0))) for k, p in sorted(rules.protocols.items())
         )
-        key = (slot.phase, factor, protocol_state)
+        key: tuple[object, ...] = (slot.phase, factor, protocol_steps)
         if key not in cache:
             cache[key] = _progressed(template, factor, rules, minutes, weeks_done)
         week_items = cache[key]
         if slot.light:
-            week_items = _lighten(week_items, previous_volume, rules)
-            week_items = {
-                d: tuple(_light_note(p, rules) for p in ps) for d, ps in week_items.items()
-            }
+            light_key = ("light", key, previous_key)
+            if light_key not in cache:
+                lighter = _lighten(week_items, previous_volume, rules)
+                cache[light_key] = {
+                    d: tuple(_light_note(p, rules) for p in ps) for d, ps in lighter.items()
+                }
+            week_items = cache[light_key]
+            key = light_key
+        if key not in volumes:
+            volumes[key] = sum(p.volume for ps in week_items.values() for p in ps)
+        previous_key = key
         week_start = start + timedelta(weeks=slot.index - 1)
         sessions = []
         for offset in range(7):
@@ -472,9 +513,10 @@ def generate_plan(
             retest=slot.retest,
             sessions=tuple(sessions),
         )
-        previous_volume = week.volume
-        for ex_id in {p.exercise for s in sessions for p in s.items}:
-            weeks_done[ex_id] = weeks_done.get(ex_id, 0) + 1
+        previous_volume = volumes[key]
+        for ex_id in protocol_ids:
+            if any(p.exercise == ex_id for s in sessions for p in s.items):
+                weeks_done[ex_id] = weeks_done.get(ex_id, 0) + 1
         out.append(week)
     return Plan(
         start=start,
