@@ -23,8 +23,9 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def test_example_plan_prints_as_text() -> None:
-    r = run("plan", "--profile", str(PROFILE), "--assessment", str(RESULTS),
-            "--start", "2026-11-23")
+    r = run(
+        "plan", "--profile", str(PROFILE), "--assessment", str(RESULTS), "--start", "2026-11-23"
+    )
     assert r.code == 0, r.err
     assert "Week 1 (2026-11-23): foundation" in r.out
     assert "why:" in r.out
@@ -32,8 +33,19 @@ def test_example_plan_prints_as_text() -> None:
 
 
 def test_plan_json_follows_the_contract() -> None:
-    r = run("plan", "--profile", str(PROFILE), "--assessment", str(RESULTS),
-            "--start", "2026-11-23", "--weeks", "9", "--format", "json")
+    r = run(
+        "plan",
+        "--profile",
+        str(PROFILE),
+        "--assessment",
+        str(RESULTS),
+        "--start",
+        "2026-11-23",
+        "--weeks",
+        "9",
+        "--format",
+        "json",
+    )
     assert r.code == 0, r.err
     data = json.loads(r.out)
     assert set(data) >= {"start", "weeks", "findings", "priorities", "warnings"}
@@ -42,8 +54,16 @@ def test_plan_json_follows_the_contract() -> None:
     week = data["weeks"][0]
     assert set(week) >= {"index", "start", "phase", "cycle", "light", "retest", "days"}
     item = week["days"][0]["items"][0]
-    assert set(item) >= {"exercise", "sets", "reps", "hold_s", "distance_m", "per_side", "why",
-                         "sources"}
+    assert set(item) >= {
+        "exercise",
+        "sets",
+        "reps",
+        "hold_s",
+        "distance_m",
+        "per_side",
+        "why",
+        "sources",
+    }
     assert data["weeks"][2]["light"] is True
     assert "calf_endurance" in data["priorities"]
 
@@ -61,8 +81,22 @@ def test_exercises_filter_by_category_and_equipment_as_json() -> None:
     data = json.loads(r.out)
     assert data and all(e["category"] == "strength" for e in data)
     assert all(set(e["equipment"]) <= {"wall", "chair"} for e in data)
-    fields = {"id", "name", "aliases", "category", "muscles", "equipment", "position", "dose",
-              "cues", "progression", "regression", "contraindications", "phases", "sources"}
+    fields = {
+        "id",
+        "name",
+        "aliases",
+        "category",
+        "muscles",
+        "equipment",
+        "position",
+        "dose",
+        "cues",
+        "progression",
+        "regression",
+        "contraindications",
+        "phases",
+        "sources",
+    }
     assert fields <= set(data[0])
 
 
@@ -97,15 +131,34 @@ def test_assess_scores_a_results_file_against_the_norms() -> None:
 
 def test_assess_walks_the_battery_interactively(tmp_path: Path) -> None:
     saved = tmp_path / "mine.toml"
-    answers = "\n".join(
-        ["n"] * 16  # the red-flag screen
-        + ["34", "female"]
-        + ["40", "42", "10", "12", "15", "20", "11", "11.5", "yes", "no", "no", "no",
-           "pass", "fail", "12", "14"]
-    ) + "\n"
+    answers = (
+        "\n".join(
+            ["n"] * 16  # the red-flag screen
+            + ["34", "female"]
+            + [
+                "40",
+                "42",
+                "10",
+                "12",
+                "15",
+                "20",
+                "11",
+                "11.5",
+                "yes",
+                "no",
+                "no",
+                "no",
+                "pass",
+                "fail",
+                "12",
+                "14",
+            ]
+        )
+        + "\n"
+    )
     r = run("assess", "--no-timer", "--save", str(saved), "--format", "json", stdin=answers)
     assert r.code == 0, r.err + r.out
-    data = json.loads(r.out[r.out.index("{"):])
+    data = json.loads(r.out[r.out.index("{") :])
     assert len(data["findings"]) == 8
     again = run("assess", "--results", str(saved), "--profile", str(PROFILE), "--format", "json")
     assert again.code == 0, again.err
@@ -128,7 +181,11 @@ def test_a_red_flag_in_the_profile_gives_no_plan_and_exit_3(tmp_path: Path) -> N
 BAD_PROFILES = [
     ("unknown key", ("[running]", "[running]\nspeed = 3"), "unknown key 'running.speed'"),
     ("unknown word", ('"marbles"', '"kettlebell"'), "unknown word 'kettlebell'; accepted: towel"),
-    ("age out of range", ("age = 34", "age = 120"), "runner.age = 120 is out of range; accepted 14..99"),
+    (
+        "age out of range",
+        ("age = 34", "age = 120"),
+        "runner.age = 120 is out of range; accepted 14..99",
+    ),
     ("minutes out of range", ("minutes_per_day = 15", "minutes_per_day = 3"), "accepted 5..90"),
     ("pain out of range", ("knee = 2", "knee = 11"), "health.pain.knee = 11 is out of range"),
     ("unknown day", ('long_run_day = "sun"', 'long_run_day = "sunday"'), "accepted: mon, tue"),
@@ -140,7 +197,9 @@ BAD_PROFILES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "edit", "message"), BAD_PROFILES, ids=[c[0] for c in BAD_PROFILES])
+@pytest.mark.parametrize(
+    ("case", "edit", "message"), BAD_PROFILES, ids=[c[0] for c in BAD_PROFILES]
+)
 def test_a_bad_profile_is_one_line_and_exit_2(
     tmp_path: Path, case: str, edit: tuple[str, str], message: str
 ) -> None:
@@ -159,8 +218,16 @@ BAD_RESULTS = [
     ("unknown test", "date = 2026-01-01\nsprint = { left = 1 }", "unknown key 'sprint'"),
     ("negative seconds", "date = 2026-01-01\nknee_to_wall_cm = { left = -1 }", "out of range"),
     ("bad pass word", 'date = 2026-01-01\npaper_grip = { left = "ok" }', "accepted: pass, fail"),
-    ("boolean as text", 'date = 2026-01-01\ntoe_yoga_hallux_lift = { left = "yes" }', "true or false"),
-    ("unknown side", "date = 2026-01-01\nheel_raise_reps = { middle = 3 }", "accepted: left, right"),
+    (
+        "boolean as text",
+        'date = 2026-01-01\ntoe_yoga_hallux_lift = { left = "yes" }',
+        "true or false",
+    ),
+    (
+        "unknown side",
+        "date = 2026-01-01\nheel_raise_reps = { middle = 3 }",
+        "accepted: left, right",
+    ),
     ("missing date", "heel_raise_reps = { left = 3 }", "'date' is missing"),
 ]
 
@@ -169,8 +236,7 @@ BAD_RESULTS = [
 def test_a_bad_results_file_is_one_line_and_exit_2(
     tmp_path: Path, case: str, text: str, message: str
 ) -> None:
-    r = run("plan", "--profile", str(PROFILE), "--assessment",
-            str(write(tmp_path, "r.toml", text)))
+    r = run("plan", "--profile", str(PROFILE), "--assessment", str(write(tmp_path, "r.toml", text)))
     assert r.code == 2, (case, r.err)
     assert message in r.err
     assert r.err.count("\n") == 1
@@ -209,7 +275,12 @@ def test_every_plan_length_from_1_to_104_weeks_works() -> None:
 
 def test_the_installed_console_script_prints_the_example_plan() -> None:
     exe = Path(sys.executable).with_name("footcore")
-    proc = subprocess.run([str(exe), "plan", "--profile", str(PROFILE), "--weeks", "3"],
-                          capture_output=True, text=True, timeout=60, check=False)
+    proc = subprocess.run(
+        [str(exe), "plan", "--profile", str(PROFILE), "--weeks", "3"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "Week 3" in proc.stdout

@@ -22,8 +22,13 @@ def finding(test: str, value: object, **profile: object) -> Finding:
 def test_battery_has_every_test_of_the_issue_with_a_protocol() -> None:
     ids = {t.id for t in K.battery}
     assert ids == {
-        "single_leg_stance_eyes_open_s", "single_leg_stance_eyes_closed_s", "heel_raise_reps",
-        "knee_to_wall_cm", "short_foot_hold_s", "paper_grip", "toe_yoga_hallux_lift",
+        "single_leg_stance_eyes_open_s",
+        "single_leg_stance_eyes_closed_s",
+        "heel_raise_reps",
+        "knee_to_wall_cm",
+        "short_foot_hold_s",
+        "paper_grip",
+        "toe_yoga_hallux_lift",
         "toe_yoga_lesser_toes_lift",
     }
     assert all(len(t.protocol) >= 3 for t in K.battery)
@@ -93,8 +98,9 @@ def test_normal_results_give_no_priorities() -> None:
 def test_findings_become_training_priorities_both_sides_below_first() -> None:
     found = score(
         K.battery,
-        results(paper_grip=("pass", "fail"), heel_raise_reps=(10.0, 10.0),
-                knee_to_wall_cm=(12.0, 12.0)),
+        results(
+            paper_grip=("pass", "fail"), heel_raise_reps=(10.0, 10.0), knee_to_wall_cm=(12.0, 12.0)
+        ),
         a_profile(),
     )
     assert priorities(found) == ("calf_endurance", "toe_flexor_strength")

@@ -16,14 +16,46 @@ from footcore.domain.profile import WEEKDAYS, Health, Profile, Runner, Running, 
 
 K = knowledge()
 EQUIPMENT = sorted(
-    e for e in ("towel", "band", "step", "medicine_ball", "marbles", "massage_ball",
-                "balance_pad", "sandbag", "foam_roller", "backpack")
+    e
+    for e in (
+        "towel",
+        "band",
+        "step",
+        "medicine_ball",
+        "marbles",
+        "massage_ball",
+        "balance_pad",
+        "sandbag",
+        "foam_roller",
+        "backpack",
+    )
 )
-INJURIES = ["plantar_fasciitis", "achilles_tendinopathy", "shin_splints", "stress_fracture",
-            "blisters", "black_toenails", "mortons_neuroma", "ankle_sprain", "knee_pain",
-            "calf_strain"]
-AREAS = ["foot", "heel", "arch", "achilles", "shin", "ankle", "toes", "forefoot", "calf", "knee",
-         "hip", "lower_back"]
+INJURIES = [
+    "plantar_fasciitis",
+    "achilles_tendinopathy",
+    "shin_splints",
+    "stress_fracture",
+    "blisters",
+    "black_toenails",
+    "mortons_neuroma",
+    "ankle_sprain",
+    "knee_pain",
+    "calf_strain",
+]
+AREAS = [
+    "foot",
+    "heel",
+    "arch",
+    "achilles",
+    "shin",
+    "ankle",
+    "toes",
+    "forefoot",
+    "calf",
+    "knee",
+    "hip",
+    "lower_back",
+]
 PHASE_ORDER = [Phase.FOUNDATION, Phase.STRENGTH, Phase.RUNNING_SPECIFIC]
 
 
@@ -35,10 +67,12 @@ def profiles(draw: st.DrawFn) -> Profile:
     pain = draw(st.dictionaries(st.sampled_from(AREAS), st.integers(0, 10), max_size=4))
     return Profile(
         runner=Runner(age=draw(st.integers(14, 99)), sex=draw(st.sampled_from(list(Sex)))),
-        running=Running(weekly_km=40, runs_per_week=4, long_run_day=long_run,
-                        hard_days=tuple(hard)),
-        schedule=Schedule(minutes_per_day=draw(st.integers(5, 90)),
-                          days=tuple(d for d in WEEKDAYS if d in days)),
+        running=Running(
+            weekly_km=40, runs_per_week=4, long_run_day=long_run, hard_days=tuple(hard)
+        ),
+        schedule=Schedule(
+            minutes_per_day=draw(st.integers(5, 90)), days=tuple(d for d in WEEKDAYS if d in days)
+        ),
         equipment=frozenset(draw(st.lists(st.sampled_from(EQUIPMENT), unique=True))),
         health=Health(
             past_injuries=tuple(draw(st.lists(st.sampled_from(INJURIES), max_size=3, unique=True))),
@@ -52,15 +86,21 @@ def assessments(draw: st.DrawFn) -> Results | None:
     if draw(st.booleans()):
         return None
     values: dict[str, SideResult] = {}
-    numeric = {"single_leg_stance_eyes_open_s": 60, "single_leg_stance_eyes_closed_s": 45,
-               "heel_raise_reps": 60, "knee_to_wall_cm": 20, "short_foot_hold_s": 60}
+    numeric = {
+        "single_leg_stance_eyes_open_s": 60,
+        "single_leg_stance_eyes_closed_s": 45,
+        "heel_raise_reps": 60,
+        "knee_to_wall_cm": 20,
+        "short_foot_hold_s": 60,
+    }
     for test, hi in numeric.items():
         if draw(st.booleans()):
             side = st.none() | st.floats(0, hi, allow_nan=False).map(lambda v: round(v, 1))
             values[test] = SideResult(draw(side), draw(side))
     if draw(st.booleans()):
-        values["paper_grip"] = SideResult(draw(st.sampled_from(["pass", "fail"])),
-                                          draw(st.sampled_from(["pass", "fail"])))
+        values["paper_grip"] = SideResult(
+            draw(st.sampled_from(["pass", "fail"])), draw(st.sampled_from(["pass", "fail"]))
+        )
     for test in ("toe_yoga_hallux_lift", "toe_yoga_lesser_toes_lift"):
         if draw(st.booleans()):
             values[test] = SideResult(draw(st.booleans()), draw(st.booleans()))
@@ -123,8 +163,12 @@ def check_every_constraint(plan: Plan, profile: Profile, weeks: int, start: date
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(profile=profiles(), results=assessments(), weeks=st.integers(1, 40),
-       start=st.dates(date(2024, 1, 1), date(2030, 12, 31)))
+@given(
+    profile=profiles(),
+    results=assessments(),
+    weeks=st.integers(1, 40),
+    start=st.dates(date(2024, 1, 1), date(2030, 12, 31)),
+)
 def test_every_plan_for_a_valid_profile_keeps_every_constraint(
     profile: Profile, results: Results | None, weeks: int, start: date
 ) -> None:

@@ -50,11 +50,21 @@ def test_sessions_fall_only_on_training_days() -> None:
 
 def test_running_specific_phase_brings_plyometrics_and_drills() -> None:
     plan = plan_for(a_profile())
-    late = [p for w in plan.weeks if w.phase is Phase.RUNNING_SPECIFIC
-            for s in w.sessions for p in s.items]
+    late = [
+        p
+        for w in plan.weeks
+        if w.phase is Phase.RUNNING_SPECIFIC
+        for s in w.sessions
+        for p in s.items
+    ]
     assert any(p.category is Category.PLYOMETRIC for p in late)
-    early = [p for w in plan.weeks if w.phase is not Phase.RUNNING_SPECIFIC
-             for s in w.sessions for p in s.items]
+    early = [
+        p
+        for w in plan.weeks
+        if w.phase is not Phase.RUNNING_SPECIFIC
+        for s in w.sessions
+        for p in s.items
+    ]
     assert not any(p.category is Category.PLYOMETRIC for p in early)
 
 
@@ -94,7 +104,9 @@ def test_priorities_get_visibly_more_volume_than_normal_results() -> None:
 
     def calf_sets(plan: Plan) -> int:
         return sum(
-            p.dose.sets for s in plan.sessions() for p in s.items
+            p.dose.sets
+            for s in plan.sessions()
+            for p in s.items
             if "calf_endurance" in K.catalog.get(p.exercise).qualities
         )
 
