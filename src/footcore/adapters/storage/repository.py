@@ -1,0 +1,212 @@
+"""The repository: every query the services need, by name, over the ORM rows of models.py."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import TypeVar
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from footcore.adapters.storage.models import (
+    AssessmentRow,
+    Athlete,
+    Base,
+    CheckinRow,
+    DecisionRow,
+    LogRow,
+    PauseRow,
+    PlanRow,
+    PrescriptionRow,
+    ProfileRow,
+    SessionRow,
+    StateRow,
+    WeekRow,
+)
+
+R = TypeVar("R", bound=Base)
+
+
+class Repository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # Generic ---------------------------------------------------------------------------------
+
+    def add(self, row: Base) -> None:
+        self.session.add(row)
+
+    def add_all(self, rows: Sequence[Base]) -> None:
+        self.session.add_all(rows)
+
+    def delete(self, row: Base) -> None:
+        self.session.delete(row)
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    def all(self, model: type[R], athlete_id: int) -> list[R]:
+        """Every row of a table for one athlete, in insertion order."""
+        column = model.__table__.c
+        return list(self.session.scalars(
+            select(model).where(column.athlete_id == athlete_id).order_by(column.id)))
+
+    # Athletes and profiles ---------------------------------------------------------------------
+
+    def athlete(self, name: str) -> Athlete | None:
+        return self.session.scalars(select(Athlete).where(Athlete.name == name)).first()
+
+    def athlete_names(self) -> list[str]:
+        return list(self.session.scalars(select(Athlete.name).order_by(Athlete.name)))
+
+    def profile(self, athlete_id: int) -> ProfileRow:
+        row = self.session.scalars(
+            select(ProfileRow).where(ProfileRow.athlete_id == athlete_id)
+            .order_by(ProfileRow.revision.desc()).limit(1)).first()
+        if row is None:
+            raise LookupError(f"athlete {athlete_id} has no profile")
+        return row
+
+    def plan(self, athlete_id: int) -> PlanRow | None:
+        return self.session.scalars(select(PlanRow).where(PlanRow.athlete_id == athlete_id)
+                                    ).first()
+
+    # Weeks and sessions -------------------------------------------------------------------------
+
+    def weeks(self, athlete_id: int) -> list[WeekRow]:
+        return list(self.session.scalars(
+            select(WeekRow).where(WeekRow.athlete_id == athlete_id).order_by(WeekRow.seq)))
+
+    def week_on(self, athlete_id: int, day: date) -> WeekRow | None:
+        row = self.session.scalars(
+            select(WeekRow).where(WeekRow.athlete_id == athlete_id, WeekRow.start <= day)
+            .order_by(WeekRow.start.desc()).limit(1)).first()
+        return row if row is not None and day < row.start + timedelta(days=7) else None
+
+    def first_unreviewed_week_ended(self, athlete_id: int, as_of: date) -> WeekRow | None:
+        return self.session.scalars(
+            select(WeekRow).where(WeekRow.athlete_id == athlete_id,
+                                  WeekRow.start <= as_of - timedelta(days=7),
+                                  WeekRow.reviewed.is_(False))
+            .order_by(WeekRow.seq).limit(1)).first()
+
+    def session_on(self, athlete_id: int, day: date) -> SessionRow | None:
+        return self.session.scalars(
+            select(SessionRow).options(selectinload(SessionRow.items))
+            .where(SessionRow.athlete_id == athlete_id, SessionRow.date == day)).first()
+
+    def sessions_between(self, athlete_id: int, start: date, end: date) -> list[SessionRow]:
+        """Sessions with start <= date < end, with their items, in date order."""
+        return list(self.session.scalars(
+            select(SessionRow).options(selectinload(SessionRow.items))
+            .where(SessionRow.athlete_id == athlete_id, SessionRow.date >= start,
+                   SessionRow.date < end).order_by(SessionRow.date)))
+
+    def delete_sessions_from(self, athlete_id: int, day: date) -> None:
+        ids = select(SessionRow.id).where(SessionRow.athlete_id == athlete_id,
+                                          SessionRow.date >= day)
+        self.session.execute(delete(PrescriptionRow).where(PrescriptionRow.session_id.in_(ids)))
+        self.session.execute(delete(SessionRow).where(SessionRow.athlete_id == athlete_id,
+                                                      SessionRow.date >= day))
+        self.session.expire_all()
+
+    def slot_items_from(self, athlete_id: int, slot: str | None, day: date
+                        ) -> list[tuple[PrescriptionRow, date]]:
+        query = (select(PrescriptionRow, SessionRow.date)
+                 .join(SessionRow, PrescriptionRow.session_id == SessionRow.id)
+                 .where(PrescriptionRow.athlete_id == athlete_id, SessionRow.date >= day))
+        if slot is not None:
+            query = query.where(PrescriptionRow.exercise == slot)
+        return [(p, d) for p, d in self.session.execute(query.order_by(SessionRow.date,
+                                                                       PrescriptionRow.position))]
+
+    def count_items(self, athlete_id: int, start: date, end: date) -> int:
+        return int(self.session.scalar(
+            select(func.count(PrescriptionRow.id))
+            .join(SessionRow, PrescriptionRow.session_id == SessionRow.id)
+            .where(PrescriptionRow.athlete_id == athlete_id, SessionRow.date >= start,
+                   SessionRow.date <= end)) or 0)
+
+    # Logs and check-ins -------------------------------------------------------------------------
+
+    def logs_between(self, athlete_id: int, start: date, end: date,
+                     slot: str | None = None) -> list[LogRow]:
+        """Logs with start <= date <= end (inclusive), in date order."""
+        query = select(LogRow).where(LogRow.athlete_id == athlete_id, LogRow.date >= start,
+                                     LogRow.date <= end)
+        if slot is not None:
+            query = query.where(LogRow.slot == slot)
+        return list(self.session.scalars(query.order_by(LogRow.date, LogRow.id)))
+
+    def log(self, athlete_id: int, day: date, exercise: str, side: str) -> LogRow | None:
+        return self.session.scalars(select(LogRow).where(
+            LogRow.athlete_id == athlete_id, LogRow.date == day, LogRow.exercise == exercise,
+            LogRow.side == side)).first()
+
+    def last_log_date(self, athlete_id: int) -> date | None:
+        return self.session.scalar(select(func.max(LogRow.date)).where(
+            LogRow.athlete_id == athlete_id))
+
+    def logged_items(self, athlete_id: int, start: date, end: date) -> int:
+        """Distinct (day, planned exercise) pairs logged with start <= date <= end."""
+        pairs = select(LogRow.date, LogRow.slot).where(
+            LogRow.athlete_id == athlete_id, LogRow.date >= start, LogRow.date <= end
+        ).distinct().subquery()
+        return int(self.session.scalar(select(func.count()).select_from(pairs)) or 0)
+
+    def checkins_between(self, athlete_id: int, start: date, end: date) -> list[CheckinRow]:
+        return list(self.session.scalars(
+            select(CheckinRow).where(CheckinRow.athlete_id == athlete_id,
+                                     CheckinRow.date >= start, CheckinRow.date <= end)
+            .order_by(CheckinRow.date, CheckinRow.area)))
+
+    def checkin(self, athlete_id: int, day: date, area: str) -> CheckinRow | None:
+        return self.session.scalars(select(CheckinRow).where(
+            CheckinRow.athlete_id == athlete_id, CheckinRow.date == day,
+            CheckinRow.area == area)).first()
+
+    def last_checkin_before(self, athlete_id: int, day: date, areas: Sequence[str]
+                            ) -> CheckinRow | None:
+        """The latest check-in dated on or before `day` in one of the areas."""
+        return self.session.scalars(
+            select(CheckinRow).where(CheckinRow.athlete_id == athlete_id, CheckinRow.date <= day,
+                                     CheckinRow.area.in_(list(areas)))
+            .order_by(CheckinRow.date.desc(), CheckinRow.area.desc()).limit(1)).first()
+
+    # Assessments, decisions, states, pauses -----------------------------------------------------
+
+    def assessments(self, athlete_id: int) -> list[AssessmentRow]:
+        return list(self.session.scalars(
+            select(AssessmentRow).where(AssessmentRow.athlete_id == athlete_id)
+            .order_by(AssessmentRow.date, AssessmentRow.id)))
+
+    def next_seq(self, athlete_id: int) -> int:
+        top = self.session.scalar(select(func.max(DecisionRow.seq)).where(
+            DecisionRow.athlete_id == athlete_id))
+        return (top or 0) + 1
+
+    def decisions(self, athlete_id: int, slot: str | None = None) -> list[DecisionRow]:
+        query = select(DecisionRow).where(DecisionRow.athlete_id == athlete_id)
+        if slot is not None:
+            query = query.where(DecisionRow.exercise == slot)
+        return list(self.session.scalars(query.order_by(DecisionRow.seq)))
+
+    def latest_decision(self, athlete_id: int, slot: str) -> DecisionRow | None:
+        return self.session.scalars(
+            select(DecisionRow).where(DecisionRow.athlete_id == athlete_id,
+                                      DecisionRow.exercise == slot)
+            .order_by(DecisionRow.seq.desc()).limit(1)).first()
+
+    def state(self, athlete_id: int, slot: str) -> StateRow | None:
+        return self.session.scalars(select(StateRow).where(
+            StateRow.athlete_id == athlete_id, StateRow.exercise == slot)).first()
+
+    def states(self, athlete_id: int) -> dict[str, StateRow]:
+        rows = self.session.scalars(select(StateRow).where(StateRow.athlete_id == athlete_id))
+        return {r.exercise: r for r in rows}
+
+    def active_pause(self, athlete_id: int) -> PauseRow | None:
+        return self.session.scalars(
+            select(PauseRow).where(PauseRow.athlete_id == athlete_id, PauseRow.cleared.is_(None))
+            .order_by(PauseRow.id.desc()).limit(1)).first()

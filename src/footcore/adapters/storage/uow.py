@@ -1,0 +1,68 @@
+"""The unit of work: one transaction per command. `with uow: ...; uow.commit()`; leaving the block
+without commit rolls everything back, so a failure (or a killed process) half-way through a write
+leaves nothing half written."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from footcore.adapters.storage.database import DatabaseUrl, open_engine
+from footcore.adapters.storage.repository import Repository
+from footcore.errors import StorageError
+
+
+class SqlUnitOfWork:
+    def __init__(self, engine: Engine, db: DatabaseUrl) -> None:
+        self.engine = engine
+        self.db = db
+        self._factory = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+        self._session: Session | None = None
+        self._repo: Repository | None = None
+
+    @classmethod
+    def connect(cls, url: str | None = None) -> SqlUnitOfWork:
+        engine, db = open_engine(url)
+        return cls(engine, db)
+
+    @property
+    def repo(self) -> Repository:
+        if self._repo is None:
+            raise RuntimeError("the unit of work is used outside its `with` block")
+        return self._repo
+
+    def __enter__(self) -> SqlUnitOfWork:
+        self._session = self._factory()
+        self._repo = Repository(self._session)
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        session, self._session, self._repo = self._session, None, None
+        if session is None:
+            return
+        try:
+            session.rollback()
+        finally:
+            session.close()
+        if isinstance(exc, OperationalError):
+            raise StorageError(
+                f"the database at {self.db.display} failed: {str(exc.orig).splitlines()[0]}"
+            ) from None
+
+    def commit(self) -> None:
+        if self._session is None:
+            raise RuntimeError("commit outside the unit of work")
+        try:
+            self._session.commit()
+        except SQLAlchemyError as exc:
+            self._session.rollback()
+            raise StorageError(
+                f"the database at {self.db.display} refused the write: "
+                f"{str(getattr(exc, 'orig', exc)).splitlines()[0]}") from None
+
+    def dispose(self) -> None:
+        self.engine.dispose()

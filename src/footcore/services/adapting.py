@@ -1,0 +1,193 @@
+"""Deciding, after each logged session and each next-morning check-in, what happens next to each
+exercise; storing every decision with its reason; and keeping each slot's level (the fold of its
+decisions) and the future doses in step with it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from footcore.adapters.storage.models import DecisionRow, LogRow, PrescriptionRow, StateRow
+from footcore.domain.adaptation import (
+    Action,
+    Decision,
+    Kind,
+    Level,
+    Options,
+    Outcome,
+    can_step,
+    decide,
+    weekly_trend,
+)
+from footcore.domain.catalog import Dose, Phase
+from footcore.domain.planner import exclusion
+from footcore.services.context import Runner, dumps
+from footcore.services.stored_plan import base_dose, refresh
+
+
+@dataclass(frozen=True)
+class DecisionInfo:
+    """A stored decision as plain values, safe to use after the unit of work has closed."""
+
+    exercise: str
+    kind: str
+    action: str
+    variant: str | None
+    reason: str
+    sources: tuple[str, ...]
+    date: dt.date
+    session_date: dt.date | None
+
+    @classmethod
+    def of(cls, row: DecisionRow) -> DecisionInfo:
+        return cls(row.exercise, row.kind, row.action, row.variant, row.reason,
+                   tuple(json.loads(row.sources)), row.date, row.session_date)
+
+
+SLOT_KINDS = (Kind.PROGRESS.value, Kind.HOLD.value, Kind.REGRESS.value)
+DAY = timedelta(days=1)
+
+
+def record(runner: Runner, slot: str, kind: str, action: str, reason: str,
+           sources: tuple[str, ...] | list[str], session_date: date | None = None,
+           variant: str | None = None) -> DecisionRow:
+    row = DecisionRow(athlete_id=runner.id, seq=runner.uow.repo.next_seq(runner.id),
+                      date=runner.as_of, session_date=session_date, exercise=slot, kind=kind,
+                      action=action, variant=variant, reason=reason,
+                      sources=dumps(list(dict.fromkeys(sources))))
+    runner.uow.repo.add(row)
+    runner.uow.repo.flush()
+    return row
+
+
+def fold(rows: list[DecisionRow], slot: str, before: date | None = None
+         ) -> tuple[Level, date | None]:
+    """The level of a slot from its decisions (the latest per session), and since when."""
+    latest: dict[date, DecisionRow] = {}
+    for d in rows:
+        if d.kind in SLOT_KINDS and d.session_date is not None and (
+                before is None or d.session_date < before):
+            latest[d.session_date] = d
+    level, since = Level(slot), None
+    for day in sorted(latest):
+        d = latest[day]
+        new = Decision(Kind(d.kind), Action(d.action), d.reason, (), d.variant).apply(level)
+        since = since or day
+        if new != level:
+            level, since = new, day + DAY
+    return level, since
+
+
+def _pains(runner: Runner, area: str, start: date, end: date) -> list[int]:
+    repo = runner.uow.repo
+    logs = [lg.pain for lg in repo.logs_between(runner.id, start, end)
+            if not area or lg.pain_area == area]
+    checks = [c.morning_pain for c in repo.checkins_between(runner.id, start, end)
+              if not area or c.area == area]
+    return logs + checks
+
+
+def _morning(runner: Runner, day: date, area: str) -> int | None:
+    checks = runner.uow.repo.checkins_between(runner.id, day, day)
+    by_area = {c.area: c.morning_pain for c in checks}
+    if area in by_area:
+        return by_area[area]
+    if "" in by_area:
+        return by_area[""]
+    return max(by_area.values()) if by_area and not area else None
+
+
+def _baseline(runner: Runner, day: date, area: str) -> int:
+    before = runner.uow.repo.last_checkin_before(runner.id, day, [area, ""])
+    if before is not None:
+        return before.morning_pain
+    pain = runner.profile.health.pain
+    return pain.get(area, 0) if area else max(pain.values(), default=0)
+
+
+def _eligible(runner: Runner, ids: tuple[str, ...], phase: Phase, easier: bool) -> str | None:
+    catalog = runner.r.k.catalog
+    for ex_id in ids:
+        ex = catalog.exercises.get(ex_id)
+        if ex is None or ex.habit:
+            continue
+        # An easier variant may come from an earlier phase; a harder one must fit this phase.
+        at = phase if (phase in ex.phases or not easier) else ex.phases[0]
+        if exclusion(ex, runner.profile, at, runner.r.k.rules) is None:
+            return ex_id
+    return None
+
+
+def _item(runner: Runner, day: date, slot: str) -> PrescriptionRow | None:
+    session = runner.uow.repo.session_on(runner.id, day)
+    return next((p for p in session.items if p.exercise == slot), None) if session else None
+
+
+def _outcome(runner: Runner, day: date, logs: list[LogRow], prescribed: Dose) -> Outcome:
+    worst = max(logs, key=lambda lg: (lg.pain, lg.pain_area != ""))
+    area = worst.pain_area or next((lg.pain_area for lg in logs if lg.pain_area), "")
+    measures = [m for lg in logs if (m := lg.reps or lg.hold_s or lg.distance_m) is not None]
+    rpes = [lg.rpe for lg in logs if lg.rpe is not None]
+    w = runner.r.adapt.trend_window_days
+    return Outcome(
+        day=day, prescribed=prescribed, sets_done=min(lg.sets for lg in logs),
+        measure_done=min(measures) if measures else None,
+        sides_done=frozenset(lg.side for lg in logs), pain=worst.pain, area=area,
+        rpe=max(rpes) if rpes else None, morning_pain=_morning(runner, day + DAY, area),
+        baseline_pain=_baseline(runner, day, area),
+        rising=weekly_trend(_pains(runner, area, day - (w - 1) * DAY, day),
+                            _pains(runner, area, day - (2 * w - 1) * DAY, day - w * DAY),
+                            area, runner.r.adapt))
+
+
+def decide_session(runner: Runner, slot: str, day: date) -> DecisionInfo | None:
+    """Decide (again) for the session of `slot` on `day`; None when nothing was logged.
+
+    A decision identical to the one already in force for that session is not stored twice.
+    """
+    repo = runner.uow.repo
+    logs = repo.logs_between(runner.id, day, day, slot)
+    item = _item(runner, day, slot)
+    if not logs or item is None:
+        return None
+    history = repo.decisions(runner.id, slot)
+    level, since = fold(history, slot, before=day)
+    base = base_dose(runner, item, level.variant)
+    week = repo.week_on(runner.id, day)
+    phase = Phase(week.phase) if week is not None else Phase.FOUNDATION
+    ex = runner.r.k.catalog.exercises.get(level.variant)
+    opts = Options(
+        can_step_up=can_step(base, level.step, +1, runner.r.adapt.steps),
+        can_step_down=can_step(base, level.step, -1, runner.r.adapt.steps),
+        harder=_eligible(runner, ex.progression, phase, False) if ex else None,
+        easier=_eligible(runner, ex.regression, phase, True) if ex else None,
+        days_at_level=(day - since).days if since is not None else 0,
+    )
+    prescribed = Dose(sets=item.sets, reps=item.reps, hold_s=item.hold_s,
+                      distance_m=item.distance_m, per_side=item.per_side)
+    decision = decide(_outcome(runner, day, logs, prescribed), opts, runner.r.adapt)
+    current = next((d for d in reversed(history) if d.session_date == day), None)
+    if current is not None and (current.kind, current.action, current.reason) == (
+            decision.kind.value, decision.action.value, decision.reason):
+        return DecisionInfo.of(current)
+    row = record(runner, slot, decision.kind.value, decision.action.value, decision.reason,
+                 decision.sources, day, decision.variant)
+    info = DecisionInfo.of(row)
+    apply_level(runner, slot, day)
+    return info
+
+
+def apply_level(runner: Runner, slot: str, day: date) -> None:
+    """Store the slot's level and rewrite its doses from the day after `day` (never the past)."""
+    repo = runner.uow.repo
+    level, since = fold(repo.decisions(runner.id, slot), slot)
+    state = repo.state(runner.id, slot)
+    if state is None:
+        state = StateRow(athlete_id=runner.id, exercise=slot, variant=slot, step=0,
+                         since=since or day)
+        repo.add(state)
+    state.variant, state.step, state.since = level.variant, level.step, since or day
+    repo.flush()
+    refresh(runner, slot, max(day + DAY, runner.as_of))

@@ -1,0 +1,108 @@
+"""What the training services need besides the database: the knowledge, the adaptation and gate
+rules, the runner's current profile and reference findings, and the day it is."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from footcore.bootstrap import Knowledge, knowledge
+from footcore.domain.adaptation import AdaptationRules, GateRules
+from footcore.domain.assessment import Finding, score
+from footcore.domain.plan import Plan
+from footcore.domain.planner import generate_plan
+from footcore.domain.profile import Profile
+from footcore.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from footcore.adapters.storage.models import Athlete
+    from footcore.adapters.storage.uow import SqlUnitOfWork
+
+DEFAULT_ATHLETE = "default"
+
+
+@dataclass(frozen=True)
+class Rules:
+    k: Knowledge
+    adapt: AdaptationRules
+    gates: GateRules
+
+
+@cache
+def rules() -> Rules:
+    from footcore.adapters.adaptation_rules_file import load_adaptation_rules, load_gate_rules
+
+    return Rules(knowledge(), load_adaptation_rules(), load_gate_rules())
+
+
+def dumps(data: Any) -> str:
+    """JSON as stored in the database and exported: sorted keys, no spaces, UTF-8 text."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+@dataclass
+class Runner:
+    """One athlete within one unit of work, with what is derived from their stored rows."""
+
+    uow: SqlUnitOfWork
+    athlete: Athlete
+    r: Rules
+    as_of: date
+    _profile: Profile | None = None
+    _plan: Plan | None = None
+    _raw_profile: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> int:
+        return self.athlete.id
+
+    @property
+    def raw_profile(self) -> dict[str, Any]:
+        if not self._raw_profile:
+            self._raw_profile = json.loads(self.uow.repo.profile(self.id).data)
+        return self._raw_profile
+
+    @property
+    def profile(self) -> Profile:
+        if self._profile is None:
+            from footcore.adapters.inputs import profile_from_mapping
+
+            self._profile = profile_from_mapping(self.raw_profile, "stored profile")
+        return self._profile
+
+    def reference_findings(self) -> list[Finding] | None:
+        """The findings of the reference assessment (the baseline or the last passing retest)."""
+        from footcore.adapters.inputs import results_from_mapping
+
+        refs = [a for a in self.uow.repo.assessments(self.id) if a.reference]
+        if not refs:
+            return None
+        results = results_from_mapping(json.loads(refs[-1].results), "stored assessment")
+        return score(self.r.k.battery, results, self.profile)
+
+    def generated(self) -> Plan:
+        """The plan as the planner makes it from the current profile and reference findings."""
+        if self._plan is None:
+            stored = self.uow.repo.plan(self.id)
+            if stored is None:
+                raise NotFoundError(f"runner '{self.athlete.name}' has no plan; run footcore init")
+            self._plan = generate_plan(self.r.k.catalog, self.profile, self.r.k.rules,
+                                       stored.start, stored.weeks,
+                                       self.reference_findings() or ())
+        return self._plan
+
+    def forget(self) -> None:
+        """Drop what was derived, after the profile or the reference assessment changed."""
+        self._profile, self._plan, self._raw_profile = None, None, {}
+
+
+def open_runner(uow: SqlUnitOfWork, name: str, as_of: date, r: Rules | None = None) -> Runner:
+    athlete = uow.repo.athlete(name)
+    if athlete is None:
+        raise NotFoundError(
+            f"no runner '{name}' yet: run `footcore init --profile PROFILE.toml` first"
+            + ("" if name == DEFAULT_ATHLETE else f" with --athlete {name}"))
+    return Runner(uow, athlete, r or rules(), as_of)

@@ -1,0 +1,118 @@
+"""Retests: the same battery as the assessment, scored, stored, and used to gate the next phase.
+
+A retest is compared with the reference assessment (the baseline, or the last retest that passed).
+In a retest week (or in the repeat weeks a failed retest added) it decides the gate at once: a pass
+opens the next phase (dropping repeat weeks still ahead), a fail repeats the last weeks of the
+cycle. A retest at another time is stored and scored, and counts at the end of the retest week.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from footcore.adapters.storage.models import AssessmentRow, WeekRow
+from footcore.domain.adaptation import GateResult, gate
+from footcore.domain.assessment import Finding, Results, score
+from footcore.domain.catalog import Phase
+from footcore.errors import ConflictError
+from footcore.services.adapting import record
+from footcore.services.context import Runner, dumps
+from footcore.services.logbook import check_past, ensure_not_paused
+from footcore.services.stored_plan import rebuild_from
+from footcore.services.weekly import catch_up, entering_phase, fail_gate, pass_gate
+
+DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Retested:
+    day: date
+    findings: tuple[Finding, ...]
+    result: GateResult
+    entering: str
+    effect: str  # what happened to the plan
+    already: bool = False
+    failed_in_a_row: int = 0
+
+
+def results_json(raw: dict[str, Any]) -> str:
+    return dumps({k: (v.isoformat() if isinstance(v, date) else v) for k, v in raw.items()})
+
+
+def lower_leg_pain(runner: Runner, day: date) -> int:
+    areas = runner.r.k.rules.lower_leg_areas
+    start = day - 6 * DAY
+    repo = runner.uow.repo
+    pains = [lg.pain for lg in repo.logs_between(runner.id, start, day)
+             if lg.pain_area in areas or not lg.pain_area]
+    pains += [c.morning_pain for c in repo.checkins_between(runner.id, start, day)
+              if c.area in areas or not c.area]
+    pains += [v for a, v in runner.profile.health.pain.items() if a in areas]
+    return max(pains, default=0)
+
+
+def failed_in_a_row(rows: list[AssessmentRow]) -> int:
+    count = 0
+    for a in reversed(rows):
+        if a.kind != "retest":
+            continue
+        if a.passed:
+            break
+        count += 1
+    return count
+
+
+def _apply_gate(runner: Runner, week: WeekRow | None, passed: bool) -> str:
+    if week is None:
+        return "outside the plan's weeks: stored and scored only"
+    if week.retest and week.gate is None:
+        if passed:
+            pass_gate(runner, week)
+            return f"the next phase opens after this week ({week.start + 7 * DAY})"
+        fail_gate(runner, week)
+        return "the phase goes on: the last weeks of the cycle repeat, then another retest"
+    if week.kind == "gate_repeat" and passed:
+        pass_gate(runner, week)
+        return f"the next phase opens after this week ({week.start + 7 * DAY})"
+    if week.kind == "gate_repeat":
+        return "the repeat weeks go on; the next retest is at their end"
+    return "not a retest week: stored, and it counts when the retest week ends"
+
+
+def retest(runner: Runner, results: Results, raw: dict[str, Any]) -> Retested:
+    """Score and store a retest, then gate; the caller commits."""
+    check_past(results.date, runner.as_of, "the results' date")
+    ensure_not_paused(runner)
+    catch_up(runner)
+    repo = runner.uow.repo
+    stored = json.loads(results_json(raw))
+    findings = tuple(score(runner.r.k.battery, results, runner.profile))
+    week = repo.week_on(runner.id, results.date)
+    entering = entering_phase(runner, week) if week is not None else Phase.FOUNDATION.value
+    battery = {t.id: t for t in runner.r.k.battery}
+    verdict = gate(Phase(entering), runner.reference_findings(), findings, battery,
+                   lower_leg_pain(runner, results.date), runner.r.gates)
+    for a in repo.assessments(runner.id):
+        if a.kind == "retest" and a.date == results.date:
+            if json.loads(a.results) != stored:
+                raise ConflictError(f"a different retest of {results.date.isoformat()} is "
+                                    "already stored; one retest per day")
+            return Retested(results.date, findings, verdict, entering, "already stored", True,
+                            failed_in_a_row(repo.assessments(runner.id)))
+    repo.add(AssessmentRow(
+        athlete_id=runner.id, date=results.date, kind="retest", results=results_json(raw),
+        findings=dumps([asdict(f) for f in findings]), passed=verdict.passed,
+        reference=verdict.passed, reasons=dumps(list(verdict.reasons))))
+    repo.flush()
+    record(runner, "", "progress" if verdict.passed else "hold", "gate",
+           ("retest passed: " if verdict.passed else "retest did not pass: ")
+           + "; ".join(verdict.reasons), verdict.sources)
+    effect = _apply_gate(runner, week, verdict.passed)
+    if verdict.passed:
+        runner.forget()  # new reference findings: new priorities for the future weeks
+        rebuild_from(runner, runner.as_of + DAY)
+    return Retested(results.date, findings, verdict, entering, effect, False,
+                    failed_in_a_row(repo.assessments(runner.id)))

@@ -1,0 +1,115 @@
+"""Where the runner stands: phase, cycle and week; adherence; each exercise's dose and last
+decision; active warnings."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from footcore.adapters.storage.models import PrescriptionRow
+from footcore.services.context import Runner
+from footcore.services.retesting import failed_in_a_row
+from footcore.services.stored_plan import end_of
+
+DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class ExerciseStatus:
+    exercise: str
+    exercise_done: str
+    name: str
+    sets: int
+    reps: int | None
+    hold_s: int | None
+    distance_m: int | None
+    per_side: bool
+    adaptation: str
+    decision: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class StatusView:
+    athlete: str
+    as_of: date
+    week: dict[str, Any] | None
+    weeks_total: int
+    adherence_week: tuple[int, int]
+    adherence_overall: tuple[int, int]
+    exercises: list[ExerciseStatus] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    paused: str | None = None
+
+
+def _adherence(runner: Runner, start: date, end: date) -> tuple[int, int]:
+    repo = runner.uow.repo
+    if end < start:
+        return 0, 0
+    return repo.logged_items(runner.id, start, end), repo.count_items(runner.id, start, end)
+
+
+def status(runner: Runner) -> StatusView:
+    repo = runner.uow.repo
+    as_of = runner.as_of
+    weeks = repo.weeks(runner.id)
+    week = repo.week_on(runner.id, as_of)
+    plan = repo.plan(runner.id)
+    week_dict = None
+    exercises: list[ExerciseStatus] = []
+    if week is not None:
+        week_dict = {"seq": week.seq, "plan_week": week.plan_week, "start": week.start.isoformat(),
+                     "phase": week.phase, "cycle": week.cycle,
+                     "week_in_cycle": week.week_in_cycle, "light": week.light,
+                     "retest": week.retest, "kind": week.kind, "note": week.note}
+        # Each exercise of the week at its next dose (or its last one when none is left).
+        upcoming: dict[str, PrescriptionRow] = {}
+        past: dict[str, PrescriptionRow] = {}
+        for s in repo.sessions_between(runner.id, week.start, end_of(week)):
+            for p in s.items:
+                if s.date >= as_of:
+                    upcoming.setdefault(p.exercise, p)
+                else:
+                    past[p.exercise] = p
+        for slot, p in (past | upcoming).items():
+            d = repo.latest_decision(runner.id, slot)
+            exercises.append(ExerciseStatus(
+                slot, p.exercise_done, p.name_done, p.sets, p.reps, p.hold_s, p.distance_m,
+                p.per_side, p.adaptation,
+                None if d is None else {"kind": d.kind, "date": d.date.isoformat(),
+                                        "reason": d.reason, "sources": json.loads(d.sources)}))
+    start = plan.start if plan is not None else as_of
+    pause = repo.active_pause(runner.id)
+    return StatusView(
+        athlete=runner.athlete.name, as_of=as_of, week=week_dict, weeks_total=len(weeks),
+        adherence_week=_adherence(runner, week.start, as_of) if week else (0, 0),
+        adherence_overall=_adherence(runner, start, as_of),
+        exercises=exercises, warnings=warnings(runner, week_dict),
+        paused=pause.message if pause is not None else None)
+
+
+def warnings(runner: Runner, week: dict[str, Any] | None) -> list[str]:
+    repo = runner.uow.repo
+    out: list[str] = []
+    pause = repo.active_pause(runner.id)
+    if pause is not None:
+        out.append("program paused: " + pause.message)
+    plan = repo.plan(runner.id)
+    if plan is not None:
+        out += json.loads(plan.warnings)
+    failed = failed_in_a_row(repo.assessments(runner.id))
+    if failed >= runner.r.gates.clinician_after:
+        out.append(f"{failed} retests in a row did not open the next phase: please see a "
+                   "physiotherapist or sports doctor, who can tailor the program to you")
+    if week is not None:
+        if week["kind"] != "planned" and week["note"]:
+            out.append(f"this week: {week['note']}")
+        if week["retest"]:
+            out.append("retest week: do the assessment battery again by the end of the week and "
+                       "run footcore retest --results FILE")
+    recent = [d for d in repo.decisions(runner.id)
+              if d.date >= runner.as_of - 7 * DAY and d.kind == "regress"]
+    for d in recent[-3:]:
+        out.append(f"{d.exercise} reduced on {d.date.isoformat()}: {d.reason}")
+    return out
