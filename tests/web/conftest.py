@@ -1,0 +1,45 @@
+"""Fixtures of the web tests: an app per test on a throwaway database, and clients for it."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from footcore.entrypoints.web import WebSettings, create_app
+
+with warnings.catch_warnings():
+    # Starlette asks for the httpx2 package; the locked httpx still works for the test client.
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+TODAY = date(2026, 11, 16)  # a Monday
+HOSTS = ("testserver", "127.0.0.1", "localhost")
+
+
+def make_client(settings: WebSettings, csrf: bool = True) -> TestClient:
+    client = TestClient(create_app(settings), raise_server_exceptions=False)
+    if csrf:
+        token = client.get("/api/csrf").json()["token"]
+        client.headers["X-CSRF-Token"] = token
+    return client
+
+
+@pytest.fixture
+def settings() -> WebSettings:
+    return WebSettings(allowed_hosts=HOSTS, today=lambda: TODAY)
+
+
+@pytest.fixture
+def client(settings: WebSettings) -> Iterator[TestClient]:
+    with make_client(settings) as c:
+        yield c
+
+
+@pytest.fixture
+def bare_client(settings: WebSettings) -> Iterator[TestClient]:
+    """A client that has no CSRF token yet."""
+    with make_client(settings, csrf=False) as c:
+        yield c
