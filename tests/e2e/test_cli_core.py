@@ -284,3 +284,21 @@ def test_the_installed_console_script_prints_the_example_plan() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "Week 3" in proc.stdout
+
+
+def test_several_equipment_words_follow_one_flag() -> None:
+    spaced = run("exercises", "--equipment", "towel", "band", "--format", "json")
+    repeated = run("exercises", "--equipment", "towel", "--equipment", "band", "--format", "json")
+    commas = run("exercises", "--equipment", "towel,band", "--format", "json")
+    assert spaced.code == repeated.code == commas.code == 0
+    ids = [e["id"] for e in json.loads(spaced.out)]
+    assert ids == [e["id"] for e in json.loads(repeated.out)]
+    assert ids == [e["id"] for e in json.loads(commas.out)]
+    towel_only = {
+        e["id"]
+        for e in json.loads(run("exercises", "--equipment", "towel", "--format", "json").out)
+    }
+    assert towel_only < set(ids)
+    assert all(
+        set(e["equipment"]) <= {"towel", "band", "wall", "chair"} for e in json.loads(spaced.out)
+    )

@@ -52,9 +52,17 @@ def cli() -> None:
 @click.option("--muscle", help="Only exercises that train this muscle.")
 @click.option("--search", help="Words to look for in names, aliases and descriptions.")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+@click.argument("more_equipment", nargs=-1, metavar="")
 def exercises_cmd(category: str | None, equipment: tuple[str, ...], muscle: str | None,
-                  search: str | None, fmt: str) -> None:
+                  search: str | None, fmt: str, more_equipment: tuple[str, ...]) -> None:
     """List the exercise library."""
+    # `--equipment towel band` reads naturally, so words after --equipment belong to it (click
+    # options take one value each); commas work too.
+    if more_equipment and not equipment:
+        raise InputError(f"unexpected argument '{more_equipment[0]}'; did you mean --equipment?")
+    equipment = tuple(
+        w for item in (*equipment, *more_equipment) for w in item.split(",") if w.strip()
+    )
     k = knowledge()
     from footcore.adapters.datafiles import vocabulary
 
