@@ -25,6 +25,7 @@ class ExerciseStatus:
     reps: int | None
     hold_s: int | None
     distance_m: int | None
+    tempo: str | None
     per_side: bool
     adaptation: str
     decision: dict[str, Any] | None
@@ -76,7 +77,7 @@ def status(runner: Runner) -> StatusView:
             d = repo.latest_decision(runner.id, slot)
             exercises.append(ExerciseStatus(
                 slot, p.exercise_done, p.name_done, p.sets, p.reps, p.hold_s, p.distance_m,
-                p.per_side, p.adaptation,
+                p.tempo, p.per_side, p.adaptation,
                 None if d is None else {"kind": d.kind, "date": d.date.isoformat(),
                                         "reason": d.reason, "sources": json.loads(d.sources)}))
     start = plan.start if plan is not None else as_of
