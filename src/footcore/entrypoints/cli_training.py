@@ -372,10 +372,10 @@ def walk(view: DayView, timer: bool) -> list[Any]:
         done: dict[str, int] = {}
         for side in (("left", "right") if item.per_side else ("both",)):
             if timer and item.hold_s:
-                for n in range(1, item.sets + 1):
-                    click.prompt(f"  Enter to start set {n} ({side})", default="",
+                for number in range(1, item.sets + 1):
+                    click.prompt(f"  Enter to start set {number} ({side})", default="",
                                  show_default=False)
-                    _countdown(item.hold_s, f"set {n} {side}")
+                    _countdown(item.hold_s, f"set {number} {side}")
             if target is not None:
                 done[side] = click.prompt(f"  {unit} per set ({side})", default=target,
                                           type=click.IntRange(0, 600))
@@ -388,7 +388,7 @@ def walk(view: DayView, timer: bool) -> list[Any]:
         counts = set(done.values())
         sides = (["both"] if len(counts) <= 1 else [s for s in done if done[s]])
         for side in sides:
-            n = done.get(side, done.get("left", target)) if done else None
+            n: int | None = done[side] if side in done else next(iter(done.values()), None)
             entries.append(LogEntry(
                 item.exercise_done, view.date, sets,
                 reps=n if item.reps is not None else None,
