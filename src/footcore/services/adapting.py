@@ -107,11 +107,13 @@ def _baseline(runner: Runner, day: date, area: str) -> int:
     return pain.get(area, 0) if area else max(pain.values(), default=0)
 
 
-def _eligible(runner: Runner, ids: tuple[str, ...], phase: Phase, easier: bool) -> str | None:
+def _eligible(runner: Runner, ids: tuple[str, ...], phase: Phase, easier: bool,
+              taken: set[str]) -> str | None:
+    """The first variant the runner may do; never one that is already an item of the week."""
     catalog = runner.r.k.catalog
     for ex_id in ids:
         ex = catalog.exercises.get(ex_id)
-        if ex is None or ex.habit:
+        if ex is None or ex.habit or ex_id in taken:
             continue
         # An easier variant may come from an earlier phase; a harder one must fit this phase.
         at = phase if (phase in ex.phases or not easier) else ex.phases[0]
@@ -157,12 +159,17 @@ def decide_session(runner: Runner, slot: str, day: date) -> DecisionInfo | None:
     base = base_dose(runner, item, level.variant)
     week = repo.week_on(runner.id, day)
     phase = Phase(week.phase) if week is not None else Phase.FOUNDATION
+    taken: set[str] = set()
+    if week is not None:
+        for s in repo.sessions_between(runner.id, week.start, week.start + 7 * DAY):
+            taken |= {i for p in s.items if p.exercise != slot
+                      for i in (p.exercise, p.exercise_done)}
     ex = runner.r.k.catalog.exercises.get(level.variant)
     opts = Options(
         can_step_up=can_step(base, level.step, +1, runner.r.adapt.steps),
         can_step_down=can_step(base, level.step, -1, runner.r.adapt.steps),
-        harder=_eligible(runner, ex.progression, phase, False) if ex else None,
-        easier=_eligible(runner, ex.regression, phase, True) if ex else None,
+        harder=_eligible(runner, ex.progression, phase, False, taken) if ex else None,
+        easier=_eligible(runner, ex.regression, phase, True, taken) if ex else None,
         days_at_level=(day - since).days if since is not None else 0,
     )
     prescribed = Dose(sets=item.sets, reps=item.reps, hold_s=item.hold_s,
