@@ -4,8 +4,8 @@ service layer rejects an unknown one with a message that lists the accepted word
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Literal
+import datetime as dt
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -125,7 +125,7 @@ class SidesCreate(_In):
 class ResultsCreate(_In):
     """Assessment results: a date and, per battery test id, the left and right values."""
 
-    date: date
+    date: dt.date
     tests: dict[str, SidesCreate] = Field(
         description="Test id -> {left, right}; numbers, 'pass'/'fail' or true/false by test."
     )
@@ -194,7 +194,7 @@ class FindingPublic(BaseModel):
 
 
 class AssessmentPublic(BaseModel):
-    date: date
+    date: dt.date
     findings: list[FindingPublic]
     priorities: list[str]
     warnings: list[str] = []
@@ -221,14 +221,14 @@ class PrescriptionPublic(BaseModel):
 
 
 class SessionPublic(BaseModel):
-    date: date
+    date: dt.date
     minutes: float
     items: list[PrescriptionPublic]
 
 
 class WeekPublic(BaseModel):
     index: int
-    start: date
+    start: dt.date
     phase: str
     cycle: int
     week_in_cycle: int
@@ -245,7 +245,7 @@ class HabitPublic(BaseModel):
 
 
 class PlanPublic(BaseModel):
-    start: date
+    start: dt.date
     weeks: list[WeekPublic]
     findings: list[FindingPublic]
     priorities: list[str]
@@ -256,5 +256,190 @@ class PlanPublic(BaseModel):
 class PlanPreviewCreate(_In):
     profile: ProfileCreate
     results: ResultsCreate | None = None
-    start: date | None = Field(default=None, description="First day; today when omitted.")
+    start: dt.date | None = Field(default=None, description="First day; today when omitted.")
     weeks: int | None = Field(default=None, description="1-104; 24 when omitted.")
+
+
+# The stored runner ------------------------------------------------------------------------------
+
+
+class AthleteCreate(_In):
+    profile: ProfileCreate
+    results: ResultsCreate | None = Field(default=None, description="The baseline assessment.")
+    start: dt.date | None = Field(default=None, description="First day; today when omitted.")
+    weeks: int | None = Field(default=None, description="1-104; 24 when omitted.")
+
+
+class AthletePublic(BaseModel):
+    athlete: str
+    start: dt.date
+    weeks: int
+    warnings: list[str]
+
+
+class ProfileChangedPublic(BaseModel):
+    changed: list[str] = Field(description="The profile keys that changed.")
+    replanned_from: dt.date | None = Field(description="The plan was rebuilt from this day.")
+
+
+class DecisionPublic(BaseModel):
+    exercise: str
+    kind: str
+    action: str
+    variant: str | None
+    reason: str
+    sources: list[str]
+    date: dt.date
+    session_date: dt.date | None
+
+
+class DayItemPublic(BaseModel):
+    exercise: str = Field(description="The planned slot.")
+    exercise_done: str = Field(description="The exercise to do now (a variant after adapting).")
+    name: str
+    sets: int
+    reps: int | None
+    hold_s: int | None
+    distance_m: int | None
+    tempo: str | None
+    per_side: bool
+    rest_s: int
+    cues: list[str]
+    why: str
+    sources: list[str]
+    adaptation: str
+    decision: dict[str, Any] | None
+    logged: bool
+
+
+class DayPublic(BaseModel):
+    athlete: str
+    date: dt.date
+    week: dict[str, Any] | None
+    paused: str | None
+    items: list[DayItemPublic]
+    next_session: dt.date | None
+
+
+class StoredItemPublic(BaseModel):
+    exercise: str
+    name: str
+    sets: int
+    reps: int | None
+    hold_s: int | None
+    distance_m: int | None
+    tempo: str | None
+    per_side: bool
+    rest_s: int
+    dose: str
+    priority: bool
+    why: str
+    sources: list[str]
+    adaptation: str
+
+
+class StoredDayPublic(BaseModel):
+    date: dt.date
+    minutes: float
+    items: list[StoredItemPublic]
+
+
+class StoredWeekPublic(BaseModel):
+    index: int
+    start: dt.date
+    phase: str
+    cycle: int
+    week_in_cycle: int
+    light: bool
+    retest: bool
+    kind: str
+    note: str
+    days: list[StoredDayPublic]
+
+
+class LogCreate(_In):
+    exercise: str = Field(description="The exercise id (the planned one or its variant).")
+    date: dt.date | None = Field(default=None, description="The day done; today if omitted.")
+    sets: int | None = Field(default=None, description="Sets done; as prescribed if omitted.")
+    reps: int | None = Field(default=None, description="Reps per set, for counted exercises.")
+    hold_s: int | None = Field(default=None, description="Seconds per set, for holds.")
+    side: Literal["both", "left", "right"] = "both"
+    rpe: int | None = Field(default=None, description="Effort 0-10.")
+    pain: int = Field(default=0, description="Pain during it, 0-10.")
+    pain_area: str = Field(default="", description="Where it hurt (a pain-area word).")
+
+
+class SessionLogCreate(_In):
+    date: dt.date | None = Field(default=None, description="The day; today if omitted.")
+    entries: list[LogCreate] = Field(min_length=1, max_length=60)
+
+
+class LoggedPublic(BaseModel):
+    exercise: str
+    date: dt.date
+    side: str
+    already: bool = Field(description="True when the same log was already stored.")
+    slot: str
+    sets: int
+    measure: str
+    decision: DecisionPublic | None
+
+
+class CheckinCreate(_In):
+    date: dt.date | None = Field(default=None, description="The morning; today if omitted.")
+    morning_pain: int = Field(description="Pain on getting up, 0-10.")
+    area: str = Field(default="", description="A pain-area word; '' = overall.")
+    symptoms: list[str] = Field(default=[], description="Red-flag words, if any.")
+
+
+class CheckinPublic(BaseModel):
+    date: dt.date
+    area: str
+    morning_pain: int
+    already: bool
+    decisions: list[DecisionPublic]
+
+
+class RetestPublic(BaseModel):
+    date: dt.date
+    passed: bool
+    entering: str
+    reasons: list[str]
+    sources: list[str]
+    effect: str
+    already: bool
+    failed_in_a_row: int
+    findings: list[FindingPublic]
+
+
+class ExerciseStatusPublic(BaseModel):
+    exercise: str
+    exercise_done: str
+    name: str
+    sets: int
+    reps: int | None
+    hold_s: int | None
+    distance_m: int | None
+    per_side: bool
+    adaptation: str
+    decision: dict[str, Any] | None
+
+
+class StatusPublic(BaseModel):
+    athlete: str
+    as_of: dt.date
+    week: dict[str, Any] | None
+    weeks_total: int
+    adherence_week: tuple[int, int] = Field(description="(items logged, items planned)")
+    adherence_overall: tuple[int, int]
+    exercises: list[ExerciseStatusPublic]
+    warnings: list[str]
+    paused: str | None
+
+
+class ClearCreate(_In):
+    confirm: bool = Field(description="True: a clinician has cleared me to train.")
+
+
+class MessagePublic(BaseModel):
+    message: str

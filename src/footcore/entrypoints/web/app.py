@@ -20,6 +20,7 @@ from footcore.entrypoints.web.middleware import (
 )
 from footcore.entrypoints.web.pages import pages_router
 from footcore.entrypoints.web.settings import WebSettings
+from footcore.entrypoints.web.storage import Storage
 from footcore.entrypoints.web.templating import STATIC, make_templates
 
 UPLOAD_PATHS = ("/runs/upload", "/api/runs/upload")
@@ -46,6 +47,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.templates = make_templates()
+    app.state.storage = Storage(settings.database_url)
     errors.install(app)
     app.include_router(api_router())
     app.include_router(pages_router())

@@ -9,6 +9,8 @@ from fastapi import Depends, Request
 
 from footcore.bootstrap import Knowledge, knowledge
 from footcore.entrypoints.web.settings import WebSettings
+from footcore.entrypoints.web.storage import Storage
+from footcore.services.context import DEFAULT_ATHLETE
 
 
 def get_settings(request: Request) -> WebSettings:
@@ -24,6 +26,24 @@ def get_today(request: Request) -> date:
     return get_settings(request).today()
 
 
+def get_storage(request: Request) -> Storage:
+    storage: Storage = request.app.state.storage
+    return storage
+
+
+def athlete_name(request: Request) -> str:
+    return get_settings(request).athlete or DEFAULT_ATHLETE
+
+
+def get_athlete(request: Request) -> str:
+    """The runner this app serves; it must exist (else onboarding, or a 404 for the API)."""
+    name = athlete_name(request)
+    get_storage(request).require_athlete(name)
+    return name
+
+
 SettingsDep = Annotated[WebSettings, Depends(get_settings)]
 KnowledgeDep = Annotated[Knowledge, Depends(get_knowledge)]
 TodayDep = Annotated[date, Depends(get_today)]
+StorageDep = Annotated[Storage, Depends(get_storage)]
+AthleteDep = Annotated[str, Depends(get_athlete)]

@@ -16,10 +16,11 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from footcore.entrypoints.web.middleware import INTERNAL
 from footcore.entrypoints.web.responses import error_page, wants_json
+from footcore.entrypoints.web.storage import OnboardingNeeded
 from footcore.errors import FootcoreError, RedFlagError
 
 log = logging.getLogger("footcore.web")
@@ -71,6 +72,8 @@ async def footcore_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, RedFlagError):
         return respond(request, exc.http_status, exc.message, symptoms=list(exc.symptoms),
                        red_flag=True)
+    if isinstance(exc, OnboardingNeeded) and not wants_json(request.scope):
+        return RedirectResponse("/onboarding", status_code=303)
     if exc.http_status >= 500:
         log.error("%s: %s", type(exc).__name__, exc.message)
     field = getattr(exc, "field", None)

@@ -4,7 +4,7 @@ red-flag screen."""
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from footcore.adapters.inputs import profile_from_mapping
 from footcore.entrypoints.api.queries import (
@@ -14,7 +14,7 @@ from footcore.entrypoints.api.queries import (
     screen_dict,
 )
 from footcore.entrypoints.web import forms
-from footcore.entrypoints.web.deps import KnowledgeDep, TodayDep
+from footcore.entrypoints.web.deps import KnowledgeDep, StorageDep, TodayDep, athlete_name
 from footcore.entrypoints.web.templating import page
 from footcore.errors import InputError
 from footcore.services.planning import assess
@@ -23,8 +23,10 @@ router = APIRouter()
 
 
 @router.get("/assess")
-def wizard(request: Request, k: KnowledgeDep, today: TodayDep) -> Response:
-    """The assessment wizard, one test per step."""
+def wizard(request: Request, k: KnowledgeDep, storage: StorageDep, today: TodayDep) -> Response:
+    """The assessment wizard, one test per step (a stored runner's is a retest)."""
+    if storage.has_athlete(athlete_name(request)):
+        return RedirectResponse("/assess/retest", status_code=303)
     return page(request, "assess.html", battery=[battery_dict(t) for t in k.battery],
                 today=today, profile=None)
 

@@ -59,6 +59,7 @@
     var stop = el.querySelector("[data-stop]");
     var announce = el.querySelector("[data-announce]");
     var fill = el.getAttribute("data-fill");
+    var countInto = el.getAttribute("data-count-into");
     var handle = null, endAt = 0, lastWhole = total;
 
     function say(text) { if (announce) { announce.textContent = text; } }
@@ -77,6 +78,14 @@
         if (input) {
           input.value = String(Math.round(elapsed * 10) / 10);
           input.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      }
+      if (reachedZero && countInto) {
+        // A hold held to the end counts as one set done on that side.
+        var sets = document.getElementsByName(countInto)[0];
+        if (sets) {
+          sets.value = String(Number(sets.value || "0") + 1);
+          sets.dispatchEvent(new Event("change", { bubbles: true }));
         }
       }
       if (reachedZero) { beep(660, 600); say("Time! " + total + " seconds."); }
@@ -121,6 +130,7 @@
     var plus = document.createElement("button");
     var label = el.getAttribute("data-label") || "count";
     var max = Number(input.getAttribute("max") || "999");
+    var target = Number(el.getAttribute("data-target") || max);
     minus.type = plus.type = "button";
     minus.className = plus.className = "secondary";
     minus.textContent = "−";
@@ -136,11 +146,12 @@
     }
     set(Number(input.value || "0"));
     input.hidden = true;
+    input.addEventListener("change", function () { set(Number(input.value || "0")); });
     minus.addEventListener("click", function () { set(Number(input.value || "0") - 1); });
     plus.addEventListener("click", function () {
       unlockAudio();
       set(Number(input.value || "0") + 1);
-      if (Number(input.value) === max) { beep(990, 160); }
+      if (Number(input.value) === target) { beep(990, 160); }
     });
     el.appendChild(minus);
     el.appendChild(out);

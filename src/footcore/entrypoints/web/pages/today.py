@@ -1,0 +1,97 @@
+"""Pages: today's session player and its log, the next-morning check-in, and clearance after a
+red-flag pause."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import RedirectResponse, Response
+
+from footcore.entrypoints.api.queries import vocabulary_dict
+from footcore.entrypoints.web import forms, training_io
+from footcore.entrypoints.web.deps import (
+    AthleteDep,
+    KnowledgeDep,
+    StorageDep,
+    TodayDep,
+    athlete_name,
+)
+from footcore.entrypoints.web.templating import page
+from footcore.errors import InputError
+from footcore.services import training
+
+router = APIRouter()
+DayQuery = Annotated[date | None, Query()]
+
+
+@router.get("/")
+def home(request: Request, storage: StorageDep) -> Response:
+    """The first visit starts onboarding; later ones open today's session."""
+    if storage.has_athlete(athlete_name(request)):
+        return RedirectResponse("/today", status_code=303)
+    return page(request, "home.html")
+
+
+@router.get("/today")
+def today_page(request: Request, name: AthleteDep, storage: StorageDep, today: TodayDep,
+               day: DayQuery = None) -> Response:
+    """The day's session as a player: one exercise at a time, timers, counters, ratings."""
+    when = day or today
+    view = storage.day(name, when, today)
+    return page(request, "today.html", view=view, today=today, is_today=when == today,
+                areas=vocabulary_dict()["pain_areas"], past=when <= today)
+
+
+@router.post("/today/log")
+async def log_session(request: Request, name: AthleteDep, storage: StorageDep,
+                      today: TodayDep) -> Response:
+    """Log what was done in the session, all of it or nothing."""
+    form = await request.form()
+    when = forms.day(form, "date", today)
+    view = storage.day(name, when, today)
+    entries = training_io.session_entries(form, view)
+    if not entries:
+        raise InputError("nothing to log: count at least one set done", "sets")
+    done = training.log_session(storage.uow(), name, entries, today)
+    storage.changed()
+    return page(request, "session_done.html", done=done, day=when,
+                tomorrow=when + timedelta(days=1), today=today)
+
+
+@router.get("/checkin")
+def checkin_form(request: Request, k: KnowledgeDep, name: AthleteDep, today: TodayDep,
+                 day: DayQuery = None) -> Response:
+    """The next-morning check-in."""
+    return page(request, "checkin.html", day=day or today, areas=vocabulary_dict()["pain_areas"],
+                flags=list(k.red_flags.values()), done=None)
+
+
+@router.post("/checkin")
+async def checkin(request: Request, k: KnowledgeDep, name: AthleteDep, storage: StorageDep,
+                  today: TodayDep) -> Response:
+    """Record the morning's pain; it decides the day before's exercises."""
+    form = await request.form()
+    when = forms.day(form, "date", today)
+    pain = forms.whole(form, "morning_pain", "morning_pain")
+    if pain is None:
+        raise InputError("choose how much it hurts this morning (0-10)", "morning_pain")
+    symptoms = [str(s) for s in form.getlist("symptoms")]
+    try:
+        done = training.checkin(storage.uow(), name, when, pain, forms.text(form, "area"),
+                                symptoms, today)
+    finally:
+        storage.changed()
+    return page(request, "checkin.html", day=when, areas=vocabulary_dict()["pain_areas"],
+                flags=list(k.red_flags.values()), done=done)
+
+
+@router.post("/clear")
+async def clear(request: Request, name: AthleteDep, storage: StorageDep,
+                today: TodayDep) -> Response:
+    """End a red-flag pause once a clinician has cleared the runner."""
+    form = await request.form()
+    message = training.clear(storage.uow(), name, forms.text(form, "confirm") == "yes", today)
+    storage.changed()
+    return page(request, "cleared.html", message=message)
