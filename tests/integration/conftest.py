@@ -55,17 +55,7 @@ def postgres_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
 @pytest.fixture
 def postgres_url(postgres_server_url: str) -> Iterator[str]:
     """A fresh PostgreSQL database for one test, dropped afterwards."""
-    import psycopg
-
-    name = f"footcore_test_{uuid.uuid4().hex[:16]}"
-    admin = libpq(postgres_server_url)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield with_database(admin, name)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield from _fresh_postgres(postgres_server_url)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -84,3 +74,32 @@ def uow(database_url: str) -> Iterator[SqlUnitOfWork]:
         yield unit
     finally:
         unit.dispose()
+
+
+@pytest.fixture
+def other_database_url(database_url: str, tmp_path: Path,
+                       request: pytest.FixtureRequest) -> str:
+    """A second fresh database on the same backend as `database_url` (to import into)."""
+    if database_url.startswith("sqlite"):
+        return f"sqlite:///{tmp_path / 'other.db'}"
+    url: str = request.getfixturevalue("postgres_url_2")
+    return url
+
+
+@pytest.fixture
+def postgres_url_2(postgres_server_url: str) -> Iterator[str]:
+    yield from _fresh_postgres(postgres_server_url)
+
+
+def _fresh_postgres(server_url: str) -> Iterator[str]:
+    import psycopg
+
+    name = f"footcore_test_{uuid.uuid4().hex[:16]}"
+    admin = libpq(server_url)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield with_database(admin, name)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
