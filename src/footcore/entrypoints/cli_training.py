@@ -39,9 +39,12 @@ def storage_options(fn: F) -> F:
 
 
 def _uow(url: str | None) -> SqlUnitOfWork:
+    """The unit of work of this command; its connections close when the command ends."""
     from footcore.adapters.storage.uow import SqlUnitOfWork
 
-    return SqlUnitOfWork.connect(url)
+    uow = SqlUnitOfWork.connect(url)
+    click.get_current_context().call_on_close(uow.dispose)
+    return uow
 
 
 def _day(value: str | None) -> date:
