@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-HEAD_REVISION = "0001_training"  # the same as database.HEAD_REVISION (a test checks it)
+from footcore.adapters.storage.database import HEAD_REVISION
 
 
 @dataclass(frozen=True)
