@@ -43,3 +43,12 @@ def bare_client(settings: WebSettings) -> Iterator[TestClient]:
     """A client that has no CSRF token yet."""
     with make_client(settings, csrf=False) as c:
         yield c
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
+                              ) -> Iterator[None]:
+    """Remember each phase's report on the item, so fixtures can see whether the test failed."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    setattr(item, f"report_{report.when}", report)

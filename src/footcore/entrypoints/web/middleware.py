@@ -51,7 +51,8 @@ class SafetyMiddleware:
             if message["type"] == "http.response.start":
                 started = True
                 headers = list(message.get("headers", ()))
-                headers.extend(SECURITY_HEADERS)
+                own_csp = any(k == b"content-security-policy" for k, _ in headers)
+                headers.extend(SECURITY_HEADERS[1:] if own_csp else SECURITY_HEADERS)
                 # Health data: pages and API answers are never cached; static assets may be.
                 if not static and not any(k == b"cache-control" for k, _ in headers):
                     headers.append((b"cache-control", b"no-store"))

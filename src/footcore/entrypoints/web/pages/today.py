@@ -29,9 +29,8 @@ DayQuery = Annotated[date | None, Query()]
 @router.get("/")
 def home(request: Request, storage: StorageDep) -> Response:
     """The first visit starts onboarding; later ones open today's session."""
-    if storage.has_athlete(athlete_name(request)):
-        return RedirectResponse("/today", status_code=303)
-    return page(request, "home.html")
+    where = "/today" if storage.has_athlete(athlete_name(request)) else "/onboarding"
+    return RedirectResponse(where, status_code=303)
 
 
 @router.get("/today")

@@ -168,7 +168,7 @@
     var i = 0;
     if (steps.length < 2) { return; }
     function show(n, focus) {
-      i = n;
+      i = Math.max(0, Math.min(steps.length - 1, n));
       steps.forEach(function (s, j) { s.hidden = j !== i; });
       prev.hidden = i === 0;
       next.hidden = i === steps.length - 1;

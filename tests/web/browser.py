@@ -1,0 +1,66 @@
+"""Plumbing of the browser tests: the real server (`footcore serve`) in a subprocess on a free
+loopback port with a throwaway database, and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+CHROMIUM = Path("/usr/bin/chromium")
+# As the machine notes prescribe: no sandbox as root, no GPU, and nothing that phones home (the
+# closed network refuses those connections, many at a time).
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required",
+]
+FOOTCORE = Path(sys.executable).parent / "footcore"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def served(home: Path) -> Iterator[str]:
+    """`footcore serve` on a fresh SQLite file in `home`; yields its base URL."""
+    port = free_port()
+    env = {**os.environ, "FOOTCORE_HOME": str(home), "PYTHONWARNINGS": "ignore"}
+    env.pop("FOOTCORE_DATABASE_URL", None)
+    log = (home / "server.log").open("wb")
+    proc = subprocess.Popen(
+        [str(FOOTCORE), "serve", "--port", str(port),
+         "--database-url", f"sqlite:///{home / 'footcore.db'}"],
+        stdout=log, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                if httpx.get(base + "/api/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("footcore serve did not start: "
+                                   + (home / "server.log").read_text(errors="replace"))
+            time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()

@@ -1,0 +1,236 @@
+"""The whole product in a real browser: Debian's Chromium, driven by Playwright, against the real
+server (`footcore serve`) on a fresh database, on a phone and on a desktop viewport.
+
+onboarding -> assessment (a running timer, instant scoring) -> plan -> today's session (a hold
+timer counted down to its beep, per-side counters, effort and pain) -> check-in -> a progress
+chart. A failing test leaves a screenshot and the page's HTML in test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.web.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, served
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS: dict[str, dict[str, Any]] = {
+    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+              "device_scale_factor": 2},
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+}
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+class Watch:
+    """What the page did that it should not: console errors (CSP violations among them),
+    uncaught exceptions, and requests to any origin but the app's own."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.problems: list[str] = []
+
+    def console(self, msg: Any) -> None:
+        if msg.type == "error":
+            self.problems.append(f"console: {msg.text}")
+
+    def request(self, req: Any) -> None:
+        if not req.url.startswith((self.base, "data:", "blob:")):
+            self.problems.append(f"third-party request: {req.url}")
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def page(request: pytest.FixtureRequest, browser: Any, tmp_path: Path) -> Iterator[Any]:
+    with served(tmp_path) as base:
+        context = browser.new_context(base_url=base, **VIEWPORTS[request.param])
+        pg = context.new_page()
+        pg.set_default_timeout(10_000)
+        watch = Watch(base)
+        pg.on("console", watch.console)
+        pg.on("pageerror", lambda exc: watch.problems.append(f"page error: {exc}"))
+        pg.on("request", watch.request)
+        pg.clock.install()
+        pg.watch = watch
+        yield pg
+        report = getattr(request.node, "report_call", None)
+        if report is not None and report.failed:
+            ARTIFACTS.mkdir(exist_ok=True)
+            stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+            pg.screenshot(path=str(ARTIFACTS / f"{stem}.png"), full_page=True)
+            (ARTIFACTS / f"{stem}.html").write_text(pg.content(), encoding="utf-8")
+        context.close()
+
+
+def visible_step(pg: Any, selector: str) -> Any:
+    steps = pg.locator(f"{selector}:visible")
+    assert steps.count() == 1, "one step at a time"
+    return steps.first
+
+
+def onboard(pg: Any) -> None:
+    from playwright.sync_api import expect
+
+    pg.goto("/")
+    expect(pg).to_have_url(re.compile(r"/onboarding$"))
+    pg.get_by_label("Age", exact=True).fill("34")
+    pg.get_by_label("Sex (for the norms)").select_option("female")
+    pg.get_by_label("Kilometres a week").fill("40")
+    pg.get_by_label("Runs a week").fill("4")
+    pg.get_by_label("Long-run day").select_option("sun")
+    days = pg.get_by_role("group", name="Days you can train")
+    for day in DAYS:
+        days.get_by_label(day).check()
+    gear = pg.get_by_role("group", name=re.compile("^Equipment you have"))
+    gear.get_by_label("A small towel").check()
+    gear.get_by_label("A resistance band").check()
+    pg.get_by_role("button", name="Continue to the assessment").click()
+
+
+def assess(pg: Any) -> None:
+    from playwright.sync_api import expect
+
+    expect(pg.get_by_role("heading", name="About you")).to_be_visible()
+    pg.get_by_role("button", name="Next test").click()
+    stance = visible_step(pg, "[data-step]")
+    expect(stance.get_by_role("heading")).to_contain_text("Single-leg stance, eyes open")
+    # The left-foot timer counts down; stopping it writes the time held into the result.
+    stance.get_by_role("button", name="Start left timer").click()
+    pg.clock.run_for(3000)
+    expect(stance.locator("[data-timer]").first).to_have_attribute("data-state", "running")
+    # The page's clock runs on while the test talks to it: allow a second of slack.
+    expect(stance.locator("[data-remaining]").first).to_have_text(re.compile(r"^4[12]$"))
+    stance.get_by_role("button", name="Stop").first.click()
+    expect(stance.locator("#single_leg_stance_eyes_open_s_left")).to_have_value(
+        re.compile(r"^[34](\.\d)?$"))
+    right = stance.locator("#single_leg_stance_eyes_open_s_right")
+    right.fill("44")
+    right.dispatch_event("change")
+    # Instant scoring against the norm for a 34-year-old woman.
+    score = stance.locator("[data-score]")
+    expect(score).to_contain_text(re.compile(r"Left: [34](\.\d)? s, below"))
+    expect(score).to_contain_text("norm")
+    values = {"number": ("18", "20"), "pass_fail": ("pass", "pass"), "boolean": ("yes", "no")}
+    while pg.get_by_role("button", name="Next test").is_visible():
+        pg.get_by_role("button", name="Next test").click()
+        step = visible_step(pg, "[data-step]")
+        test, kind = step.get_attribute("data-test"), step.get_attribute("data-kind")
+        for side, value in zip(("left", "right"), values[str(kind)], strict=True):
+            name = f"{test}_{side}"
+            if kind == "number":
+                step.locator(f"#{name}").fill(value)
+            else:
+                step.locator(f"input[name='{name}'][value='{value}']").check()
+        step.locator("input").first.dispatch_event("change")
+        expect(step.locator("[data-score]")).not_to_be_empty()
+    pg.get_by_role("button", name="Save and make my plan").click()
+
+
+def check_plan(pg: Any) -> None:
+    from playwright.sync_api import expect
+
+    expect(pg).to_have_url(re.compile(r"/plan\?welcome=1$"))
+    expect(pg.get_by_role("status")).to_contain_text("Your plan is ready")
+    expect(pg.locator("details.week")).to_have_count(24)
+    expect(pg.locator(".badge-light").first).to_be_attached()
+    expect(pg.locator(".badge-retest").first).to_be_attached()
+    this_week = pg.locator("details.week.current")
+    expect(this_week).to_have_attribute("open", "")
+    expect(this_week.locator(".day").first).to_be_visible()
+
+
+def play_session(pg: Any) -> None:
+    from playwright.sync_api import expect
+
+    pg.get_by_role("navigation", name="Main").get_by_role("link", name="Today").click()
+    expect(pg.get_by_role("heading", name="Today", exact=True)).to_be_visible()
+    first = visible_step(pg, "[data-exercise]")
+    expect(first.get_by_role("heading")).to_contain_text("Exercise 1 of")
+    # The next exercise is one tap away, without scrolling.
+    nxt = pg.get_by_role("button", name="Next exercise")
+    box, height = nxt.bounding_box(), pg.viewport_size["height"]
+    assert box is not None and box["y"] + box["height"] <= height
+    first.get_by_role("button", name="One more: sets done, left").click()
+    first.get_by_role("button", name="One more: sets done, right").click()
+    first.get_by_label("Effort (RPE 0-10)").select_option("3")
+    # Find the first exercise held against a timer.
+    step = first
+    while step.locator("[data-timer]").count() == 0:
+        nxt.click()
+        step = visible_step(pg, "[data-exercise]")
+    timer = step.locator("[data-timer]").first
+    seconds = int(timer.get_attribute("data-seconds") or "0")
+    timer.get_by_role("button", name=re.compile("^Start hold")).click()
+    pg.clock.run_for(2000)
+    expect(timer).to_have_attribute("data-state", "running")
+    expect(timer.locator("[data-remaining]")).to_have_text(
+        re.compile(f"^({seconds - 2}|{seconds - 3})$"))
+    beeps_before = int(pg.locator("html").get_attribute("data-beeps") or "0")
+    pg.clock.run_for(seconds * 1000)
+    expect(timer).to_have_attribute("data-state", "finished")
+    expect(timer.locator("[data-remaining]")).to_have_text("0")
+    assert int(pg.locator("html").get_attribute("data-beeps") or "0") > beeps_before
+    # A hold held to the end counts one set on its side.
+    counted = step.locator(f"input[name='{timer.get_attribute('data-count-into')}']")
+    expect(counted).to_have_value("1")
+    expect(counted.locator("xpath=..").locator("output")).to_have_text("1")
+    step.get_by_label("Effort (RPE 0-10)").select_option("5")
+    step.get_by_label("Pain during it (0-10)").select_option("1")
+    step.get_by_label("Where it hurt").select_option("arch")
+    while not pg.get_by_role("button", name="Save session").is_visible():
+        nxt.click()
+    pg.get_by_role("button", name="Save session").click()
+    expect(pg.get_by_role("heading", name="Session logged")).to_be_visible()
+    expect(pg.get_by_role("status")).to_contain_text("logged")
+
+
+def check_in(pg: Any) -> None:
+    from playwright.sync_api import expect
+
+    pg.get_by_role("link", name="Morning check-in").click()
+    pg.get_by_role("group", name=re.compile("^Pain on getting up")).get_by_label(
+        "1", exact=True).check()
+    pg.get_by_role("button", name="Check in").click()
+    expect(pg.get_by_role("status")).to_contain_text("morning pain 1/10")
+
+
+def see_progress(pg: Any) -> None:
+    from playwright.sync_api import expect
+
+    pg.get_by_role("navigation", name="Main").get_by_role("link", name="Progress").click()
+    expect(pg.get_by_role("heading", name="Progress", exact=True)).to_be_visible()
+    chart = pg.locator("#chart-adherence img.chart")
+    chart.scroll_into_view_if_needed()
+    expect(chart).to_be_visible()
+    pg.wait_for_function(
+        "() => { const i = document.querySelector('#chart-adherence img');"
+        " return i.complete && i.naturalWidth > 0; }")
+    pain = pg.locator("#chart-pain")
+    pain.get_by_text("The numbers").click()
+    expect(pain.locator("tbody")).to_contain_text("1")
+
+
+def test_a_runner_goes_from_onboarding_to_a_progress_chart(page: Any) -> None:
+    onboard(page)
+    assess(page)
+    check_plan(page)
+    play_session(page)
+    check_in(page)
+    see_progress(page)
+    assert page.watch.problems == []
