@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -27,9 +28,17 @@ def make_client(settings: WebSettings, csrf: bool = True) -> TestClient:
     return client
 
 
+@pytest.fixture(autouse=True)
+def _own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No web test may touch the user's own footcore folder or database."""
+    monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("FOOTCORE_DATABASE_URL", raising=False)
+
+
 @pytest.fixture
-def settings() -> WebSettings:
-    return WebSettings(allowed_hosts=HOSTS, today=lambda: TODAY)
+def settings(tmp_path: Path) -> WebSettings:
+    return WebSettings(database_url=f"sqlite:///{tmp_path / 'footcore.db'}",
+                       allowed_hosts=HOSTS, today=lambda: TODAY)
 
 
 @pytest.fixture

@@ -55,7 +55,7 @@ def test_a_forged_or_tampered_token_is_refused(bare_client: TestClient) -> None:
 
 
 def test_a_token_from_another_app_is_refused(settings: WebSettings) -> None:
-    other = make_client(WebSettings(allowed_hosts=HOSTS))
+    other = make_client(WebSettings(database_url=settings.database_url, allowed_hosts=HOSTS))
     token = other.get("/api/csrf").json()["token"]
     mine = make_client(settings, csrf=False)
     r = mine.post("/api/screen", json=SCREEN, headers={"X-CSRF-Token": token})
@@ -95,13 +95,13 @@ def test_a_form_post_needs_the_hidden_field_matching_the_cookie(bare_client: Tes
 
 
 def test_the_cookie_is_strict_and_http_only(bare_client: TestClient) -> None:
-    cookie = bare_client.get("/").headers["set-cookie"]
+    cookie = bare_client.get("/api/health").headers["set-cookie"]
     assert cookie.startswith(COOKIE + "=")
     assert "SameSite=Strict" in cookie and "HttpOnly" in cookie and "Path=/" in cookie
 
 
 def test_a_valid_cookie_is_not_set_again(client: TestClient) -> None:
-    assert "set-cookie" not in client.get("/").headers
+    assert "set-cookie" not in client.get("/api/health").headers
 
 
 def test_a_declared_body_over_the_limit_gets_413(client: TestClient) -> None:
