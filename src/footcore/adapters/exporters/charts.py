@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from footcore.domain.assessment import NormBand
 from footcore.domain.progress import LoadWeek, Progress
 from footcore.errors import InputError
 
@@ -83,6 +84,12 @@ def _date_axis(ax: Any) -> None:
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
 
 
+def _band_label(band: NormBand) -> str:
+    """'norm, female, ages 14-39': the sex only when the band is for one sex."""
+    sex = f"{next(iter(band.sexes)).value}, " if len(band.sexes) == 1 else ""
+    return f"norm, {sex}ages {band.min_age}-{band.max_age}"
+
+
 def _retests(fig: Any, p: Progress) -> dict[str, Series]:
     out: dict[str, Series] = {}
     n = len(p.retests)
@@ -94,7 +101,7 @@ def _retests(fig: Any, p: Progress) -> dict[str, Series]:
         ax.set_title(f"{r.name} ({r.unit})", fontsize=10)
         if r.band is not None:
             span = ax.axhspan(r.band.low, r.band.high, color="tab:green", alpha=0.15,
-                              label=f"norm, ages {r.band.min_age}-{r.band.max_age}")
+                              label=_band_label(r.band))
             ax.axhline(r.band.reference, color="tab:green", linestyle="--", linewidth=1)
             low, high = float(span.get_y()), float(span.get_y() + span.get_height())
             out[f"{r.test}.norm"] = (("low", low), ("reference", float(r.band.reference)),
@@ -185,7 +192,8 @@ _DRAW: dict[str, Callable[[Any, Progress], dict[str, Series]]] = {
 }
 
 
-def _has_data(kind: str, p: Progress) -> bool:
+def has_data(kind: str, p: Progress) -> bool:
+    """Whether the chart of this kind has anything to draw (else it says there is no data)."""
     if kind == "retests":
         return bool(p.retests)
     if kind == "adherence":
@@ -211,7 +219,7 @@ def render_chart(kind: str, progress: Progress, fmt: str = "png", dpi: int = 100
         FigureCanvasAgg(fig)
         title = _TITLES[kind] + (f"\n{subtitle}" if subtitle else "")
         series: dict[str, Series] = {}
-        if _has_data(kind, progress):
+        if has_data(kind, progress):
             fig.suptitle(title)
             series = _DRAW[kind](fig, progress)
         else:

@@ -21,7 +21,7 @@ from typing import Any
 from reportlab.lib.units import inch
 from reportlab.platypus import BaseDocTemplate, Frame, Image, PageBreak, PageTemplate
 
-from footcore.adapters.exporters.charts import KINDS, render_chart
+from footcore.adapters.exporters.charts import KINDS, has_data, render_chart
 from footcore.adapters.exporters.pdf_pages import (
     Context,
     cover,
@@ -81,11 +81,15 @@ def card_doses(weeks: Sequence[Week]) -> dict[str, list[tuple[Week, Prescription
     return out
 
 
+def chart_kinds(progress: Progress | None) -> list[str]:
+    """The chart kinds that have data: only these are printed."""
+    return [] if progress is None else [k for k in KINDS if has_data(k, progress)]
+
+
 def chart_pngs(progress: Progress | None) -> list[bytes]:
     if progress is None:
         return []
-    charts = (render_chart(kind, progress, "png", dpi=200) for kind in KINDS)
-    return [c.image for c in charts if not c.empty]
+    return [render_chart(kind, progress, "png", dpi=200).image for kind in chart_kinds(progress)]
 
 
 def page_count(weeks: int, exercises: int, charts: int) -> int:

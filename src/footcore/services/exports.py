@@ -1,0 +1,172 @@
+"""Exports of a stored runner, for every entrypoint: the plan as stored (adapted doses, repeated
+weeks), the progress series, and ready-made calendar, chart and PDF bytes (the web app serves
+`calendar_for_athlete` at its subscription URL and `chart_for_athlete` as images).
+
+Reading settles the weeks that have ended first (services.weekly.catch_up), exactly as `footcore
+week` does, so an export shows the same plan as every other screen.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from footcore.domain.catalog import Category, Dose, LoadLevel, Phase
+from footcore.domain.load import RunRecord
+from footcore.domain.plan import Plan, Prescription, Session, Week
+from footcore.domain.profile import Profile
+from footcore.domain.progress import (
+    CheckIn,
+    LoadWeek,
+    Progress,
+    SessionLog,
+    adherence,
+    load_series,
+    pain_series,
+    retest_series,
+)
+
+if TYPE_CHECKING:
+    from footcore.adapters.exporters.calendar_ics import CalendarOptions
+    from footcore.adapters.exporters.charts import Chart
+    from footcore.adapters.storage.models import PrescriptionRow
+    from footcore.adapters.storage.uow import SqlUnitOfWork
+    from footcore.services.context import Runner
+
+
+@dataclass(frozen=True)
+class StoredRunner:
+    name: str
+    profile: Profile
+    plan: Plan  # the stored weeks, numbered in calendar order (a repeated week gets its own)
+    progress: Progress
+    as_of: date
+
+    def current_week(self) -> int:
+        """The plan week holding `as_of`; 1 before the plan starts, the last one after it ends."""
+        for w in self.plan.weeks:
+            if w.start <= self.as_of < w.start + timedelta(days=7):
+                return w.index
+        return 1 if not self.plan.weeks or self.as_of < self.plan.weeks[0].start else \
+            self.plan.weeks[-1].index
+
+
+def _prescription(p: PrescriptionRow) -> Prescription:
+    dose = Dose(sets=p.sets, reps=p.reps, hold_s=p.hold_s, distance_m=p.distance_m,
+                tempo=p.tempo, per_side=p.per_side, rest_s=p.rest_s)
+    why = p.why if not p.adaptation else f"{p.why.rstrip('.')}; adapted: {p.adaptation}."
+    return Prescription(exercise=p.exercise_done, name=p.name_done, category=Category(p.category),
+                        load=LoadLevel(p.load), dose=dose, why=why,
+                        sources=tuple(json.loads(p.sources)), priority=p.priority)
+
+
+def stored_plan(runner: Runner) -> Plan:
+    """The plan as stored: the doses after adaptation, the exercise actually done (a variant
+    after a regression), repeated and inserted weeks in place."""
+    repo = runner.uow.repo
+    rows = repo.weeks(runner.id)
+    generated = runner.generated()
+    if not rows:
+        return replace(generated, weeks=())
+    end = rows[-1].start + timedelta(days=7)
+    by_week: dict[int, list[Session]] = {}
+    for s in repo.sessions_between(runner.id, rows[0].start, end):
+        items = tuple(_prescription(p) for p in sorted(s.items, key=lambda p: p.position))
+        by_week.setdefault(s.week_id, []).append(Session(s.date, items))
+    weeks = tuple(Week(w.seq, w.start, Phase(w.phase), w.cycle, w.week_in_cycle, w.light,
+                       w.retest, tuple(by_week.get(w.id, ()))) for w in rows)
+    stored = repo.plan(runner.id)
+    warnings = tuple(json.loads(stored.warnings)) if stored is not None else generated.warnings
+    return Plan(rows[0].start, weeks, tuple(runner.reference_findings() or ()),
+                generated.priorities, warnings, generated.habits)
+
+
+def stored_runs(runner: Runner) -> list[RunRecord]:
+    """The runner's stored runs. None are stored yet: the running-load tables (issue 4) are to
+    come, and this is the one place that will read them."""
+    return []
+
+
+def stored_progress(runner: Runner, plan: Plan) -> Progress:
+    """Progress until `runner.as_of`: a day with any exercise logged counts as a session done,
+    with the worst pain logged that day; every check-in area counts, the worst one per day."""
+    from footcore.adapters.inputs import results_from_mapping
+
+    repo = runner.uow.repo
+    first = min([runner.athlete.created_on] + [w.start for w in plan.weeks[:1]])
+    worst: dict[date, int] = {}
+    for lg in repo.logs_between(runner.id, first, runner.as_of):
+        worst[lg.date] = max(worst.get(lg.date, 0), lg.pain)
+    logs = [SessionLog(d, True, p) for d, p in sorted(worst.items())]
+    checkins = [CheckIn(c.date, c.morning_pain)
+                for c in repo.checkins_between(runner.id, first, runner.as_of)]
+    results = [results_from_mapping(json.loads(a.results), "stored assessment")
+               for a in repo.assessments(runner.id) if a.date <= runner.as_of]
+    runner_info = runner.profile.runner
+    runs = [r for r in stored_runs(runner) if r.date <= runner.as_of]
+    load: tuple[LoadWeek, ...] = ()
+    if runs:
+        from footcore.adapters.load_rules_file import load_load_rules
+
+        load = load_series(runs, load_load_rules())
+    return Progress(adherence(plan, logs, runner.as_of), pain_series(logs, checkins),
+                    retest_series(runner.r.k.battery, results, runner_info.age, runner_info.sex),
+                    load, runner.profile.units)
+
+
+def stored_runner(uow: SqlUnitOfWork, name: str, as_of: date) -> StoredRunner:
+    """Everything an export of a stored runner needs, read in one transaction."""
+    from footcore.services.context import open_runner
+    from footcore.services.weekly import catch_up
+
+    with uow:
+        runner = open_runner(uow, name, as_of)
+        catch_up(runner)
+        uow.repo.flush()
+        plan = stored_plan(runner)
+        found = StoredRunner(name, runner.profile, plan, stored_progress(runner, plan), as_of)
+        uow.commit()
+        return found
+
+
+def calendar_for_athlete(uow: SqlUnitOfWork, name: str, as_of: date,
+                         options: CalendarOptions | None = None) -> bytes:
+    """The stored plan as iCalendar bytes (UIDs footcore-<name>-<date>@footcore.local)."""
+    from footcore.adapters.exporters.calendar_ics import CalendarOptions, plan_calendar
+    from footcore.bootstrap import knowledge
+
+    found = stored_runner(uow, name, as_of)
+    options = options or CalendarOptions()
+    if not options.name:
+        options = replace(options, name=found.profile.runner.name or name)
+    return plan_calendar(found.plan, knowledge().catalog, name, options)
+
+
+def chart_for_athlete(uow: SqlUnitOfWork, name: str, kind: str, fmt: str, as_of: date,
+                      since: date | None = None, until: date | None = None) -> Chart:
+    """One progress chart of a stored runner over a period (both ends inclusive)."""
+    from footcore.adapters.exporters.charts import check_kind, render_chart
+
+    check_kind(kind)
+    found = stored_runner(uow, name, as_of)
+    period = found.progress.between(since, until)
+    label = (f"{since.isoformat()} to " if since else "from the start to ") + \
+        (until or as_of).isoformat()
+    return render_chart(kind, period, fmt, subtitle=f"{found.profile.runner.name or name}, {label}")
+
+
+def pdf_for_athlete(uow: SqlUnitOfWork, name: str, as_of: date, paper: str = "a4",
+                    weeks: int | None = None, first_week: int | None = None) -> bytes:
+    """The printable plan of a stored runner from `first_week` (default: the current week), with
+    the progress charts that have data."""
+    from footcore.adapters.exporters.pdf_plan import PrintOptions, plan_pdf
+    from footcore.bootstrap import knowledge
+
+    found = stored_runner(uow, name, as_of)
+    k = knowledge()
+    options = PrintOptions(paper=paper, first_week=first_week or found.current_week(),
+                           weeks=weeks, name=found.profile.runner.name or name,
+                           labels=k.rules.quality_labels, progress=found.progress, printed=as_of)
+    return plan_pdf(found.plan, k.catalog, found.profile, options)
