@@ -68,18 +68,20 @@ def failed_in_a_row(rows: list[AssessmentRow]) -> int:
 def _apply_gate(runner: Runner, week: WeekRow | None, passed: bool) -> str:
     if week is None:
         return "outside the plan's weeks: stored and scored only"
+    if not (week.retest or week.kind in ("gate_repeat", "gate_wait")):
+        return "not a retest week: stored, and it counts when the retest week ends"
+    if passed:
+        if week.gate == "passed":
+            return "this week's gate is already open"
+        pass_gate(runner, week)
+        after = [w for w in runner.uow.repo.weeks(runner.id)
+                 if w.seq > week.seq and w.kind not in ("gate_repeat", "gate_wait")]
+        return ("the gate is open: the next phase starts on " + after[0].start.isoformat()
+                if after else "the gate is open; the plan has no later weeks")
     if week.retest and week.gate is None:
-        if passed:
-            pass_gate(runner, week)
-            return f"the next phase opens after this week ({week.start + 7 * DAY})"
         fail_gate(runner, week)
         return "the phase goes on: the last weeks of the cycle repeat, then another retest"
-    if week.kind == "gate_repeat" and passed:
-        pass_gate(runner, week)
-        return f"the next phase opens after this week ({week.start + 7 * DAY})"
-    if week.kind == "gate_repeat":
-        return "the repeat weeks go on; the next retest is at their end"
-    return "not a retest week: stored, and it counts when the retest week ends"
+    return "the repeat weeks go on; the next retest is at their end"
 
 
 def retest(runner: Runner, results: Results, raw: dict[str, Any]) -> Retested:

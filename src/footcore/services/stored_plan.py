@@ -156,7 +156,14 @@ def insert_weeks(runner: Runner, after: WeekRow, plan_weeks: Sequence[int], kind
                     plan.weeks[pw - 1], kind, note) for i, pw in enumerate(plan_weeks)]
     runner.uow.repo.add_all(new)
     runner.uow.repo.flush()
-    rebuild_from(runner, end_of(after))
+    # Days already past keep their sessions as they were (the runner may have been away); they
+    # only move to the week that now covers them. Everything from today on is rebuilt.
+    first = end_of(after)
+    keep_until = safe_from(runner, max(first, runner.as_of))
+    weeks = runner.uow.repo.weeks(runner.id)
+    for session in runner.uow.repo.sessions_between(runner.id, first, keep_until):
+        session.week_id = next(w.id for w in weeks if w.start <= session.date < end_of(w))
+    rebuild_from(runner, keep_until)
 
 
 def remove_weeks(runner: Runner, weeks: Sequence[WeekRow]) -> None:

@@ -94,7 +94,8 @@ def fail_gate(runner: Runner, w: WeekRow) -> None:
 
 
 def pass_gate(runner: Runner, w: WeekRow) -> None:
-    """A passing retest: the week's gate opens; repeat weeks still ahead of it are dropped."""
+    """A passing retest: the week's gate opens; repeat weeks that have not started are dropped
+    (a repeat week already under way is finished first)."""
     w.gate = "passed"
     ahead = []
     for x in runner.uow.repo.weeks(runner.id):
@@ -102,11 +103,12 @@ def pass_gate(runner: Runner, w: WeekRow) -> None:
             continue
         if x.kind not in ("gate_repeat", "gate_wait"):
             break
-        ahead.append(x)
+        if x.start > runner.as_of:
+            ahead.append(x)
     if ahead:
         record(runner, "", "progress", "gate",
                f"the retest passed: {len(ahead)} repeat week(s) dropped; the next phase starts "
-               f"on {end_of(w).isoformat()}", runner.r.gates.change_sources)
+               f"on {ahead[0].start.isoformat()}", runner.r.gates.change_sources)
         remove_weeks(runner, ahead)
 
 
