@@ -688,7 +688,7 @@ def test_bit_flipped_fit_files_never_raise(tmp_path: Path) -> None:
 
 
 def test_a_fit_session_without_a_total_takes_the_device_record_distance() -> None:
-    from footcore.adapters.importers.fit import _session_run
+    from footcore.adapters.importers.fit import _scan, _session_run
 
     session = {
         "sport": "running",
@@ -696,7 +696,7 @@ def test_a_fit_session_without_a_total_takes_the_device_record_distance() -> Non
         "total_elapsed_time": 56.887,
         "total_timer_time": 56.887,
     }
-    run = _session_run("fenix5.fit", FENIX5, session, None)
+    run = _session_run("fenix5.fit", _scan(FENIX5).records, session, None)
     assert isinstance(run, ParsedActivity)
     assert run.distance_m == pytest.approx(157.56)  # the ground-truth csv's last distance
     assert run.distance_source == "device"

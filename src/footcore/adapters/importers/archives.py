@@ -21,9 +21,10 @@ from functools import partial
 from pathlib import Path
 
 from footcore.adapters.importers.formats import (
+    Pending,
+    Step,
     guarded,
     kind_of_name,
-    read_activity_bytes,
     unsupported,
 )
 from footcore.adapters.importers.limits import (
@@ -33,7 +34,7 @@ from footcore.adapters.importers.limits import (
     MAX_ZIP_TOTAL_BYTES,
     MAX_ZIP_TOTAL_LABEL,
 )
-from footcore.adapters.importers.model import Failed, FileOutcome, Imported, Skipped
+from footcore.adapters.importers.model import Failed, Imported, Skipped
 from footcore.adapters.importers.sports import RUNNING, not_a_run, sport_label
 from footcore.adapters.importers.strava_csv import StravaRow, manual_run, read_rows
 from footcore.errors import FileInputError
@@ -107,7 +108,7 @@ def plan_zip(path: Path) -> ZipPlan:
     return plan
 
 
-def _row_outcome(archive: zipfile.ZipFile, source: str, root: str, row: StravaRow) -> FileOutcome:
+def _row_outcome(archive: zipfile.ZipFile, source: str, root: str, row: StravaRow) -> Step:
     label = sport_label(row.activity_type or "unknown")
     if label != RUNNING:
         return Skipped(source, not_a_run(label), label)
@@ -121,20 +122,20 @@ def _row_outcome(archive: zipfile.ZipFile, source: str, root: str, row: StravaRo
         info = archive.getinfo(name)
     except KeyError:
         return Failed(source, "listed in activities.csv but missing from the archive")
-    return read_activity_bytes(source, name, _read_member(archive, info))
+    return Pending(source, name, _read_member(archive, info))
 
 
-def _member_outcome(archive: zipfile.ZipFile, source: str, name: str) -> FileOutcome:
+def _member_outcome(archive: zipfile.ZipFile, source: str, name: str) -> Step:
     kind, _ = kind_of_name(name)
     if kind == "zip":
         return Skipped(source, "a zip inside a zip is not read; unpack the outer one first")
     if kind is None:
         return Skipped(source, unsupported(name))
-    return read_activity_bytes(source, name, _read_member(archive, archive.getinfo(name)))
+    return Pending(source, name, _read_member(archive, archive.getinfo(name)))
 
 
-def read_zip(path: Path, plan: ZipPlan) -> Iterator[FileOutcome]:
-    """One outcome per planned row or member, reading one member at a time."""
+def read_zip(path: Path, plan: ZipPlan) -> Iterator[Step]:
+    """One outcome (or member read, its parse pending) per planned row or member, in order."""
     zip_source = str(path)
     try:
         archive = zipfile.ZipFile(path)

@@ -1,8 +1,16 @@
 """FIT files (fitdecode): one run per running session of every chained activity part.
 
-CRC mismatches are failures (fitdecode only warns by default). Malformed-but-recoverable field
-definitions are tolerated (ErrorHandling.IGNORE), as Garmin Connect and fitdecode's own tools do,
-because real devices write them (COROS misaligned fields, Wahoo developer data).
+CRC mismatches are failures (fitdecode only warns by default); the CRCs are checked by fit_crc.py
+before decoding, because fitdecode's own check is a third of its decode time. Malformed-but-
+recoverable field definitions are tolerated (ErrorHandling.IGNORE), as Garmin Connect and
+fitdecode's own tools do, because real devices write them (COROS misaligned fields, Wahoo
+developer data).
+
+The file is decoded once, without fitdecode's data processor (which converts every field of every
+message, while only a few fields of a few messages are used here): FIT times stay raw integers
+until `_moment` converts the ones read, exactly as fitdecode's DefaultDataProcessor would. The
+records' timestamp, distance and position are kept as small tuples on the way, for the rare
+session without a total distance.
 """
 
 from __future__ import annotations
@@ -10,17 +18,22 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import fitdecode
+from fitdecode.processors import FIT_DATETIME_MIN, FIT_UTC_REFERENCE
 
+from footcore.adapters.importers.fit_crc import check_fit_crcs
 from footcore.adapters.importers.model import ParsedActivity, ParseResult, SessionSkip
 from footcore.adapters.importers.sports import RUNNING, not_a_run, sport_label
 from footcore.adapters.importers.track import as_utc, measure, point
 from footcore.errors import FileInputError
 
 _SEMICIRCLE_DEG = 180.0 / 2**31
+
+# A record's (timestamp, distance, latitude, longitude) as decoded, each None when absent.
+RecordPoint = tuple[object, object, object, object]
 
 
 @dataclass
@@ -31,16 +44,34 @@ class _Scan:
     # Watches whose clock was never set stamp seconds since power-on; the activity message's
     # local_timestamp is then the only calendar anchor (time zone unknown: taken as UTC).
     anchor: tuple[int, datetime] | None = None
+    records: list[RecordPoint] = field(default_factory=list)
+
+
+def _moment(value: object) -> object:
+    """A FIT date_time as fitdecode's DefaultDataProcessor gives it: a UTC datetime from
+    FIT_DATETIME_MIN on, else the raw int (seconds since the device was switched on)."""
+    if isinstance(value, int) and value >= FIT_DATETIME_MIN:
+        return datetime.fromtimestamp(FIT_UTC_REFERENCE + value, UTC)
+    return value
+
+
+def _local_moment(value: object) -> datetime | None:
+    """A FIT local_date_time, as DefaultDataProcessor gives it (wall-clock time labelled UTC)."""
+    if isinstance(value, int):
+        return datetime.fromtimestamp(FIT_UTC_REFERENCE + value, UTC)
+    return None
 
 
 def _frames(data: bytes) -> Iterator[Any]:
     """Decode frames; any decoder error becomes a FileInputError that says what broke."""
+    check_fit_crcs(data)
     parts = 0
     try:
-        # with these two settings fitdecode never calls warnings.warn: it raises or proceeds
+        # with these settings fitdecode never calls warnings.warn: it raises or proceeds
         reader = fitdecode.FitReader(
             io.BytesIO(data),
-            check_crc=fitdecode.CrcCheck.RAISE,
+            processor=None,
+            check_crc=fitdecode.CrcCheck.DISABLED,
             error_handling=fitdecode.ErrorHandling.IGNORE,
         )
         for frame in reader:
@@ -67,6 +98,25 @@ def _values(message: Any) -> dict[str, Any]:
     return {f.name: f.value for f in message.fields if f.value is not None}
 
 
+def _record_point(message: Any) -> RecordPoint:
+    # the same last-one-wins reading as _values, for the four fields a distance may need
+    stamp = distance = lat = lon = None
+    for f in message.fields:
+        value = f.value
+        if value is None:
+            continue
+        name = f.name
+        if name == "timestamp":
+            stamp = value
+        elif name == "distance":
+            distance = value
+        elif name == "position_lat":
+            lat = value
+        elif name == "position_long":
+            lon = value
+    return stamp, distance, lat, lon
+
+
 def _device(file_id: dict[str, Any]) -> str | None:
     if file_id.get("product_name"):
         return str(file_id["product_name"])
@@ -78,41 +128,50 @@ def _device(file_id: dict[str, Any]) -> str | None:
 def _scan(data: bytes) -> _Scan:
     scan = _Scan()
     in_activity = False
-    for frame in _frames(data):
-        if isinstance(frame, fitdecode.FitHeader):
-            in_activity = False
-        elif isinstance(frame, fitdecode.FitDataMessage):
-            if frame.name == "file_id":
-                values = _values(frame)
-                file_type = str(values.get("type", "unknown"))
-                scan.file_types.append(file_type)
-                in_activity = file_type == "activity"
-                if in_activity and scan.device is None:
-                    scan.device = _device(values)
-            elif frame.name == "session" and in_activity:
-                scan.sessions.append(_values(frame))
-            elif frame.name == "activity" and in_activity:
-                values = _values(frame)
-                stamp, local = values.get("timestamp"), values.get("local_timestamp")
-                if isinstance(stamp, int) and isinstance(local, datetime):
-                    scan.anchor = (stamp, local)
+    try:
+        for frame in _frames(data):
+            if isinstance(frame, fitdecode.FitHeader):
+                in_activity = False
+            elif isinstance(frame, fitdecode.FitDataMessage):
+                name = frame.name
+                if name == "record":
+                    scan.records.append(_record_point(frame))
+                elif name == "file_id":
+                    values = _values(frame)
+                    file_type = str(values.get("type", "unknown"))
+                    scan.file_types.append(file_type)
+                    in_activity = file_type == "activity"
+                    if in_activity and scan.device is None:
+                        scan.device = _device(values)
+                elif name == "session" and in_activity:
+                    values = _values(frame)
+                    for key in ("start_time", "timestamp"):
+                        if key in values:
+                            values[key] = _moment(values[key])
+                    scan.sessions.append(values)
+                elif name == "activity" and in_activity:
+                    values = _values(frame)
+                    stamp = _moment(values.get("timestamp"))
+                    local = _local_moment(values.get("local_timestamp"))
+                    if isinstance(stamp, int) and local is not None:
+                        scan.anchor = (stamp, local)
+    except (OverflowError, OSError, ValueError) as exc:
+        # a time too far out for datetime: only a corrupt file holds one
+        raise FileInputError(f"the FIT file is corrupt ({type(exc).__name__}: {exc})") from None
     return scan
 
 
-def _record_distance(data: bytes, start: datetime, end: datetime) -> tuple[float, str]:
+def _record_distance(records: list[RecordPoint], start: datetime, end: datetime
+                     ) -> tuple[float, str]:
     """A session without a total: the device's cumulative record distance, else the track."""
     distances: list[float] = []
     points = []
-    for frame in _frames(data):
-        if not isinstance(frame, fitdecode.FitDataMessage) or frame.name != "record":
-            continue
-        values = _values(frame)
-        moment = values.get("timestamp")
+    for stamp, distance, lat, lon in records:
+        moment = _moment(stamp)
         if not isinstance(moment, datetime) or not start <= moment <= end:
             continue
-        if isinstance(values.get("distance"), int | float):
-            distances.append(float(values["distance"]))
-        lat, lon = values.get("position_lat"), values.get("position_long")
+        if isinstance(distance, int | float):
+            distances.append(float(distance))
         if isinstance(lat, int) and isinstance(lon, int):
             points.append(point(lat * _SEMICIRCLE_DEG, lon * _SEMICIRCLE_DEG, moment))
     if distances:
@@ -129,7 +188,7 @@ def _anchored(moment: object, anchor: tuple[int, datetime] | None) -> object:
 
 
 def _session_run(
-    source: str, data: bytes, session: dict[str, Any], device: str | None,
+    source: str, records: list[RecordPoint], session: dict[str, Any], device: str | None,
     anchor: tuple[int, datetime] | None = None,
 ) -> ParseResult:
     raw = session.get("sport", "unknown")
@@ -155,7 +214,7 @@ def _session_run(
     if distance is None:
         # record stamps are whole seconds: allow one past a fractional elapsed time
         until = end if isinstance(end, datetime) else start + timedelta(seconds=elapsed + 1)
-        distance, source_kind = _record_distance(data, start, until)
+        distance, source_kind = _record_distance(records, start, until)
     return ParsedActivity(
         source=source,
         sport=RUNNING,
@@ -177,4 +236,6 @@ def parse_fit(source: str, data: bytes) -> list[ParseResult]:
         raise FileInputError(
             "the FIT activity has no session summary (the recording was not saved completely)"
         )
-    return [_session_run(source, data, s, scan.device, scan.anchor) for s in scan.sessions]
+    return [
+        _session_run(source, scan.records, s, scan.device, scan.anchor) for s in scan.sessions
+    ]

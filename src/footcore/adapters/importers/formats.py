@@ -11,6 +11,8 @@ import gzip
 import io
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
 
 from footcore.adapters.importers.fit import parse_fit
 from footcore.adapters.importers.gpx import parse_gpx
@@ -27,6 +29,20 @@ _PARSERS: dict[str, Callable[[str, bytes], list[ParseResult]]] = {
     "tcx": parse_tcx,
 }
 _CONTENT_NAMES = {"fit": "FIT", "gpx": "GPX", "tcx": "TCX", "zip": "zip", "gzip": "gzip"}
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A file read into memory and waiting for its parse (in this process or a worker)."""
+
+    source: str
+    name: str
+    data: bytes
+
+
+Step = FileOutcome | Pending
 
 
 def kind_of_name(name: str) -> tuple[str | None, bool]:
@@ -95,7 +111,7 @@ def _parse(source: str, name: str, data: bytes) -> FileOutcome:
     return outcome_from(source, _PARSERS[kind](source, data))
 
 
-def guarded(source: str, read: Callable[[], FileOutcome]) -> FileOutcome:
+def guarded(source: str, read: Callable[[], T]) -> T | Failed:
     """Run one file's read; whatever goes wrong becomes that file's Failed outcome."""
     try:
         return read()
@@ -110,3 +126,8 @@ def guarded(source: str, read: Callable[[], FileOutcome]) -> FileOutcome:
 def read_activity_bytes(source: str, name: str, data: bytes) -> FileOutcome:
     """One file's outcome from its name and bytes. Never raises."""
     return guarded(source, lambda: _parse(source, name, data))
+
+
+def parse_pending(step: Step) -> FileOutcome:
+    return read_activity_bytes(step.source, step.name, step.data) if isinstance(
+        step, Pending) else step

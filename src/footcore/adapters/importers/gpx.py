@@ -1,4 +1,4 @@
-"""GPX files (gpxpy, after a defusedxml pass): all tracks of a file form one activity.
+"""GPX files (gpxpy, after defusedxml vetted the prolog): all tracks of a file form one activity.
 
 The sport is the first track's <type> (see sports.py; no type means a run). Start is the earliest
 point time; distance and moving time come from the timed points (track.py), since GPX carries no
@@ -9,11 +9,11 @@ track, is not a recording and is refused.
 from __future__ import annotations
 
 import gpxpy
-from gpxpy.gpx import GPXException
+from gpxpy.gpx import GPXException, GPXXMLSyntaxException
 
 from footcore.adapters.importers.limits import MIN_TIMED_FRACTION
 from footcore.adapters.importers.model import ParsedActivity, ParseResult, SessionSkip
-from footcore.adapters.importers.safe_xml import local, parse_xml, xml_text
+from footcore.adapters.importers.safe_xml import vet_xml, xml_text
 from footcore.adapters.importers.sports import RUNNING, not_a_run, sport_label
 from footcore.adapters.importers.track import as_utc, measure
 from footcore.errors import FileInputError
@@ -22,11 +22,15 @@ from footcore.errors import FileInputError
 def parse_gpx(source: str, data: bytes) -> list[ParseResult]:
     text = xml_text(data, "GPX file")
     # gpxpy parses with the stdlib, which would expand entities: vet the same text first
-    root = parse_xml(text, "GPX file")
-    if local(root.tag) != "gpx":
-        raise FileInputError(f"not a GPX file: the root element is <{local(root.tag)}>")
+    root = vet_xml(text, "GPX file")
+    if root != "gpx":
+        raise FileInputError(f"not a GPX file: the root element is <{root}>")
     try:
         gpx = gpxpy.parse(text)
+    except GPXXMLSyntaxException as exc:
+        raise FileInputError(
+            f"the GPX file is not well-formed XML, truncated or corrupt ({exc.__cause__ or exc})"
+        ) from None
     except (GPXException, ValueError, TypeError) as exc:
         raise FileInputError(f"not a valid GPX file ({exc})") from None
 

@@ -1,7 +1,9 @@
 """read_activities: paths (files, folders, zips) in, one outcome per file out, streamed.
 
 Folders are walked recursively in name order (symlinked folders are not followed, so a link
-loop cannot stall an import). Zips are planned up front so that progress knows the total.
+loop cannot stall an import). Zips are planned up front so that progress knows the total. Files
+are read here one at a time and parsed here or, for large batches, on several cores
+(parallel.py); either way the outcomes come out in reading order.
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ from pathlib import Path
 from footcore.adapters.importers.archives import ZipPlan, plan_zip, read_zip
 from footcore.adapters.importers.duplicates import BatchDeduplicator
 from footcore.adapters.importers.formats import (
+    Pending,
+    Step,
     guarded,
     kind_of_name,
-    read_activity_bytes,
     unsupported,
 )
 from footcore.adapters.importers.limits import MAX_FILE_BYTES, MAX_FILE_LABEL
 from footcore.adapters.importers.model import Failed, FileOutcome, Skipped
+from footcore.adapters.importers.parallel import default_workers, parsed
 from footcore.errors import FileInputError
 
 Progress = Callable[[int, int], None]
@@ -38,7 +42,7 @@ class _Job:
         return self.plan.count if self.plan is not None else 1
 
 
-def _read_file(path: Path, given: bool) -> FileOutcome:
+def _read_file(path: Path, given: bool) -> Step:
     source = str(path)
     kind, _ = kind_of_name(path.name)
     if kind is None:
@@ -64,7 +68,7 @@ def _read_file(path: Path, given: bool) -> FileOutcome:
         raise FileInputError(f"cannot read the file ({exc.strerror or exc})") from None
     if len(data) > MAX_FILE_BYTES:
         return Failed(source, f"over the {MAX_FILE_LABEL} limit; not read")
-    return read_activity_bytes(source, path.name, data)
+    return Pending(source, path.name, data)
 
 
 def _zip_job(path: Path) -> _Job:
@@ -106,7 +110,7 @@ def _jobs(paths: Iterable[Path]) -> list[_Job]:
     return jobs
 
 
-def _run(job: _Job) -> Iterator[FileOutcome]:
+def _run(job: _Job) -> Iterator[Step]:
     source = str(job.path)
     if job.problem is not None:
         yield Failed(source, job.problem)
@@ -117,20 +121,21 @@ def _run(job: _Job) -> Iterator[FileOutcome]:
 
 
 def read_activities(
-    paths: Iterable[Path], progress: Progress | None = None
+    paths: Iterable[Path], progress: Progress | None = None, workers: int | None = None
 ) -> Iterator[FileOutcome]:
-    """One outcome per file (per row of a Strava export), one file in memory at a time.
+    """One outcome per file (per row of a Strava export), in reading order, never raising for a
+    bad file.
 
     Runs already seen in this batch are dropped (see duplicates.py). `progress(done, total)` is
-    called after each outcome. Never raises for a bad file.
+    called after each outcome. `workers` processes parse the files (1 = all in this process;
+    None = one per core for batches of parallel.PARALLEL_FROM_FILES files or more, else 1).
     """
     jobs = _jobs(paths)
     total = sum(job.count for job in jobs)
-    done = 0
+    count = default_workers(total) if workers is None else workers
+    steps = (step for job in jobs for step in _run(job))
     dedupe = BatchDeduplicator()
-    for job in jobs:
-        for outcome in _run(job):
-            done += 1
-            if progress is not None:
-                progress(done, total)
-            yield dedupe.filter(outcome)
+    for done, outcome in enumerate(parsed(steps, count), start=1):
+        if progress is not None:
+            progress(done, total)
+        yield dedupe.filter(outcome)
