@@ -7,7 +7,10 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
 
 import ics
 import pytest
@@ -124,3 +127,163 @@ def test_print_to_an_unwritable_folder_says_permission_denied(tmp_path: Path) ->
     target = unwritable_dir(tmp_path) / "plan.pdf"
     err = one_line_error(run("print", str(target), *FROM_FILES))
     assert f"cannot write {target}: permission denied" in err
+
+
+# A stored runner and the demo -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """`footcore demo` once for the module, with FOOTCORE_DATABASE_URL pointing at the runner's
+    own database: the demo must go to demo.db in FOOTCORE_HOME all the same."""
+    home = tmp_path_factory.mktemp("home")
+    own = home / "own.db"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("FOOTCORE_HOME", str(home))
+        mp.setenv("FOOTCORE_DATABASE_URL", f"sqlite:///{own}")
+        r = run("demo")
+        assert r.code == 0, r.err
+        yield f"sqlite:///{home / 'demo.db'}", own
+
+
+def stored(tmp_path: Path) -> tuple[str, ...]:
+    """A runner stored with `footcore init` and nothing logged yet."""
+    url = f"sqlite:///{tmp_path / 'runner.db'}"
+    r = run("init", "--profile", PROFILE, "--assessment", RESULTS, "--database-url", url,
+            "--athlete", "ana")
+    assert r.code == 0, r.err
+    return ("--database-url", url, "--athlete", "ana")
+
+
+def chart_json(*args: str) -> dict[str, Any]:
+    r = run("chart", *args, "--format", "json")
+    assert r.code == 0, r.err
+    data: dict[str, Any] = json.loads(r.out)
+    return data
+
+
+def test_the_demo_is_kept_apart_from_the_runners_own_database(
+        demo_db: tuple[str, Path]) -> None:
+    url, own = demo_db
+    assert Path(url.removeprefix("sqlite:///")).is_file()
+    assert not own.exists()
+    r = run("status", "--database-url", url, "--athlete", "demo")
+    assert r.code == 0, r.err
+    assert "Runner 'demo'" in r.out
+
+
+def test_the_demo_fills_every_chart_but_the_runs_still_to_come(
+        demo_db: tuple[str, Path], tmp_path: Path) -> None:
+    where = ("--database-url", demo_db[0], "--athlete", "demo")
+    adherence = chart_json("adherence", str(tmp_path / "a.png"), *where)["series"]
+    assert len(adherence["planned"]) >= 12
+    done = [n for _, n in adherence["done"]]
+    assert 0 in done, "the demo's week away shows as a week with nothing done"
+    assert sum(done) >= 40
+    pain = chart_json("pain", str(tmp_path / "p.svg"), *where)["series"]
+    assert max(v for _, v in pain["during"]) == 6  # the painful day
+    assert len(pain["next_morning"]) >= 30
+    retests = chart_json("retests", str(tmp_path / "r.png"), *where)["series"]
+    assert len(retests["heel_raise_reps.left"]) == 3  # baseline and two retests
+    assert [v for _, v in retests["heel_raise_reps.left"]] == sorted(
+        v for _, v in retests["heel_raise_reps.left"])
+    load = chart_json("load", str(tmp_path / "l.svg"), *where)
+    assert load["empty"] is True
+    assert b"No data yet" in (tmp_path / "l.svg").read_bytes()
+    for name in ("a.png", "r.png"):
+        assert (tmp_path / name).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert ElementTree.parse(tmp_path / "p.svg").getroot().tag.endswith("svg")
+
+
+def test_the_demo_will_not_overwrite_itself_without_replace(
+        demo_db: tuple[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FOOTCORE_HOME", str(Path(demo_db[0].removeprefix("sqlite:///")).parent))
+    assert "add --replace to build it again" in one_line_error(run("demo"))
+    err = one_line_error(run("demo", "--database-url", demo_db[0]))
+    assert "a runner 'demo' is already stored" in err
+    assert "--replace rebuilds only the default demo.db" in one_line_error(
+        run("demo", "--replace", "--database-url", demo_db[0]))
+
+
+@needs_poppler
+def test_printing_the_demo_adds_its_progress_charts(demo_db: tuple[str, Path],
+                                                     tmp_path: Path) -> None:
+    out = tmp_path / "demo.pdf"
+    r = run("print", str(out), "--database-url", demo_db[0], "--athlete", "demo", "--weeks", "2")
+    assert r.code == 0, r.err
+    assert "3 progress charts" in r.out
+    reader = PdfReader(out)
+    last = subprocess.run(["pdftotext", "-f", str(len(reader.pages)), str(out), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "Progress" in last
+    first_week = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(out), "-"],
+                                capture_output=True, text=True, check=True).stdout
+    status = run("status", "--database-url", demo_db[0], "--athlete", "demo").out
+    current = status.split("Plan week ", 1)[1].split(" ", 1)[0]
+    assert f"Week {current} ·" in first_week  # a stored plan prints from the current week
+
+
+def test_the_calendar_of_a_stored_runner_names_them_in_its_uids(tmp_path: Path) -> None:
+    where = stored(tmp_path)
+    out = tmp_path / "ana.ics"
+    r = run("calendar", str(out), *where)
+    assert r.code == 0, r.err
+    events = ics.Calendar(out.read_text()).events
+    assert events and all(e.uid.startswith("footcore-ana-") for e in events)
+    assert len(events) == int(r.out.split(": ", 1)[1].split(" sessions")[0])
+
+
+def test_a_new_runners_charts_say_there_is_nothing_yet(tmp_path: Path) -> None:
+    where = stored(tmp_path)
+    for kind in ("pain", "load"):
+        data = chart_json(kind, str(tmp_path / f"{kind}.svg"), *where)
+        assert data["empty"] is True and data["series"] == {}
+        assert b"No data yet" in (tmp_path / f"{kind}.svg").read_bytes()
+    # The plan starts today: today's session is planned and not done yet.
+    adherence = chart_json("adherence", str(tmp_path / "a.svg"), *where)["series"]
+    assert [n for _, n in adherence["done"]] == [0.0]
+    assert len(adherence["planned"]) == 1
+    r = run("chart", "pain", str(tmp_path / "pain.png"), *where)
+    assert r.code == 0 and "no pain data yet in this period" in r.out
+    # The baseline assessment alone is one point per side, against its norm band.
+    retests = chart_json("retests", str(tmp_path / "r.svg"), *where)["series"]
+    assert retests["heel_raise_reps.left"] == [["2026-11-16", 14.0]]
+    assert [name for name, _ in retests["heel_raise_reps.norm"]] == ["low", "reference", "high"]
+
+
+def test_a_period_with_no_data_gives_an_explicit_empty_chart(tmp_path: Path) -> None:
+    where = stored(tmp_path)
+    data = chart_json("retests", str(tmp_path / "r.svg"), "--from", "2020-01-01", "--to",
+                      "2020-12-31", *where)
+    assert data["empty"] is True
+    assert b"No data yet" in (tmp_path / "r.svg").read_bytes()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["chart", "steps", "out.png"],
+     "unknown chart kind 'steps'; accepted: retests, adherence, pain, load"),
+    (["chart", "pain", "out.jpg"], "needs one of .png, .svg; got '.jpg'"),
+    (["chart", "pain", "out.png", "--from", "2026-13-01"], "--from '2026-13-01' is not a date"),
+    (["chart", "pain", "out.png", "--from", "2026-05-01", "--to", "2026-04-01"],
+     "--from 2026-05-01 is after --to 2026-04-01"),
+    (["chart", "pain", "out.png", "--athlete", "nobody"], "no runner 'nobody' yet"),
+])
+def test_chart_bad_input_is_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    where = stored(tmp_path)
+    args = [str(tmp_path / a) if a.startswith("out") else a for a in args]
+    err = one_line_error(run(*args, *where[:2], *([] if "--athlete" in args else where[2:])))
+    assert message in err
+    assert not list(tmp_path.glob("out*"))
+
+
+def test_chart_to_an_unwritable_folder_says_permission_denied(tmp_path: Path) -> None:
+    where = stored(tmp_path)
+    target = unwritable_dir(tmp_path) / "pain.png"
+    err = one_line_error(run("chart", "pain", str(target), *where))
+    assert f"cannot write {target}: permission denied" in err
+
+
+def test_a_stored_plan_needs_a_stored_runner(tmp_path: Path) -> None:
+    err = one_line_error(run("print", str(tmp_path / "p.pdf"), "--database-url",
+                             f"sqlite:///{tmp_path / 'empty.db'}"))
+    assert "no runner 'default' yet" in err
