@@ -219,8 +219,8 @@ def chart_cmd(kind: str, out: Path, since: str | None, until: str | None, fmt: s
               "footcore.db, in FOOTCORE_HOME or your data folder; FOOTCORE_DATABASE_URL is "
               "ignored, so the demo never lands in your own database).")
 @click.option("--replace", is_flag=True, help="Build the default demo.db again from scratch.")
-@click.option("--today", "today_", help="Pretend today is this day, YYYY-MM-DD (the twelve "
-              "weeks end the day before).")
+# Hidden: the other commands read the real today, so another day only suits a fixed clock.
+@click.option("--today", "today_", hidden=True, help="Pretend today is this day, YYYY-MM-DD.")
 def demo_cmd(database_url: str | None, replace: bool, today_: str | None) -> None:
     """Store a demo runner with twelve weeks of logs, check-ins and retests, kept apart from
     your own data, so that every screen and chart has something to show."""
