@@ -12,17 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from footcore.bootstrap import knowledge
-from footcore.domain.plan import Plan
-from footcore.domain.profile import Profile
-from footcore.domain.progress import Progress
 from footcore.entrypoints.cli import FORMATS, cli, echo_json, parse_date
 from footcore.entrypoints.cli_training import storage_options
 from footcore.errors import InputError
+
+if TYPE_CHECKING:  # the progress and load modules are imported only when a command runs
+    from footcore.domain.plan import Plan
+    from footcore.domain.profile import Profile
+    from footcore.domain.progress import Progress
 
 PATH = click.Path(path_type=Path, dir_okay=False)
 
