@@ -7,9 +7,10 @@ sources that name no seed or evidence row are packaging bugs and raise DataFileE
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -87,11 +88,26 @@ def check_sources(sources: list[str] | tuple[str, ...], where: str) -> None:
         raise DataFileError(f"{where}: source '{s}' names no seed file or evidence row")
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
+    """Base of every data-file schema: an unknown key is an error, values are frozen."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class DoseModel(_Strict):
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_data(model: type[M], raw: Mapping[str, Any], name: str) -> M:
+    """Validate a parsed data file; the first problem becomes one DataFileError line."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(p) for p in err["loc"])
+        raise DataFileError(f"{name}: {loc}: {err['msg']}") from None
+
+
+class DoseModel(StrictModel):
     sets: int = Field(ge=1, le=10)
     reps: int | None = Field(default=None, ge=1, le=200)
     hold_s: int | None = Field(default=None, ge=1, le=600)
@@ -108,12 +124,12 @@ class DoseModel(_Strict):
         return self
 
 
-class ContraModel(_Strict):
+class ContraModel(StrictModel):
     pain_areas: list[str] = []
     conditions: list[str] = []
 
 
-class ExerciseModel(_Strict):
+class ExerciseModel(StrictModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str = Field(min_length=3)
     aliases: list[str] = []
@@ -135,22 +151,13 @@ class ExerciseModel(_Strict):
     habit: bool = False
 
 
-class ExerciseFile(_Strict):
+class ExerciseFile(StrictModel):
     exercise: list[ExerciseModel] = Field(min_length=1)
-
-
-def _validation_message(name: str, exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    loc = ".".join(str(p) for p in err["loc"])
-    return f"{name}: {loc}: {err['msg']}"
 
 
 @cache
 def load_catalog() -> Catalog:
-    try:
-        parsed = ExerciseFile.model_validate(read_toml("exercises.toml"))
-    except ValidationError as exc:
-        raise DataFileError(_validation_message("exercises.toml", exc)) from None
+    parsed = validate_data(ExerciseFile, read_toml("exercises.toml"), "exercises.toml")
     vocab = vocabulary()
     ids = [e.id for e in parsed.exercise]
     if len(set(ids)) != len(ids):

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
-from footcore.adapters.datafiles import check_sources, read_toml
+from footcore.adapters.datafiles import StrictModel, check_sources, read_toml, validate_data
 from footcore.adapters.rules_files import load_battery
 from footcore.domain.footwear import (
     FootwearRules,
@@ -30,16 +30,12 @@ NAME = "load_rules.toml"
 Grade = Literal["A", "S", "none"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Cited(_Strict):
+class _Cited(StrictModel):
     grade: Grade
     sources: list[str] = Field(min_length=1)
 
 
-class BandIn(_Strict):
+class BandIn(StrictModel):
     band: SpikeBand
     over_pct: int = Field(ge=1)
     hrr: float = Field(gt=0)
@@ -89,7 +85,7 @@ class AcwrIn(_Cited):
     choice: str
     caveat: str = Field(min_length=20)
     caveat_sources: list[str] = Field(min_length=1)
-    context: list[ContextIn] = []
+    context: list[ContextIn] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _windows(self) -> AcwrIn:
@@ -134,7 +130,7 @@ class RotationIn(_Cited):
     note: str = Field(min_length=20)
 
 
-class ShoesIn(_Strict):
+class ShoesIn(StrictModel):
     retirement: RetirementIn
     rotation: RotationIn
 
@@ -171,7 +167,7 @@ class MinimalistIn(_Cited):
     milestone: list[MilestoneIn] = Field(min_length=1)
 
 
-class LoadRulesFile(_Strict):
+class LoadRulesFile(StrictModel):
     spike: SpikeIn
     acwr: AcwrIn
     weekly: WeeklyIn
@@ -192,12 +188,7 @@ class LoadRulesFile(_Strict):
 
 def parse_load_rules(raw: Mapping[str, Any]) -> LoadRulesFile:
     """Validate the shape and numbers of a parsed load_rules.toml (sources are checked apart)."""
-    try:
-        return LoadRulesFile.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        raise DataFileError(f"{NAME}: {loc}: {err['msg']}") from None
+    return validate_data(LoadRulesFile, raw, NAME)
 
 
 def check_references(f: LoadRulesFile, test_ids: frozenset[str]) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, Field
 
 from footcore.adapters.datafiles import (
+    StrictModel,
     check_sources,
     load_catalog,
     read_toml,
+    validate_data,
     vocabulary,
 )
 from footcore.domain.assessment import BatteryTest, Norm, NormBand, ResultKind
@@ -21,27 +23,17 @@ from footcore.domain.profile import Sex
 from footcore.domain.redflags import RedFlag
 from footcore.errors import DataFileError
 
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 M = TypeVar("M", bound=BaseModel)
 
 
 def _validate(model: type[M], name: str) -> M:
-    try:
-        return model.model_validate(read_toml(name))
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        raise DataFileError(f"{name}: {loc}: {err['msg']}") from None
+    return validate_data(model, read_toml(name), name)
 
 
 # Assessment -------------------------------------------------------------------------------------
 
 
-class BandIn(_Strict):
+class BandIn(StrictModel):
     min_age: int = Field(ge=0, le=120)
     max_age: int = Field(ge=0, le=120)
     sexes: list[Sex] = Field(min_length=1)
@@ -50,21 +42,21 @@ class BandIn(_Strict):
     high: float
 
 
-class NormIn(_Strict):
+class NormIn(StrictModel):
     grade: Literal["A", "S", "none"]
     sources: list[str]
     basis: str
     bands: list[BandIn] = Field(min_length=1)
 
 
-class SidesIn(_Strict):
+class SidesIn(StrictModel):
     tolerance: float = Field(ge=0)
     retest_noise: float = Field(ge=0)
     sources: list[str]
     basis: str
 
 
-class TestIn(_Strict):
+class TestIn(StrictModel):
     id: str
     name: str
     kind: ResultKind
@@ -76,7 +68,7 @@ class TestIn(_Strict):
     sides: SidesIn
 
 
-class BatteryIn(_Strict):
+class BatteryIn(StrictModel):
     test: list[TestIn] = Field(min_length=1)
 
 
@@ -126,13 +118,13 @@ def load_battery() -> tuple[BatteryTest, ...]:
 # Red flags --------------------------------------------------------------------------------------
 
 
-class SymptomIn(_Strict):
+class SymptomIn(StrictModel):
     urgency: Literal["urgent", "soon"]
     reason: str
     sources: list[str]
 
 
-class RedFlagsIn(_Strict):
+class RedFlagsIn(StrictModel):
     symptom: dict[str, SymptomIn]
 
 
@@ -155,7 +147,7 @@ def load_red_flags() -> dict[str, RedFlag]:
 # Planner rules ----------------------------------------------------------------------------------
 
 
-class PlanIn(_Strict):
+class PlanIn(StrictModel):
     default_weeks: int
     min_weeks: int
     max_weeks: int
@@ -163,13 +155,13 @@ class PlanIn(_Strict):
     sources: list[str]
 
 
-class CyclesIn(_Strict):
+class CyclesIn(StrictModel):
     min_weeks: int = Field(ge=1)
     max_weeks: int = Field(ge=1)
     sources: list[str]
 
 
-class LightIn(_Strict):
+class LightIn(StrictModel):
     every: int = Field(ge=2)
     target: float = Field(gt=0, lt=1)
     min_ratio: float = Field(gt=0, lt=1)
@@ -178,12 +170,12 @@ class LightIn(_Strict):
     why: str
 
 
-class PhaseShapeIn(_Strict):
+class PhaseShapeIn(StrictModel):
     slots: list[list[Category]] = Field(min_length=1)
-    repeat: list[list[Category]] = []
+    repeat: list[list[Category]] = Field(default_factory=list)
 
 
-class PhasesIn(_Strict):
+class PhasesIn(StrictModel):
     order: list[Phase] = Field(min_length=1)
     sources: list[str]
     foundation: PhaseShapeIn
@@ -191,7 +183,7 @@ class PhasesIn(_Strict):
     running_specific: PhaseShapeIn
 
 
-class ProgressionIn(_Strict):
+class ProgressionIn(StrictModel):
     week_factors: list[float] = Field(min_length=1)
     max_reps: int
     max_hold_s: int
@@ -200,38 +192,38 @@ class ProgressionIn(_Strict):
     why: str
 
 
-class PriorityIn(_Strict):
+class PriorityIn(StrictModel):
     extra_sets: int = Field(ge=0, le=3)
     max_sets: int = Field(ge=1, le=10)
     sources: list[str]
 
 
-class RestrictionsIn(_Strict):
+class RestrictionsIn(StrictModel):
     plyometric_pain_threshold: int = Field(ge=0, le=10)
     contraindication_pain_threshold: int = Field(ge=0, le=10)
     high_load_recovery_days: int = Field(ge=0, le=3)
     sources: list[str]
 
 
-class FocusIn(_Strict):
+class FocusIn(StrictModel):
     qualities: list[str]
     why: str
     sources: list[str]
 
 
-class StepIn(_Strict):
+class StepIn(StrictModel):
     from_week: int = Field(ge=0)
     sets: int = Field(ge=1)
     reps: int = Field(ge=1)
 
 
-class ProtocolIn(_Strict):
+class ProtocolIn(StrictModel):
     exercise: str
     sources: list[str]
     schedule: list[StepIn] = Field(min_length=1)
 
 
-class PlannerRulesIn(_Strict):
+class PlannerRulesIn(StrictModel):
     plan: PlanIn
     cycles: CyclesIn
     light_week: LightIn
@@ -240,7 +232,7 @@ class PlannerRulesIn(_Strict):
     priority: PriorityIn
     restrictions: RestrictionsIn
     injury_focus: dict[str, FocusIn]
-    protocol: list[ProtocolIn] = []
+    protocol: list[ProtocolIn] = Field(default_factory=list)
 
 
 @cache

@@ -6,9 +6,16 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field
 
-from footcore.adapters.datafiles import check_sources, load_catalog, read_toml, vocabulary
+from footcore.adapters.datafiles import (
+    StrictModel,
+    check_sources,
+    load_catalog,
+    read_toml,
+    validate_data,
+    vocabulary,
+)
 from footcore.errors import DataFileError
 
 
@@ -24,32 +31,24 @@ class Topic:
     sources: tuple[str, ...]
 
 
-class TopicIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class TopicIn(StrictModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: str
     kind: Literal["anatomy", "gait", "problem", "care", "recovery"]
     summary: str = Field(min_length=20)
-    points: list[str] = []
+    points: list[str] = Field(default_factory=list)
     related_injury: str | None = None
-    exercises: list[str] = []
+    exercises: list[str] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
 
 
-class TopicsIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class TopicsIn(StrictModel):
     topic: list[TopicIn] = Field(min_length=1)
 
 
 @cache
 def load_topics() -> dict[str, Topic]:
-    try:
-        parsed = TopicsIn.model_validate(read_toml("knowledge.toml"))
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise DataFileError(
-            f"knowledge.toml: {'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
-        ) from None
+    parsed = validate_data(TopicsIn, read_toml("knowledge.toml"), "knowledge.toml")
     catalog = load_catalog()
     out: dict[str, Topic] = {}
     for t in parsed.topic:
