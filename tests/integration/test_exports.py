@@ -9,6 +9,7 @@ import math
 import os
 import shutil
 import subprocess
+import tomllib
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from xml.etree import ElementTree
@@ -22,8 +23,9 @@ from footcore.adapters.exporters.calendar_ics import CalendarOptions, plan_calen
 from footcore.adapters.exporters.charts import KINDS, render_chart
 from footcore.adapters.exporters.files import check_target, write_atomic
 from footcore.adapters.exporters.pdf_plan import PrintOptions, card_doses, page_count, plan_pdf
-from footcore.adapters.inputs import read_profile, read_results
+from footcore.adapters.inputs import read_profile, read_results, results_from_mapping
 from footcore.adapters.load_rules_file import load_load_rules
+from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.bootstrap import knowledge
 from footcore.domain.assessment import Results, SideResult
 from footcore.domain.load import RunRecord, SpikeBand
@@ -39,6 +41,8 @@ from footcore.domain.progress import (
     retest_series,
 )
 from footcore.errors import FileInputError, InputError
+from footcore.services import training
+from footcore.services.exports import calendar_for_athlete, chart_for_athlete, stored_runner
 from footcore.services.planning import make_plan
 from tests.conftest import EXAMPLES
 
@@ -373,3 +377,62 @@ def unwritable_dir(tmp_path: Path) -> Path:
     locked.mkdir()
     locked.chmod(0o500)
     return locked
+
+
+# A stored runner (SQLite and PostgreSQL) -------------------------------------------------------
+
+
+def a_stored_runner_whose_doses_stepped_down(uow: SqlUnitOfWork) -> date:
+    """Two logged days, then a morning with more pain than the one before: the doses of the
+    exercises of that day step down for the days ahead. Returns the day it is."""
+    raw = tomllib.loads((EXAMPLES / "runner.toml").read_text())
+    res = tomllib.loads((EXAMPLES / "assessment.toml").read_text())
+    training.init(uow, "ana", raw, "runner.toml", results_from_mapping(res, "results"), res,
+                  START, 12, START)
+    for offset, morning in ((0, 0), (1, 2)):
+        day = START + timedelta(days=offset)
+        view = training.day(uow, "ana", day, day)
+        training.log_session(uow, "ana", [
+            training.LogEntry(exercise=i.exercise_done, day=day, sets=i.sets, reps=i.reps,
+                              hold_s=i.hold_s, pain=1) for i in view.items], day)
+        training.checkin(uow, "ana", day + timedelta(days=1), morning, "", [],
+                         day + timedelta(days=1))
+    return START + timedelta(days=2)
+
+
+def test_a_stored_runners_exports_carry_the_doses_after_adaptation(uow: SqlUnitOfWork) -> None:
+    from footcore.entrypoints.render import dose_text
+
+    today = a_stored_runner_whose_doses_stepped_down(uow)
+    found = stored_runner(uow, "ana", today)
+    adapted = 0
+    for offset in range(7):
+        day = today + timedelta(days=offset)
+        view = training.day(uow, "ana", day, today)
+        session = found.plan.session_on(day)
+        assert session is not None
+        assert [(p.exercise, p.dose.sets, p.dose.reps, p.dose.hold_s) for p in session.items] \
+            == [(i.exercise_done, i.sets, i.reps, i.hold_s) for i in view.items]
+        adapted += sum(1 for i in view.items if i.adaptation)
+    assert adapted > 0, "the scenario must step some dose down"
+    calendar = calendar_for_athlete(uow, "ana", today, CalendarOptions(stamp=STAMP))
+    events = {e.begin.date(): e for e in ics.Calendar(calendar.decode()).events}
+    session = found.plan.session_on(today)
+    assert session is not None
+    for p in session.items:
+        assert f"{p.name}: {dose_text(p.dose)}" in events[today].description
+    assert len(events) == len(found.plan.sessions())
+
+
+def test_a_stored_runners_progress_counts_logged_days_and_the_worst_pain(
+        uow: SqlUnitOfWork) -> None:
+    today = a_stored_runner_whose_doses_stepped_down(uow)
+    progress = stored_runner(uow, "ana", today).progress
+    assert [(w.planned, w.done) for w in progress.adherence] == [(3, 2)]
+    assert [(p.date, p.pain) for p in progress.pain.during] == [(START, 1),
+                                                                (START + timedelta(days=1), 1)]
+    assert [p.pain for p in progress.pain.next_morning] == [0, 2]
+    assert [r.points[0].date for r in progress.retests] == [date(2026, 11, 16)] * len(
+        progress.retests)
+    chart = chart_for_athlete(uow, "ana", "adherence", "svg", today)
+    assert chart.series["done"] == ((START.isoformat(), 2.0),)
