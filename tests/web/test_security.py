@@ -95,13 +95,18 @@ def test_a_form_post_needs_the_hidden_field_matching_the_cookie(bare_client: Tes
 
 
 def test_the_cookie_is_strict_and_http_only(bare_client: TestClient) -> None:
-    cookie = bare_client.get("/api/health").headers["set-cookie"]
+    cookie = bare_client.get("/library").headers["set-cookie"]
     assert cookie.startswith(COOKIE + "=")
     assert "SameSite=Strict" in cookie and "HttpOnly" in cookie and "Path=/" in cookie
 
 
 def test_a_valid_cookie_is_not_set_again(client: TestClient) -> None:
-    assert "set-cookie" not in client.get("/api/health").headers
+    assert "set-cookie" not in client.get("/library").headers
+
+
+def test_answers_without_a_form_set_no_cookie(bare_client: TestClient) -> None:
+    assert "set-cookie" not in bare_client.get("/api/health").headers
+    assert "set-cookie" not in bare_client.get("/api/exercises/ankle_circles").headers
 
 
 def test_a_declared_body_over_the_limit_gets_413(client: TestClient) -> None:

@@ -42,5 +42,5 @@ def serve_cmd(host: str, port: int, database_url: str | None, athlete: str | Non
     app = create_app(settings)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"footcore: serving on http://{shown}:{port}/ (Ctrl+C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
-                proxy_headers=False, date_header=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                server_header=False, proxy_headers=False, date_header=False)

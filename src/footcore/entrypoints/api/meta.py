@@ -32,7 +32,7 @@ conflict. Unsafe requests (POST, PUT, PATCH, DELETE) carry the token of
 
 
 @router.get("/health", response_model=HealthPublic)
-def health() -> dict[str, Any]:
+async def health() -> dict[str, Any]:
     """A trivial answer, for monitoring and as the benchmark's baseline."""
     return {"status": "ok"}
 

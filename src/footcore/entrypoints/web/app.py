@@ -6,19 +6,27 @@ first request that needs it (see footcore.entrypoints.web.deps).
 
 from __future__ import annotations
 
+import gc
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from footcore import __version__
-from footcore.entrypoints.api import api_router
+from footcore.adapters.topics import load_topics
+from footcore.bootstrap import knowledge
+from footcore.entrypoints.api import ERRORS, api_routers
 from footcore.entrypoints.web import errors
+from footcore.entrypoints.web.cache import PageCache
 from footcore.entrypoints.web.csrf import CsrfMiddleware, CsrfTokens
 from footcore.entrypoints.web.middleware import (
     BodyLimitMiddleware,
     HostMiddleware,
     SafetyMiddleware,
 )
-from footcore.entrypoints.web.pages import pages_router
+from footcore.entrypoints.web.pages import page_routers
 from footcore.entrypoints.web.settings import WebSettings
 from footcore.entrypoints.web.storage import Storage
 from footcore.entrypoints.web.templating import STATIC, make_templates
@@ -33,10 +41,26 @@ DESCRIPTION = (
 )
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Load and validate the knowledge before the first request, so no request pays for it;
+    then freeze what start-up allocated, so the collector stops scanning it on every pass."""
+    await run_in_threadpool(knowledge)
+    await run_in_threadpool(load_topics)
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        storage: Storage = app.state.storage
+        storage.dispose()
+
+
 def create_app(settings: WebSettings | None = None) -> FastAPI:
     """Build one footcore web app; `settings` default to a local app on the default database."""
     settings = settings or WebSettings()
     app = FastAPI(
+        lifespan=_lifespan,
         title="footcore",
         version=__version__,
         description=DESCRIPTION,
@@ -48,9 +72,15 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.templates = make_templates()
     app.state.storage = Storage(settings.database_url)
+    app.state.page_cache = PageCache()
     errors.install(app)
-    app.include_router(api_router())
-    app.include_router(pages_router())
+    pages = page_routers()
+    # The session player first, then the API, then the other pages: routes match in order.
+    app.include_router(pages[0], include_in_schema=False)
+    for router in api_routers():
+        app.include_router(router, prefix="/api", responses=ERRORS)
+    for router in pages[1:]:
+        app.include_router(router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # add_middleware puts each new one outside the previous: the last added runs first.
     app.add_middleware(CsrfMiddleware, tokens=CsrfTokens(settings.secret_key,

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from starlette.responses import Response
 
 from footcore.domain.progress import Progress
+from footcore.entrypoints.web.cache import PageCache
 from footcore.entrypoints.web.progress_view import RunsReader
+from footcore.entrypoints.web.storage import Storage
 
 KINDS = ("retests", "adherence", "pain", "load")
 TITLES = {
@@ -18,12 +22,33 @@ TITLES = {
 SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
-def svg_response(kind: str, progress: Progress) -> Response:
+def svg(kind: str, progress: Progress) -> bytes:
     from footcore.adapters.exporters.charts import check_kind, render_chart
 
-    chart = render_chart(check_kind(kind), progress, fmt="svg")
-    return Response(chart.image, media_type="image/svg+xml",
+    return render_chart(check_kind(kind), progress, fmt="svg").image
+
+
+def svg_response(image: bytes) -> Response:
+    return Response(image, media_type="image/svg+xml",
                     headers={"content-security-policy": SVG_CSP})
+
+
+def cached_svg(cache: PageCache, storage: Storage, kind: str, name: str, today: date
+               ) -> Response:
+    """A chart of the stored progress; kept until the database changes."""
+    from footcore.adapters.exporters.charts import check_kind
+
+    check_kind(kind)
+    state = storage.signature()
+    key = None if state is None else ("chart", kind, name, today, state)
+    image = cache.get(key) if key is not None else None
+    if image is None:
+        from footcore.entrypoints.web.progress_view import stored_progress
+
+        image = svg(kind, stored_progress(storage, name, today, runs_reader()))
+        if key is not None:
+            cache.put(key, image)
+    return svg_response(image)
 
 
 def runs_reader() -> RunsReader | None:

@@ -6,39 +6,47 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from footcore.bootstrap import Knowledge, knowledge
 from footcore.entrypoints.web.settings import WebSettings
 from footcore.entrypoints.web.storage import Storage
 from footcore.services.context import DEFAULT_ATHLETE
 
+# The dependencies are `async def` although none awaits: FastAPI runs a plain `def` dependency
+# on a worker thread, and four thread hops cost more than the whole of a cached page.
 
-def get_settings(request: Request) -> WebSettings:
+
+async def get_settings(request: Request) -> WebSettings:
     settings: WebSettings = request.app.state.settings
     return settings
 
 
-def get_knowledge() -> Knowledge:
-    return knowledge()
+async def get_knowledge() -> Knowledge:
+    return knowledge()  # loaded at start-up (app lifespan), so this never blocks
 
 
-def get_today(request: Request) -> date:
-    return get_settings(request).today()
+async def get_today(request: Request) -> date:
+    settings: WebSettings = request.app.state.settings
+    return settings.today()
 
 
-def get_storage(request: Request) -> Storage:
+async def get_storage(request: Request) -> Storage:
     storage: Storage = request.app.state.storage
     return storage
 
 
 def athlete_name(request: Request) -> str:
-    return get_settings(request).athlete or DEFAULT_ATHLETE
+    settings: WebSettings = request.app.state.settings
+    return settings.athlete or DEFAULT_ATHLETE
 
 
-def get_athlete(request: Request) -> str:
+async def get_athlete(request: Request) -> str:
     """The runner this app serves; it must exist (else onboarding, or a 404 for the API)."""
     name = athlete_name(request)
-    get_storage(request).require_athlete(name)
+    storage: Storage = request.app.state.storage
+    if not storage.knows(name):
+        await run_in_threadpool(storage.require_athlete, name)
     return name
 
 

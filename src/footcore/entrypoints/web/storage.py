@@ -4,6 +4,7 @@ several threads at once."""
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from datetime import date
@@ -63,6 +64,26 @@ class Storage:
 
     def changed(self) -> None:
         self.version += 1
+
+    def signature(self) -> tuple[object, ...] | None:
+        """A value that changes whenever the database does: this app's writes and, for SQLite,
+        any process's (the file and its write-ahead log change on every commit). None for a
+        server database, whose pages are then never cached."""
+        path = self.sqlite_path
+        if path is None:
+            return None
+        stamps: list[object] = [self.version]
+        for f in (path, path.with_name(path.name + "-wal")):
+            try:
+                st = os.stat(f)
+                stamps.append((st.st_ino, st.st_size, st.st_mtime_ns))
+            except OSError:
+                stamps.append(None)
+        return tuple(stamps)
+
+    def knows(self, name: str) -> bool:
+        """Whether the runner is known to exist, without asking the database."""
+        return name in self._known
 
     def has_athlete(self, name: str) -> bool:
         """Whether the runner exists; remembered once true (the web never deletes a runner)."""

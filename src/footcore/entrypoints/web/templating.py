@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 
 from footcore.entrypoints.render import GRADE_WORDS, dose_text
 from footcore.entrypoints.web.csrf import FIELD, token_of
@@ -40,9 +40,29 @@ def number(value: float | int | None, digits: int = 1) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+# Where a cached page holds the CSRF token; each answer puts the requester's own in its place.
+TOKEN_SLOT = "@@footcore-csrf-token@@"
+SLOT_KEY = "footcore.token_slot"
+
+
+class LazyToken:
+    """The CSRF token, made only if the template writes it out (see csrf._Holder)."""
+
+    __slots__ = ("scope",)
+
+    def __init__(self, scope: Any) -> None:
+        self.scope = scope
+
+    def __str__(self) -> str:
+        return TOKEN_SLOT if self.scope.get(SLOT_KEY) else token_of(self.scope)
+
+    def __html__(self) -> str:
+        return str(self)
+
+
 def _context(request: Request) -> dict[str, Any]:
     return {
-        "csrf_token": token_of(request.scope),
+        "csrf_token": LazyToken(request.scope),
         "csrf_field": FIELD,
         "nav": NAV,
         "path": request.url.path,
@@ -70,3 +90,21 @@ def page(request: Request, name: str, status_code: int = 200, **context: Any) ->
     """Render a page template; templates live on app.state so each app has its own set."""
     templates: Jinja2Templates = request.app.state.templates
     return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def render_cacheable(request: Request, name: str, **context: Any) -> bytes:
+    """A page's HTML with the token slot where the CSRF token goes (see fill_token)."""
+    templates: Jinja2Templates = request.app.state.templates
+    request.scope[SLOT_KEY] = True
+    try:
+        ctx = {"request": request, **context}
+        for processor in (_context,):
+            ctx.update(processor(request))
+        return templates.get_template(name).render(ctx).encode("utf-8")
+    finally:
+        request.scope[SLOT_KEY] = False
+
+
+def fill_token(request: Request, body: bytes) -> Response:
+    token = token_of(request.scope).encode("latin-1")
+    return HTMLResponse(body.replace(TOKEN_SLOT.encode(), token))

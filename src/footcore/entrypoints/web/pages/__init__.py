@@ -6,11 +6,9 @@ from fastapi import APIRouter
 
 from footcore.entrypoints.web.pages import assess, library, onboarding, plan, progress, today
 
-__all__ = ["pages_router"]
+__all__ = ["page_routers"]
 
 
-def pages_router() -> APIRouter:
-    router = APIRouter(include_in_schema=False)
-    for module in (today, onboarding, library, assess, plan, progress):
-        router.include_router(module.router)
-    return router
+def page_routers() -> list[APIRouter]:
+    """The pages' routers, the most used first (the app includes each directly)."""
+    return [module.router for module in (today, onboarding, library, assess, plan, progress)]

@@ -25,6 +25,7 @@ def progress(request: Request, k: KnowledgeDep, name: AthleteDep, storage: Stora
 
 
 @router.get("/progress/chart/{kind}.svg")
-def chart(kind: str, name: AthleteDep, storage: StorageDep, today: TodayDep) -> Response:
-    """One progress chart as SVG."""
-    return charts.svg_response(kind, stored_progress(storage, name, today, charts.runs_reader()))
+def chart(request: Request, kind: str, name: AthleteDep, storage: StorageDep,
+          today: TodayDep) -> Response:
+    """One progress chart as SVG (drawn again only after the data changed)."""
+    return charts.cached_svg(request.app.state.page_cache, storage, kind, name, today)

@@ -7,10 +7,12 @@ from datetime import date, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from footcore.entrypoints.api.queries import vocabulary_dict
 from footcore.entrypoints.web import forms, training_io
+from footcore.entrypoints.web.cache import PageCache
 from footcore.entrypoints.web.deps import (
     AthleteDep,
     KnowledgeDep,
@@ -18,7 +20,8 @@ from footcore.entrypoints.web.deps import (
     TodayDep,
     athlete_name,
 )
-from footcore.entrypoints.web.templating import page
+from footcore.entrypoints.web.storage import Storage
+from footcore.entrypoints.web.templating import fill_token, page, render_cacheable
 from footcore.errors import InputError
 from footcore.services import training
 
@@ -34,13 +37,27 @@ def home(request: Request, storage: StorageDep) -> Response:
 
 
 @router.get("/today")
-def today_page(request: Request, name: AthleteDep, storage: StorageDep, today: TodayDep,
-               day: DayQuery = None) -> Response:
+async def today_page(request: Request, name: AthleteDep, storage: StorageDep, today: TodayDep,
+                     day: DayQuery = None) -> Response:
     """The day's session as a player: one exercise at a time, timers, counters, ratings."""
     when = day or today
+    state = storage.signature()
+    key = None if state is None else ("today", name, when, today, state)
+    cache: PageCache = request.app.state.page_cache
+    body = cache.get(key) if key is not None else None
+    if body is None:
+        body = await run_in_threadpool(_render_today, request, name, storage, when, today)
+        if key is not None:
+            cache.put(key, body)
+    return fill_token(request, body)
+
+
+def _render_today(request: Request, name: str, storage: Storage, when: date, today: date
+                  ) -> bytes:
     view = storage.day(name, when, today)
-    return page(request, "today.html", view=view, today=today, is_today=when == today,
-                areas=vocabulary_dict()["pain_areas"], past=when <= today)
+    return render_cacheable(request, "today.html", view=view, today=today,
+                            is_today=when == today, areas=vocabulary_dict()["pain_areas"],
+                            past=when <= today)
 
 
 @router.post("/today/log")

@@ -1,0 +1,237 @@
+"""Benchmark: the web server under concurrent load over loopback, today page and log endpoint
+against a trivial endpoint of the same app, in the same run.
+
+Method: `footcore serve` (uvicorn, one process, exactly as a runner starts it) listens on a free
+loopback port with a fresh SQLite database in a temporary folder. The bundled example runner is
+created through the API (profile and baseline assessment, today as the plan's first day). Every
+target is warmed up, then loaded in turn at 1, 10 and 50 concurrent clients:
+
+- trivial: GET /api/health (a constant JSON answer: routing, middleware and HTTP cost only);
+- today:   GET /today (the session player page: the stored day read and rendered);
+- log:     POST /api/logs (log the first exercise of today's session, JSON with the CSRF header;
+           the first request stores it, every later one goes through the whole transaction and
+           is answered "already logged", since a log is idempotent).
+
+The load generator is wrk (Debian's package `wrk`; `apt-get install wrk`): closed-loop clients,
+one connection each, keep-alive, for a fixed time per run, with its latency percentiles. Without
+wrk the script falls back to a bounded asyncio+httpx generator (also closed-loop, same numbers
+reported) and says so; that generator competes with the server for the CPU, so its absolute
+numbers are lower. Each run is bounded in time (--duration) and wrk's connection count.
+
+Reported per target and concurrency: p50 and p99 latency (ms), throughput (requests/s), errors;
+then the goal check: p99 under 50 ms at 50 clients, and today's and the log's throughput at least
+half the trivial endpoint's. Results also go to bench/results/web.json (ignored by git).
+
+Run: .venv/bin/python bench/bench_web.py [--duration 5] [--clients 1,10,50] [--generator wrk|httpx]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+FOOTCORE = Path(sys.executable).parent / "footcore"
+TARGETS = ("trivial", "today", "log")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(home: Path, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "FOOTCORE_HOME": str(home)}
+    env.pop("FOOTCORE_DATABASE_URL", None)
+    proc = subprocess.Popen(
+        [str(FOOTCORE), "serve", "--port", str(port),
+         "--database-url", f"sqlite:///{home / 'footcore.db'}"],
+        stdout=(home / "server.log").open("wb"), stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/api/health", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.1)
+        if proc.poll() is not None:
+            break
+    proc.kill()
+    raise SystemExit("the server did not start:\n" + (home / "server.log").read_text())
+
+
+def set_up(base: str) -> tuple[str, dict[str, Any]]:
+    """Create the example runner; the CSRF token and the body of the log request."""
+    with httpx.Client(base_url=base, timeout=60) as c:
+        token = c.get("/api/csrf").json()["token"]
+        headers = {"X-CSRF-Token": token}
+        profile = tomllib.loads((ROOT / "examples/runner.toml").read_text())
+        raw = tomllib.loads((ROOT / "examples/assessment.toml").read_text())
+        tests = {k: v for k, v in raw.items() if k != "date"}
+        today = time.strftime("%Y-%m-%d")
+        r = c.post("/api/athlete", headers=headers, json={
+            "profile": profile, "results": {"date": today, "tests": tests}})
+        r.raise_for_status()
+        item = c.get("/api/today").json()["items"][0]
+        body = {"exercise": item["exercise_done"], "sets": item["sets"], "rpe": 4, "pain": 0,
+                "side": "left" if item["per_side"] else "both"}
+        c.post("/api/logs", headers=headers, json=body).raise_for_status()
+        return token, body
+
+
+def requests_for(target: str, token: str, body: dict[str, Any]) -> dict[str, Any]:
+    if target == "trivial":
+        return {"method": "GET", "path": "/api/health"}
+    if target == "today":
+        return {"method": "GET", "path": "/today"}
+    return {"method": "POST", "path": "/api/logs", "body": json.dumps(body),
+            "headers": {"Content-Type": "application/json", "X-CSRF-Token": token}}
+
+
+# wrk ---------------------------------------------------------------------------------------------
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _ms(text: str) -> float:
+    m = re.fullmatch(r"([\d.]+)(us|ms|s)", text.strip())
+    if not m:
+        raise ValueError(f"wrk latency {text!r}")
+    return float(m.group(1)) * UNITS[m.group(2)]
+
+
+def run_wrk(base: str, req: dict[str, Any], clients: int, duration: float, work: Path
+            ) -> dict[str, Any]:
+    script = work / "request.lua"
+    lines = [f'wrk.method = "{req["method"]}"']
+    if "body" in req:
+        lines.append(f"wrk.body = {json.dumps(req['body'])}")
+    for k, v in req.get("headers", {}).items():
+        lines.append(f'wrk.headers["{k}"] = "{v}"')
+    script.write_text("\n".join(lines) + "\n")
+    threads = min(clients, 2)
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{clients}", f"-d{duration:g}s", "--latency",
+         "--timeout", "10s", "-s", str(script), base + req["path"]],
+        capture_output=True, text=True, check=True).stdout
+    lat = dict(re.findall(r"^\s+(50|99)(?:\.0+)?%\s+(\S+)\s*$", out, re.M))
+    if set(lat) != {"50", "99"}:
+        raise SystemExit(f"cannot read wrk's output:\n{out}")
+    total = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    errors = (int(non2xx.group(1)) if non2xx else 0) + (
+        sum(int(g) for g in sock.groups()) if sock else 0)
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    return {"p50_ms": _ms(lat["50"]), "p99_ms": _ms(lat["99"]), "rps": rps,
+            "requests": total, "errors": errors}
+
+
+# asyncio + httpx fallback ------------------------------------------------------------------------
+
+
+async def _httpx_load(base: str, req: dict[str, Any], clients: int, duration: float
+                      ) -> dict[str, Any]:
+    latencies: list[float] = []
+    errors = 0
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=10) as client:
+        end = time.perf_counter() + duration
+
+        async def one_client() -> None:
+            nonlocal errors
+            while time.perf_counter() < end:
+                t0 = time.perf_counter()
+                try:
+                    r = await client.request(req["method"], req["path"],
+                                             content=req.get("body"),
+                                             headers=req.get("headers"))
+                    if r.status_code >= 400:
+                        errors += 1
+                except httpx.HTTPError:
+                    errors += 1
+                latencies.append((time.perf_counter() - t0) * 1000)
+
+        start = time.perf_counter()
+        await asyncio.gather(*(one_client() for _ in range(clients)))
+        elapsed = time.perf_counter() - start
+    latencies.sort()
+    return {"p50_ms": statistics.median(latencies),
+            "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+            "rps": len(latencies) / elapsed, "requests": len(latencies), "errors": errors}
+
+
+def run_httpx(base: str, req: dict[str, Any], clients: int, duration: float, work: Path
+              ) -> dict[str, Any]:
+    return asyncio.run(_httpx_load(base, req, clients, duration))
+
+
+# Report ------------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--duration", type=float, default=5.0, help="seconds per run (default 5)")
+    ap.add_argument("--clients", default="1,10,50", help="concurrency levels (default 1,10,50)")
+    ap.add_argument("--generator", choices=("wrk", "httpx"),
+                    default="wrk" if shutil.which("wrk") else "httpx")
+    args = ap.parse_args()
+    levels = [int(c) for c in args.clients.split(",")]
+    run = run_wrk if args.generator == "wrk" else run_httpx
+    with tempfile.TemporaryDirectory(prefix="footcore-bench-") as tmp:
+        home = Path(tmp)
+        port = free_port()
+        proc = start_server(home, port)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            token, body = set_up(base)
+            results: dict[str, dict[int, dict[str, Any]]] = {t: {} for t in TARGETS}
+            for target in TARGETS:
+                req = requests_for(target, token, body)
+                run(base, req, 10, 1.0, home)  # warm-up
+                for clients in levels:
+                    results[target][clients] = run(base, req, clients, args.duration, home)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    print(f"footcore web bench: generator {args.generator}, {args.duration:g} s per run, "
+          f"{os.cpu_count()} CPUs, one uvicorn process")
+    print(f"{'target':<8} {'clients':>7} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>8} {'errors':>7}")
+    for target in TARGETS:
+        for clients, r in results[target].items():
+            print(f"{target:<8} {clients:>7} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} "
+                  f"{r['rps']:>8.0f} {r['errors']:>7}")
+    top = max(levels)
+    print(f"\nGoal at {top} clients: p99 < 50 ms, throughput >= 50% of trivial")
+    for target in ("today", "log"):
+        r, base_r = results[target][top], results["trivial"][top]
+        ratio = r["rps"] / base_r["rps"]
+        ok = r["p99_ms"] < 50 and ratio >= 0.5
+        print(f"  {target:<6} p99 {r['p99_ms']:.1f} ms, {100 * ratio:.0f}% of trivial "
+              f"({'met' if ok else 'NOT met'})")
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "web.json").write_text(json.dumps(
+        {"generator": args.generator, "duration_s": args.duration, "results": results},
+        indent=2))
+
+
+if __name__ == "__main__":
+    main()
