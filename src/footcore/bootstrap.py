@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from footcore.domain.assessment import BatteryTest
-from footcore.domain.catalog import Catalog
-from footcore.domain.planner import PlannerRules
-from footcore.domain.redflags import RedFlag
+if TYPE_CHECKING:  # annotations only: commands such as `today` never need the planner loaded
+    from footcore.domain.assessment import BatteryTest
+    from footcore.domain.catalog import Catalog
+    from footcore.domain.planner import PlannerRules
+    from footcore.domain.redflags import RedFlag
 
 
 @dataclass(frozen=True)
