@@ -26,7 +26,9 @@ def serve_cmd(host: str, port: int, database_url: str | None, athlete: str | Non
     """Serve the web app and the API (open the printed address in a browser)."""
     import uvicorn
 
+    from footcore.adapters.storage.database import data_home
     from footcore.entrypoints.web import WebSettings, create_app
+    from footcore.entrypoints.web.secret import persistent_secret
     from footcore.entrypoints.web.settings import LOOPBACK_HOSTS
 
     hosts = list(LOOPBACK_HOSTS) + list(allow_hosts)
@@ -38,7 +40,8 @@ def serve_cmd(host: str, port: int, database_url: str | None, athlete: str | Non
         click.echo(f"footcore: warning: listening on {host}: other machines can reach it",
                    err=True)
     settings = WebSettings(database_url=database_url, athlete=athlete,
-                           allowed_hosts=tuple(hosts))
+                           allowed_hosts=tuple(hosts),
+                           secret_key=persistent_secret(data_home()))
     app = create_app(settings)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"footcore: serving on http://{shown}:{port}/ (Ctrl+C stops)")

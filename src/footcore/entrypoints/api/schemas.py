@@ -321,42 +321,6 @@ class DayPublic(BaseModel):
     next_session: dt.date | None
 
 
-class StoredItemPublic(BaseModel):
-    exercise: str
-    name: str
-    sets: int
-    reps: int | None
-    hold_s: int | None
-    distance_m: int | None
-    tempo: str | None
-    per_side: bool
-    rest_s: int
-    dose: str
-    priority: bool
-    why: str
-    sources: list[str]
-    adaptation: str
-
-
-class StoredDayPublic(BaseModel):
-    date: dt.date
-    minutes: float
-    items: list[StoredItemPublic]
-
-
-class StoredWeekPublic(BaseModel):
-    index: int
-    start: dt.date
-    phase: str
-    cycle: int
-    week_in_cycle: int
-    light: bool
-    retest: bool
-    kind: str
-    note: str
-    days: list[StoredDayPublic]
-
-
 class LogCreate(_In):
     exercise: str = Field(description="The exercise id (the planned one or its variant).")
     date: dt.date | None = Field(default=None, description="The day done; today if omitted.")
@@ -443,3 +407,58 @@ class ClearCreate(_In):
 
 class MessagePublic(BaseModel):
     message: str
+
+
+# Progress and calendar ---------------------------------------------------------------------------
+
+
+class AdherenceWeekPublic(BaseModel):
+    index: int
+    start: dt.date
+    planned: int
+    done: int
+
+
+class PainPointPublic(BaseModel):
+    date: dt.date
+    pain: int
+
+
+class PainPublic(BaseModel):
+    during: list[PainPointPublic]
+    next_morning: list[PainPointPublic]
+
+
+class RetestPointPublic(BaseModel):
+    date: dt.date
+    left: float | None
+    right: float | None
+
+
+class RetestSeriesPublic(BaseModel):
+    test: str
+    name: str
+    unit: str
+    points: list[RetestPointPublic]
+    band: BandPublic | None
+    band_note: str | None
+
+
+class LoadWeekPublic(BaseModel):
+    start: dt.date
+    distance_m: float
+    runs: int
+    worst_spike: str | None
+    marked: bool = Field(description="A spike that restricts the foot plan happened this week.")
+
+
+class ProgressPublic(BaseModel):
+    adherence: list[AdherenceWeekPublic]
+    pain: PainPublic
+    retests: list[RetestSeriesPublic]
+    load: list[LoadWeekPublic]
+    units: str
+
+
+class CalendarPublic(BaseModel):
+    url: str = Field(description="The subscription address (keep it private: it is the key).")

@@ -22,17 +22,19 @@ from footcore.entrypoints.api.schemas import (
     LogCreate,
     LoggedPublic,
     MessagePublic,
+    PlanPublic,
     ProfileChangedPublic,
     ProfileCreate,
     ResultsCreate,
     RetestPublic,
     SessionLogCreate,
     StatusPublic,
-    StoredWeekPublic,
 )
-from footcore.entrypoints.web import plan_view, training_io
+from footcore.entrypoints.render import plan_dict
+from footcore.entrypoints.web import training_io
 from footcore.entrypoints.web.deps import AthleteDep, StorageDep, TodayDep, athlete_name
 from footcore.services import training
+from footcore.services.exports import stored_runner
 
 router = APIRouter(tags=["training"])
 DayQuery = Annotated[date | None, Query(description="YYYY-MM-DD; today when omitted.")]
@@ -76,10 +78,10 @@ def put_profile(body: ProfileCreate, name: AthleteDep, storage: StorageDep,
     return {"changed": changed, "replanned_from": replanned}
 
 
-@router.get("/plan", response_model=list[StoredWeekPublic])
-def get_plan(name: AthleteDep, storage: StorageDep, today: TodayDep) -> list[dict[str, Any]]:
-    """The stored plan: every week with its adapted sessions."""
-    return [plan_view.week_dict(w) for w in plan_view.stored(storage, name, today)]
+@router.get("/plan", response_model=PlanPublic)
+def get_plan(name: AthleteDep, storage: StorageDep, today: TodayDep) -> dict[str, Any]:
+    """The stored plan: every week with its sessions at their adapted doses."""
+    return plan_dict(stored_runner(storage.uow(), name, today).plan)
 
 
 @router.get("/today", response_model=DayPublic)

@@ -17,6 +17,7 @@ from footcore.entrypoints.web.storage import Storage
 
 if TYPE_CHECKING:
     from footcore.adapters.storage.views import DayView
+    from footcore.domain.progress import Progress
     from footcore.services.adapting import DecisionInfo
     from footcore.services.logbook import CheckedIn, LogEntry, Logged
     from footcore.services.retesting import Retested
@@ -151,3 +152,14 @@ def apply_profile(storage: Storage, name: str, new: Mapping[str, Any], as_of: da
             changed.append(key)
             replanned = done.replanned_from or replanned
     return changed, replanned
+
+
+def progress_dict(p: Progress) -> dict[str, Any]:
+    """Progress series as plain values (norm bands with their sexes as words)."""
+    out = dataclasses.asdict(p)
+    for series, raw in zip(p.retests, out["retests"], strict=True):
+        if series.band is not None:
+            raw["band"]["sexes"] = sorted(s.value for s in series.band.sexes)
+    for week, raw in zip(p.load, out["load"], strict=True):
+        raw["worst_spike"] = week.worst_spike.value if week.worst_spike else None
+    return out

@@ -12,7 +12,7 @@ from starlette.responses import RedirectResponse, Response
 from footcore.adapters.inputs import profile_from_mapping
 from footcore.domain.redflags import screen
 from footcore.entrypoints.api.queries import battery_dict, results_of, vocabulary_dict
-from footcore.entrypoints.web import forms, plan_view, training_io
+from footcore.entrypoints.web import forms, training_io
 from footcore.entrypoints.web.deps import (
     AthleteDep,
     KnowledgeDep,
@@ -21,9 +21,11 @@ from footcore.entrypoints.web.deps import (
     athlete_name,
 )
 from footcore.entrypoints.web.profiles import profile_mapping, profile_values, values_from_mapping
+from footcore.entrypoints.web.secret import calendar_key
 from footcore.entrypoints.web.templating import page
 from footcore.errors import InputError
 from footcore.services import training
+from footcore.services.exports import stored_runner
 
 router = APIRouter()
 
@@ -89,11 +91,10 @@ async def onboarding_finish(request: Request, k: KnowledgeDep, storage: StorageD
 def plan(request: Request, name: AthleteDep, storage: StorageDep, today: TodayDep,
          welcome: int = 0) -> Response:
     """The stored plan, week by week."""
-    status = training.status(storage.uow(), name, today)
-    weeks = plan_view.stored(storage, name, today)
-    return page(request, "plan.html", weeks=weeks, today=today, preview=False,
-                warnings=status.warnings, priorities=(), assessed=True, habits=(),
-                welcome=bool(welcome))
+    plan = stored_runner(storage.uow(), name, today).plan
+    return page(request, "plan.html", weeks=plan.weeks, today=today, preview=False,
+                warnings=plan.warnings, priorities=plan.priorities,
+                assessed=bool(plan.findings), habits=plan.habits, welcome=bool(welcome))
 
 
 @router.post("/retest")
@@ -114,7 +115,7 @@ def settings(request: Request, name: AthleteDep, storage: StorageDep, today: Tod
     """Units, days, minutes, equipment and the rest of the profile."""
     raw = training.profile_show(storage.uow(), name, today)
     return page(request, "settings.html", v=values_from_mapping(raw), vocab=vocabulary_dict(),
-                error=None, saved=None)
+                error=None, saved=None, calendar=_calendar_url(request, name))
 
 
 @router.post("/settings")
@@ -130,10 +131,17 @@ async def save_settings(request: Request, name: AthleteDep, storage: StorageDep,
         changed, replanned = training_io.apply_profile(storage, name, raw, today)
     except InputError as exc:
         return page(request, "settings.html", status_code=422, v=values_from_mapping(raw),
-                    vocab=vocab, error=exc.message, saved=None)
+                    vocab=vocab, error=exc.message, saved=None,
+                    calendar=_calendar_url(request, name))
     storage.changed()
     return page(request, "settings.html", v=values_from_mapping(raw), vocab=vocab, error=None,
-                saved={"changed": changed, "replanned": replanned})
+                saved={"changed": changed, "replanned": replanned},
+                calendar=_calendar_url(request, name))
+
+
+def _calendar_url(request: Request, name: str) -> str:
+    key = calendar_key(request.app.state.settings.secret_key, name)
+    return str(request.base_url).rstrip("/") + f"/calendar/{key}.ics"
 
 
 @router.get("/assess/retest")

@@ -9,7 +9,6 @@ from footcore.adapters.inputs import profile_from_mapping
 from footcore.entrypoints.api.queries import vocabulary_dict
 from footcore.entrypoints.web import forms
 from footcore.entrypoints.web.deps import KnowledgeDep, TodayDep
-from footcore.entrypoints.web.plan_view import from_plan
 from footcore.entrypoints.web.profiles import profile_mapping, profile_values, values_from_mapping
 from footcore.entrypoints.web.templating import page
 from footcore.errors import InputError
@@ -38,6 +37,6 @@ async def preview(request: Request, k: KnowledgeDep, today: TodayDep) -> Respons
     except InputError as exc:
         return page(request, "plan_preview.html", status_code=422, v=values_from_mapping(raw),
                     vocab=vocab, weeks=weeks, error=exc.message)
-    return page(request, "plan.html", weeks=from_plan(plan), today=today, preview=True,
+    return page(request, "plan.html", weeks=plan.weeks, today=today, preview=True,
                 warnings=plan.warnings, priorities=plan.priorities, assessed=bool(plan.findings),
                 habits=plan.habits)

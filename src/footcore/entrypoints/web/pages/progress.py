@@ -6,26 +6,42 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from footcore.entrypoints.web import charts
-from footcore.entrypoints.web.deps import AthleteDep, KnowledgeDep, StorageDep, TodayDep
-from footcore.entrypoints.web.progress_view import stored_progress
+from footcore.entrypoints.web.deps import AthleteDep, SettingsDep, StorageDep, TodayDep
+from footcore.entrypoints.web.secret import calendar_key, same
 from footcore.entrypoints.web.templating import page
+from footcore.errors import NotFoundError
 from footcore.services import training
+from footcore.services.exports import stored_runner
 
 router = APIRouter()
 
 
 @router.get("/progress")
-def progress(request: Request, k: KnowledgeDep, name: AthleteDep, storage: StorageDep,
+def progress(request: Request, name: AthleteDep, storage: StorageDep,
              today: TodayDep) -> Response:
     """Where the runner stands, and the four charts."""
     status = training.status(storage.uow(), name, today)
-    series = stored_progress(storage, name, today, charts.runs_reader())
-    return page(request, "progress.html", status=status, progress=series, kinds=charts.KINDS,
-                titles=charts.TITLES)
+    found = stored_runner(storage.uow(), name, today)
+    return page(request, "progress.html", status=status, progress=found.progress,
+                kinds=charts.KINDS, titles=charts.TITLES)
 
 
 @router.get("/progress/chart/{kind}.svg")
 def chart(request: Request, kind: str, name: AthleteDep, storage: StorageDep,
           today: TodayDep) -> Response:
-    """One progress chart as SVG (drawn again only after the data changed)."""
-    return charts.cached_svg(request.app.state.page_cache, storage, kind, name, today)
+    """One progress chart as SVG."""
+    return charts.svg_response(
+        charts.chart_svg(request.app.state.page_cache, storage, kind, name, today))
+
+
+@router.get("/calendar/{key}.ics")
+def calendar(key: str, name: AthleteDep, settings: SettingsDep, storage: StorageDep,
+             today: TodayDep) -> Response:
+    """The calendar subscription: every planned session with a reminder (iCalendar)."""
+    from footcore.services.exports import calendar_for_athlete
+
+    if not same(key, calendar_key(settings.secret_key, name)):
+        raise NotFoundError("no such calendar: copy the address again from Settings")
+    data = calendar_for_athlete(storage.uow(), name, today)
+    return Response(data, media_type="text/calendar; charset=utf-8",
+                    headers={"content-disposition": 'inline; filename="footcore.ics"'})
