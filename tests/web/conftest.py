@@ -10,6 +10,11 @@ from pathlib import Path
 import pytest
 
 from footcore.entrypoints.web import WebSettings, create_app
+from tests.integration.conftest import (  # noqa: F401  (the fixtures, on SQLite and PostgreSQL)
+    database_url,
+    postgres_server_url,
+    postgres_url,
+)
 
 with warnings.catch_warnings():
     # Starlette asks for the httpx2 package; the locked httpx still works for the test client.
