@@ -165,8 +165,12 @@ def dose_line(item: Any) -> str:
 
 def day_text(view: DayView, brief: bool = False) -> str:
     head = view.date.strftime("%a %Y-%m-%d")
+    left_out = [f"  left out: {d['name']} - {'; '.join(d['reasons'])} [{', '.join(d['sources'])}]"
+                for d in view.dropped]
     if not view.items:
         nxt = f" Next session: {view.next_session.isoformat()}." if view.next_session else ""
+        if left_out:
+            return "\n".join([f"{head}: every item is left out today.{nxt}", *left_out])
         return f"{head}: no session planned (a rest day).{nxt}"
     lines = [head]
     if view.week and not brief:
@@ -189,7 +193,7 @@ def day_text(view: DayView, brief: bool = False) -> str:
         if item.decision:
             d = item.decision
             lines.append(f"     last decision ({d['date']}): {d['kind']} - {d['reason']}")
-    return "\n".join(lines)
+    return "\n".join(lines + left_out)
 
 
 @cli.command("today")

@@ -121,21 +121,24 @@ def _run(job: _Job) -> Iterator[Step]:
 
 
 def read_activities(
-    paths: Iterable[Path], progress: Progress | None = None, workers: int | None = None
+    paths: Iterable[Path], progress: Progress | None = None, workers: int | None = None,
+    dedupe: bool = True,
 ) -> Iterator[FileOutcome]:
     """One outcome per file (per row of a Strava export), in reading order, never raising for a
     bad file.
 
-    Runs already seen in this batch are dropped (see duplicates.py). `progress(done, total)` is
-    called after each outcome. `workers` processes parse the files (1 = all in this process;
-    None = one per core for batches of parallel.PARALLEL_FROM_FILES files or more, else 1).
+    Runs already seen in this batch are dropped (see duplicates.py) unless `dedupe` is False (a
+    caller that stores each file before the next checks against what it stored instead).
+    `progress(done, total)` is called after each outcome. `workers` processes parse the files
+    (1 = all in this process; None = one per core for batches of parallel.PARALLEL_FROM_FILES
+    files or more, else 1).
     """
     jobs = _jobs(paths)
     total = sum(job.count for job in jobs)
     count = default_workers(total) if workers is None else workers
     steps = (step for job in jobs for step in _run(job))
-    dedupe = BatchDeduplicator()
+    batch = BatchDeduplicator()
     for done, outcome in enumerate(parsed(steps, count), start=1):
         if progress is not None:
             progress(done, total)
-        yield dedupe.filter(outcome)
+        yield batch.filter(outcome) if dedupe else outcome

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from footcore.adapters.storage.database import HEAD_REVISION
+from footcore.adapters.storage.running_views import gate_items
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class DayView:
     items: list[ItemView] = field(default_factory=list)
     pause: str | None = None
     next_session: dt.date | None = None
+    dropped: list[dict[str, Any]] = field(default_factory=list)  # left out for running load
 
 
 class _Db:
@@ -144,13 +146,14 @@ def read_day(db: _Db, athlete_id: int, athlete: str, day: date) -> DayView:
         distance_m=r[6], tempo=r[7], per_side=bool(r[8]), rest_s=r[9], why=r[10],
         sources=json.loads(r[11]), cues=json.loads(r[12]), adaptation=r[13],
         decision=_decision(db, athlete_id, r[0]), logged=r[0] in logged) for r in rows]
+    items, dropped = gate_items(db, athlete_id, day, items)
     nxt = None
     if not items:
         found = db.one("SELECT MIN(date) FROM planned_sessions WHERE athlete_id = ? AND date > ?",
                        athlete_id, day)
         nxt = _day(found[0]) if found and found[0] is not None else None
     return DayView(athlete, day, _week(db, athlete_id, day), items,
-                   pause[0] if pause else None, nxt)
+                   pause[0] if pause else None, nxt, dropped)
 
 
 def read_week(db: _Db, athlete_id: int, athlete: str, day: date) -> list[DayView]:
@@ -179,4 +182,5 @@ def day_dict(view: DayView) -> dict[str, Any]:
         "athlete": view.athlete, "date": view.date.isoformat(), "week": view.week,
         "paused": view.pause, "items": [item_dict(i) for i in view.items],
         "next_session": view.next_session.isoformat() if view.next_session else None,
+        "dropped": view.dropped,
     }

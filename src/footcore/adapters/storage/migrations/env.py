@@ -6,6 +6,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from footcore.adapters.storage import running_models  # noqa: F401  (its tables join Base)
 from footcore.adapters.storage.models import Base
 
 config = context.config

@@ -1,0 +1,34 @@
+"""The two distance units a runner can choose, and the km figures inside footcore's own sentences
+(spike descriptions, ramp notes, restriction reasons) restated in miles.
+
+The rules and their sentences work in kilometres, as the studies do; a runner who chose miles reads
+every figure in miles. One mile is 1.609344 km exactly (the international mile of 1959).
+"""
+
+from __future__ import annotations
+
+import re
+
+M_PER_KM = 1000.0
+M_PER_MI = 1609.344
+
+# "12.00 km", "2 km", "480-800 km": a number (or range) of kilometres inside a sentence
+_KM_FIGURE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))? km\b")
+
+
+def _as_miles(figure: str) -> str:
+    decimals = max(len(figure.partition(".")[2]), 1)  # "2 km" is 1.2 mi, not 1 mi
+    return f"{float(figure) * M_PER_KM / M_PER_MI:.{decimals}f}"
+
+
+def in_units(text: str, unit: str) -> str:
+    """`text` with each km figure restated in `unit` ("km" leaves it as it is), to the same
+    number of decimals (at least one)."""
+    if unit != "mi":
+        return text
+
+    def restate(match: re.Match[str]) -> str:
+        low, high = match.group(1), match.group(2)
+        return _as_miles(low) + (f"-{_as_miles(high)}" if high else "") + " mi"
+
+    return _KM_FIGURE.sub(restate, text)
