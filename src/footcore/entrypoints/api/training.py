@@ -32,7 +32,7 @@ from footcore.entrypoints.api.schemas import (
 )
 from footcore.entrypoints.render import plan_dict
 from footcore.entrypoints.web import training_io
-from footcore.entrypoints.web.deps import AthleteDep, StorageDep, TodayDep, athlete_name
+from footcore.entrypoints.web.deps import RunnerDep, StorageDep, TodayDep, athlete_name
 from footcore.services import training
 from footcore.services.exports import stored_runner
 
@@ -64,97 +64,89 @@ def create_athlete(request: Request, body: AthleteCreate, storage: StorageDep,
 
 
 @router.get("/profile", response_model=dict[str, Any])
-def get_profile(name: AthleteDep, storage: StorageDep, today: TodayDep) -> dict[str, Any]:
+def get_profile(r: RunnerDep) -> dict[str, Any]:
     """The stored profile, in the keys of the profile file."""
-    return training.profile_show(storage.uow(), name, today)
+    return training.profile_show(r.storage.uow(), r.name, r.today)
 
 
 @router.put("/profile", response_model=ProfileChangedPublic)
-def put_profile(body: ProfileCreate, name: AthleteDep, storage: StorageDep,
-                today: TodayDep) -> dict[str, Any]:
+def put_profile(body: ProfileCreate, r: RunnerDep) -> dict[str, Any]:
     """Replace the profile; the plan is rebuilt from tomorrow, the past is kept."""
     changed, replanned = training_io.apply_profile(
-        storage, name, body.model_dump(exclude_unset=True), today)
+        r.storage, r.name, body.model_dump(exclude_unset=True), r.today)
     return {"changed": changed, "replanned_from": replanned}
 
 
 @router.get("/plan", response_model=PlanPublic)
-def get_plan(name: AthleteDep, storage: StorageDep, today: TodayDep) -> dict[str, Any]:
+def get_plan(r: RunnerDep) -> dict[str, Any]:
     """The stored plan: every week with its sessions at their adapted doses."""
-    return plan_dict(stored_runner(storage.uow(), name, today).plan)
+    return plan_dict(stored_runner(r.storage.uow(), r.name, r.today).plan)
 
 
 @router.get("/today", response_model=DayPublic)
-def get_today(name: AthleteDep, storage: StorageDep, today: TodayDep,
-              day: DayQuery = None) -> dict[str, Any]:
+def get_today(r: RunnerDep, day: DayQuery = None) -> dict[str, Any]:
     """The session of a day (today by default) with adapted doses, cues and what is logged."""
-    return day_dict(storage.day(name, day or today, today))
+    return day_dict(r.storage.day(r.name, day or r.today, r.today))
 
 
 @router.get("/week", response_model=list[DayPublic])
-def get_week(name: AthleteDep, storage: StorageDep, today: TodayDep,
-             day: DayQuery = None) -> list[dict[str, Any]]:
+def get_week(r: RunnerDep, day: DayQuery = None) -> list[dict[str, Any]]:
     """Every day of the plan week around a day (this week by default)."""
-    return [day_dict(v) for v in training.week(storage.uow(), name, day or today, today)]
+    return [day_dict(v) for v in training.week(r.storage.uow(), r.name, day or r.today, r.today)]
 
 
 @router.post("/logs", response_model=LoggedPublic)
-def post_log(body: LogCreate, name: AthleteDep, storage: StorageDep,
-             today: TodayDep) -> dict[str, Any]:
+def post_log(body: LogCreate, r: RunnerDep) -> dict[str, Any]:
     """Log one exercise of a planned session; the same log twice is stored once."""
-    entry = training_io.entry(body.exercise, body.date or today, body.sets, body.reps,
+    entry = training_io.entry(body.exercise, body.date or r.today, body.sets, body.reps,
                               body.hold_s, body.side, body.rpe, body.pain, body.pain_area)
-    return training_io.logged_dict(training.log(storage.uow(), name, entry, today))
+    return training_io.logged_dict(training.log(r.storage.uow(), r.name, entry, r.today))
 
 
 @router.post("/sessions", response_model=list[LoggedPublic])
-def post_session(body: SessionLogCreate, name: AthleteDep, storage: StorageDep,
-                 today: TodayDep) -> list[dict[str, Any]]:
+def post_session(body: SessionLogCreate, r: RunnerDep) -> list[dict[str, Any]]:
     """Log a whole session at once: all of it is stored, or none of it."""
-    day = body.date or today
+    day = body.date or r.today
     entries = [training_io.entry(e.exercise, e.date or day, e.sets, e.reps, e.hold_s, e.side,
                                  e.rpe, e.pain, e.pain_area) for e in body.entries]
     return [training_io.logged_dict(d)
-            for d in training.log_session(storage.uow(), name, entries, today)]
+            for d in training.log_session(r.storage.uow(), r.name, entries, r.today)]
 
 
 @router.post("/checkins", response_model=CheckinPublic)
-def post_checkin(body: CheckinCreate, name: AthleteDep, storage: StorageDep,
-                 today: TodayDep) -> dict[str, Any]:
+def post_checkin(body: CheckinCreate, r: RunnerDep) -> dict[str, Any]:
     """Record the next-morning pain; it decides the day before's exercises (409 on a red flag)."""
-    done = training.checkin(storage.uow(), name, body.date or today, body.morning_pain,
-                            body.area, body.symptoms, today)
+    done = training.checkin(r.storage.uow(), r.name, body.date or r.today, body.morning_pain,
+                            body.area, body.symptoms, r.today)
     return training_io.checkin_dict(done)
 
 
 @router.post("/retests", response_model=RetestPublic)
-def post_retest(body: ResultsCreate, name: AthleteDep, storage: StorageDep,
-                today: TodayDep) -> dict[str, Any]:
+def post_retest(body: ResultsCreate, r: RunnerDep) -> dict[str, Any]:
     """Score a retest against the norms and the reference; it gates the next phase."""
     results, raw = _raw_results(body)
-    return training_io.retest_dict(training.retest(storage.uow(), name, results, raw, today))
+    return training_io.retest_dict(training.retest(r.storage.uow(), r.name, results, raw, r.today))
 
 
 @router.get("/status", response_model=StatusPublic)
-def get_status(name: AthleteDep, storage: StorageDep, today: TodayDep) -> dict[str, Any]:
+def get_status(r: RunnerDep) -> dict[str, Any]:
     """Phase, cycle and week; adherence; each exercise's dose and last decision; warnings."""
-    return training_io.status_dict(training.status(storage.uow(), name, today))
+    return training_io.status_dict(training.status(r.storage.uow(), r.name, r.today))
 
 
 @router.post("/clear", response_model=MessagePublic)
-def post_clear(body: ClearCreate, name: AthleteDep, storage: StorageDep,
-               today: TodayDep) -> dict[str, Any]:
+def post_clear(body: ClearCreate, r: RunnerDep) -> dict[str, Any]:
     """End a red-flag pause once a clinician has cleared the runner to train."""
-    return {"message": training.clear(storage.uow(), name, body.confirm, today)}
+    return {"message": training.clear(r.storage.uow(), r.name, body.confirm, r.today)}
 
 
 @router.get("/export", response_class=Response,
             responses={200: {"content": {"application/json": {}}}})
-def get_export(name: AthleteDep, storage: StorageDep, today: TodayDep) -> Response:
+def get_export(r: RunnerDep) -> Response:
     """Every record of the runner as one JSON document (format_version 1)."""
-    text = training.export(storage.uow(), name, today)
+    text = training.export(r.storage.uow(), r.name, r.today)
     return Response(text, media_type="application/json", headers={
-        "content-disposition": f'attachment; filename="footcore-{name}.json"'})
+        "content-disposition": f'attachment; filename="footcore-{r.name}.json"'})
 
 
 @router.post("/import", response_model=MessagePublic, status_code=201)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
@@ -50,8 +51,24 @@ async def get_athlete(request: Request) -> str:
     return name
 
 
+@dataclass(frozen=True, slots=True)
+class RunnerCtx:
+    """The stored runner a request is about: their name, the storage and the day it is."""
+
+    name: str
+    storage: Storage
+    today: date
+
+
+async def get_runner(request: Request) -> RunnerCtx:
+    """One dependency for the runner's routes (each dependency costs every request)."""
+    state = request.app.state
+    return RunnerCtx(await get_athlete(request), state.storage, state.settings.today())
+
+
 SettingsDep = Annotated[WebSettings, Depends(get_settings)]
 KnowledgeDep = Annotated[Knowledge, Depends(get_knowledge)]
 TodayDep = Annotated[date, Depends(get_today)]
 StorageDep = Annotated[Storage, Depends(get_storage)]
 AthleteDep = Annotated[str, Depends(get_athlete)]
+RunnerDep = Annotated[RunnerCtx, Depends(get_runner)]

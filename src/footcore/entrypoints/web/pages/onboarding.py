@@ -14,8 +14,8 @@ from footcore.domain.redflags import screen
 from footcore.entrypoints.api.queries import battery_dict, results_of, vocabulary_dict
 from footcore.entrypoints.web import forms, training_io
 from footcore.entrypoints.web.deps import (
-    AthleteDep,
     KnowledgeDep,
+    RunnerDep,
     StorageDep,
     TodayDep,
     athlete_name,
@@ -88,55 +88,52 @@ async def onboarding_finish(request: Request, k: KnowledgeDep, storage: StorageD
 
 
 @router.get("/plan")
-def plan(request: Request, name: AthleteDep, storage: StorageDep, today: TodayDep,
-         welcome: int = 0) -> Response:
+def plan(request: Request, r: RunnerDep, welcome: int = 0) -> Response:
     """The stored plan, week by week."""
-    plan = stored_runner(storage.uow(), name, today).plan
-    return page(request, "plan.html", weeks=plan.weeks, today=today, preview=False,
+    plan = stored_runner(r.storage.uow(), r.name, r.today).plan
+    return page(request, "plan.html", weeks=plan.weeks, today=r.today, preview=False,
                 warnings=plan.warnings, priorities=plan.priorities,
                 assessed=bool(plan.findings), habits=plan.habits, welcome=bool(welcome))
 
 
 @router.post("/retest")
-async def retest(request: Request, k: KnowledgeDep, name: AthleteDep, storage: StorageDep,
-                 today: TodayDep) -> Response:
+async def retest(request: Request, k: KnowledgeDep, r: RunnerDep) -> Response:
     """Score and store a retest; it gates the next phase."""
     form = await request.form()
-    results, raw = _raw_results(k, form, today)
+    results, raw = _raw_results(k, form, r.today)
     if results is None or raw is None:
         raise InputError("enter at least one result", "results")
-    done = training.retest(storage.uow(), name, results, raw, today)
-    storage.changed()
+    done = training.retest(r.storage.uow(), r.name, results, raw, r.today)
+    r.storage.changed()
     return page(request, "retest_done.html", done=done)
 
 
 @router.get("/settings")
-def settings(request: Request, name: AthleteDep, storage: StorageDep, today: TodayDep) -> Response:
+def settings(request: Request, r: RunnerDep) -> Response:
     """Units, days, minutes, equipment and the rest of the profile."""
-    raw = training.profile_show(storage.uow(), name, today)
+    raw = training.profile_show(r.storage.uow(), r.name, r.today)
     return page(request, "settings.html", v=values_from_mapping(raw), vocab=vocabulary_dict(),
-                error=None, saved=None, calendar=_calendar_url(request, name))
+                error=None, saved=None, calendar=_calendar_url(request, r.name))
 
 
 @router.post("/settings")
-async def save_settings(request: Request, name: AthleteDep, storage: StorageDep,
-                        today: TodayDep) -> Response:
+async def save_settings(request: Request, r: RunnerDep) -> Response:
     """Save the profile; the plan is rebuilt from tomorrow."""
     form = await request.form()
     vocab = vocabulary_dict()
-    old = training.profile_show(storage.uow(), name, today)
+    old = training.profile_show(r.storage.uow(), r.name, r.today)
     raw = profile_mapping(form, list(vocab["pain_areas"]))
     raw["health"]["symptoms"] = old.get("health", {}).get("symptoms", [])
     try:
-        changed, replanned = training_io.apply_profile(storage, name, raw, today)
+        changed, replanned = training_io.apply_profile(r.storage, r.name, raw, r.today)
     except InputError as exc:
         return page(request, "settings.html", status_code=422, v=values_from_mapping(raw),
                     vocab=vocab, error=exc.message, saved=None,
-                    calendar=_calendar_url(request, name))
-    storage.changed()
+                    calendar=_calendar_url(request, r.name))
+    r.storage.changed()
     return page(request, "settings.html", v=values_from_mapping(raw), vocab=vocab, error=None,
                 saved={"changed": changed, "replanned": replanned},
-                calendar=_calendar_url(request, name))
+                calendar=_calendar_url(request, r.name))
 
 
 def _calendar_url(request: Request, name: str) -> str:
@@ -145,11 +142,10 @@ def _calendar_url(request: Request, name: str) -> str:
 
 
 @router.get("/assess/retest")
-def retest_form(request: Request, k: KnowledgeDep, name: AthleteDep, storage: StorageDep,
-                today: TodayDep) -> Response:
+def retest_form(request: Request, k: KnowledgeDep, r: RunnerDep) -> Response:
     """The wizard for a retest of a stored runner."""
-    raw = training.profile_show(storage.uow(), name, today)
+    raw = training.profile_show(r.storage.uow(), r.name, r.today)
     profile = profile_from_mapping(raw, "stored profile")
     return page(request, "assess.html", battery=[battery_dict(t) for t in k.battery],
-                today=today, profile=profile, action="/retest", retest=True)
+                today=r.today, profile=profile, action="/retest", retest=True)
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from footcore.entrypoints.web import charts
-from footcore.entrypoints.web.deps import AthleteDep, SettingsDep, StorageDep, TodayDep
+from footcore.entrypoints.web.deps import RunnerDep, SettingsDep
 from footcore.entrypoints.web.secret import calendar_key, same
 from footcore.entrypoints.web.templating import page
 from footcore.errors import NotFoundError
@@ -17,31 +17,28 @@ router = APIRouter()
 
 
 @router.get("/progress")
-def progress(request: Request, name: AthleteDep, storage: StorageDep,
-             today: TodayDep) -> Response:
+def progress(request: Request, r: RunnerDep) -> Response:
     """Where the runner stands, and the four charts."""
-    status = training.status(storage.uow(), name, today)
-    found = stored_runner(storage.uow(), name, today)
+    status = training.status(r.storage.uow(), r.name, r.today)
+    found = stored_runner(r.storage.uow(), r.name, r.today)
     return page(request, "progress.html", status=status, progress=found.progress,
                 kinds=charts.KINDS, titles=charts.TITLES)
 
 
 @router.get("/progress/chart/{kind}.svg")
-def chart(request: Request, kind: str, name: AthleteDep, storage: StorageDep,
-          today: TodayDep) -> Response:
+def chart(request: Request, kind: str, r: RunnerDep) -> Response:
     """One progress chart as SVG."""
     return charts.svg_response(
-        charts.chart_svg(request.app.state.page_cache, storage, kind, name, today))
+        charts.chart_svg(request.app.state.page_cache, r.storage, kind, r.name, r.today))
 
 
 @router.get("/calendar/{key}.ics")
-def calendar(key: str, name: AthleteDep, settings: SettingsDep, storage: StorageDep,
-             today: TodayDep) -> Response:
+def calendar(key: str, r: RunnerDep, settings: SettingsDep, ) -> Response:
     """The calendar subscription: every planned session with a reminder (iCalendar)."""
     from footcore.services.exports import calendar_for_athlete
 
-    if not same(key, calendar_key(settings.secret_key, name)):
+    if not same(key, calendar_key(settings.secret_key, r.name)):
         raise NotFoundError("no such calendar: copy the address again from Settings")
-    data = calendar_for_athlete(storage.uow(), name, today)
+    data = calendar_for_athlete(r.storage.uow(), r.name, r.today)
     return Response(data, media_type="text/calendar; charset=utf-8",
                     headers={"content-disposition": 'inline; filename="footcore.ics"'})

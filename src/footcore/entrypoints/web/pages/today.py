@@ -13,13 +13,7 @@ from starlette.responses import RedirectResponse, Response
 from footcore.entrypoints.api.queries import vocabulary_dict
 from footcore.entrypoints.web import forms, training_io
 from footcore.entrypoints.web.cache import PageCache
-from footcore.entrypoints.web.deps import (
-    AthleteDep,
-    KnowledgeDep,
-    StorageDep,
-    TodayDep,
-    athlete_name,
-)
+from footcore.entrypoints.web.deps import KnowledgeDep, RunnerDep, StorageDep, athlete_name
 from footcore.entrypoints.web.storage import Storage
 from footcore.entrypoints.web.templating import fill_token, page, render_cacheable
 from footcore.errors import InputError
@@ -37,16 +31,15 @@ def home(request: Request, storage: StorageDep) -> Response:
 
 
 @router.get("/today")
-async def today_page(request: Request, name: AthleteDep, storage: StorageDep, today: TodayDep,
-                     day: DayQuery = None) -> Response:
+async def today_page(request: Request, r: RunnerDep, day: DayQuery = None) -> Response:
     """The day's session as a player: one exercise at a time, timers, counters, ratings."""
-    when = day or today
-    state = storage.signature()
-    key = None if state is None else ("today", name, when, today, state)
+    when = day or r.today
+    state = r.storage.signature()
+    key = None if state is None else ("today", r.name, when, r.today, state)
     cache: PageCache = request.app.state.page_cache
     body = cache.get(key) if key is not None else None
     if body is None:
-        body = await run_in_threadpool(_render_today, request, name, storage, when, today)
+        body = await run_in_threadpool(_render_today, request, r.name, r.storage, when, r.today)
         if key is not None:
             cache.put(key, body)
     return fill_token(request, body)
@@ -61,53 +54,49 @@ def _render_today(request: Request, name: str, storage: Storage, when: date, tod
 
 
 @router.post("/today/log")
-async def log_session(request: Request, name: AthleteDep, storage: StorageDep,
-                      today: TodayDep) -> Response:
+async def log_session(request: Request, r: RunnerDep) -> Response:
     """Log what was done in the session, all of it or nothing."""
     form = await request.form()
-    when = forms.day(form, "date", today)
-    view = storage.day(name, when, today)
+    when = forms.day(form, "date", r.today)
+    view = r.storage.day(r.name, when, r.today)
     entries = training_io.session_entries(form, view)
     if not entries:
         raise InputError("nothing to log: count at least one set done", "sets")
-    done = training.log_session(storage.uow(), name, entries, today)
-    storage.changed()
+    done = training.log_session(r.storage.uow(), r.name, entries, r.today)
+    r.storage.changed()
     return page(request, "session_done.html", done=done, day=when,
-                tomorrow=when + timedelta(days=1), today=today)
+                tomorrow=when + timedelta(days=1), today=r.today)
 
 
 @router.get("/checkin")
-def checkin_form(request: Request, k: KnowledgeDep, name: AthleteDep, today: TodayDep,
-                 day: DayQuery = None) -> Response:
+def checkin_form(request: Request, k: KnowledgeDep, r: RunnerDep, day: DayQuery = None) -> Response:
     """The next-morning check-in."""
-    return page(request, "checkin.html", day=day or today, areas=vocabulary_dict()["pain_areas"],
+    return page(request, "checkin.html", day=day or r.today, areas=vocabulary_dict()["pain_areas"],
                 flags=list(k.red_flags.values()), done=None)
 
 
 @router.post("/checkin")
-async def checkin(request: Request, k: KnowledgeDep, name: AthleteDep, storage: StorageDep,
-                  today: TodayDep) -> Response:
+async def checkin(request: Request, k: KnowledgeDep, r: RunnerDep) -> Response:
     """Record the morning's pain; it decides the day before's exercises."""
     form = await request.form()
-    when = forms.day(form, "date", today)
+    when = forms.day(form, "date", r.today)
     pain = forms.whole(form, "morning_pain", "morning_pain")
     if pain is None:
         raise InputError("choose how much it hurts this morning (0-10)", "morning_pain")
     symptoms = [str(s) for s in form.getlist("symptoms")]
     try:
-        done = training.checkin(storage.uow(), name, when, pain, forms.text(form, "area"),
-                                symptoms, today)
+        done = training.checkin(r.storage.uow(), r.name, when, pain, forms.text(form, "area"),
+                                symptoms, r.today)
     finally:
-        storage.changed()
+        r.storage.changed()
     return page(request, "checkin.html", day=when, areas=vocabulary_dict()["pain_areas"],
                 flags=list(k.red_flags.values()), done=done)
 
 
 @router.post("/clear")
-async def clear(request: Request, name: AthleteDep, storage: StorageDep,
-                today: TodayDep) -> Response:
+async def clear(request: Request, r: RunnerDep) -> Response:
     """End a red-flag pause once a clinician has cleared the runner."""
     form = await request.form()
-    message = training.clear(storage.uow(), name, forms.text(form, "confirm") == "yes", today)
-    storage.changed()
+    message = training.clear(r.storage.uow(), r.name, forms.text(form, "confirm") == "yes", r.today)
+    r.storage.changed()
     return page(request, "cleared.html", message=message)
