@@ -4,7 +4,9 @@ against a trivial endpoint of the same app, in the same run.
 Method: `footcore serve` (uvicorn, one process, exactly as a runner starts it) listens on a free
 loopback port with a fresh SQLite database in a temporary folder. The bundled example runner is
 created through the API (profile and baseline assessment, today as the plan's first day). Every
-target is warmed up, then loaded in turn at 1, 10 and 50 concurrent clients:
+target is warmed up, then loaded at 1, 10 and 50 concurrent clients, the three targets taking
+turns within each round (so a burst of load from elsewhere on the machine hits all three alike),
+three rounds by default; each figure is the median over the rounds:
 
 - trivial: GET /api/health (a constant JSON answer: routing, middleware and HTTP cost only);
 - today:   GET /today (the session player page: the stored day read and rendered);
@@ -22,7 +24,8 @@ Reported per target and concurrency: p50 and p99 latency (ms), throughput (reque
 then the goal check: p99 under 50 ms at 50 clients, and today's and the log's throughput at least
 half the trivial endpoint's. Results also go to bench/results/web.json (ignored by git).
 
-Run: .venv/bin/python bench/bench_web.py [--duration 5] [--clients 1,10,50] [--generator wrk|httpx]
+Run: .venv/bin/python bench/bench_web.py [--duration 3] [--rounds 3] [--clients 1,10,50]
+     [--generator wrk|httpx]
 """
 
 from __future__ import annotations
@@ -186,9 +189,15 @@ def run_httpx(base: str, req: dict[str, Any], clients: int, duration: float, wor
 # Report ------------------------------------------------------------------------------------------
 
 
+def _median(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0]} | {
+        "errors": sum(r["errors"] for r in runs), "requests": sum(r["requests"] for r in runs)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--duration", type=float, default=5.0, help="seconds per run (default 5)")
+    ap.add_argument("--duration", type=float, default=3.0, help="seconds per run (default 3)")
+    ap.add_argument("--rounds", type=int, default=3, help="runs per target and level (3)")
     ap.add_argument("--clients", default="1,10,50", help="concurrency levels (default 1,10,50)")
     ap.add_argument("--generator", choices=("wrk", "httpx"),
                     default="wrk" if shutil.which("wrk") else "httpx")
@@ -202,17 +211,25 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         try:
             token, body = set_up(base)
-            results: dict[str, dict[int, dict[str, Any]]] = {t: {} for t in TARGETS}
+            reqs = {t: requests_for(t, token, body) for t in TARGETS}
             for target in TARGETS:
-                req = requests_for(target, token, body)
-                run(base, req, 10, 1.0, home)  # warm-up
-                for clients in levels:
-                    results[target][clients] = run(base, req, clients, args.duration, home)
+                run(base, reqs[target], 10, 1.0, home)  # warm-up
+            rounds: dict[str, dict[int, list[dict[str, Any]]]] = {
+                t: {c: [] for c in levels} for t in TARGETS}
+            # Targets take turns within each round, so a load spike from elsewhere on the
+            # machine hits all three alike; each figure is the median over the rounds.
+            for clients in levels:
+                for _ in range(args.rounds):
+                    for target in TARGETS:
+                        rounds[target][clients].append(
+                            run(base, reqs[target], clients, args.duration, home))
+            results = {t: {c: _median(rounds[t][c]) for c in levels} for t in TARGETS}
         finally:
             proc.terminate()
             proc.wait(timeout=10)
-    print(f"footcore web bench: generator {args.generator}, {args.duration:g} s per run, "
-          f"{os.cpu_count()} CPUs, one uvicorn process")
+    print(f"footcore web bench: generator {args.generator}, {args.rounds} rounds of "
+          f"{args.duration:g} s per target and level (medians), {os.cpu_count()} CPUs, "
+          "one uvicorn process")
     print(f"{'target':<8} {'clients':>7} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>8} {'errors':>7}")
     for target in TARGETS:
         for clients, r in results[target].items():
@@ -229,7 +246,8 @@ def main() -> None:
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "web.json").write_text(json.dumps(
-        {"generator": args.generator, "duration_s": args.duration, "results": results},
+        {"generator": args.generator, "duration_s": args.duration, "rounds": args.rounds,
+         "results": results, "runs": rounds},
         indent=2))
 
 
