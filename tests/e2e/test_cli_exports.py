@@ -172,8 +172,7 @@ def test_the_demo_is_kept_apart_from_the_runners_own_database(
     assert "Runner 'demo'" in r.out
 
 
-def test_the_demo_fills_every_chart_but_the_runs_still_to_come(
-        demo_db: tuple[str, Path], tmp_path: Path) -> None:
+def test_the_demo_fills_every_chart(demo_db: tuple[str, Path], tmp_path: Path) -> None:
     where = ("--database-url", demo_db[0], "--athlete", "demo")
     adherence = chart_json("adherence", str(tmp_path / "a.png"), *where)["series"]
     assert len(adherence["planned"]) >= 12
@@ -187,9 +186,11 @@ def test_the_demo_fills_every_chart_but_the_runs_still_to_come(
     assert len(retests["heel_raise_reps.left"]) == 3  # baseline and two retests
     assert [v for _, v in retests["heel_raise_reps.left"]] == sorted(
         v for _, v in retests["heel_raise_reps.left"])
-    load = chart_json("load", str(tmp_path / "l.svg"), *where)
-    assert load["empty"] is True
-    assert b"No data yet" in (tmp_path / "l.svg").read_bytes()
+    load = chart_json("load", str(tmp_path / "l.svg"), *where)["series"]
+    assert len(load["distance"]) >= 16  # four weeks of history and the plan's twelve
+    assert 0.0 in [km for _, km in load["distance"]], "the week away has no runs"
+    assert len(load["marked"]) == 1  # the half marathon: a moderate single-run spike
+    assert b"moderate" in (tmp_path / "l.svg").read_bytes()
     for name in ("a.png", "r.png"):
         assert (tmp_path / name).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert ElementTree.parse(tmp_path / "p.svg").getroot().tag.endswith("svg")
@@ -211,7 +212,7 @@ def test_printing_the_demo_adds_its_progress_charts(demo_db: tuple[str, Path],
     out = tmp_path / "demo.pdf"
     r = run("print", str(out), "--database-url", demo_db[0], "--athlete", "demo", "--weeks", "2")
     assert r.code == 0, r.err
-    assert "3 progress charts" in r.out
+    assert "4 progress charts" in r.out
     reader = PdfReader(out)
     last = subprocess.run(["pdftotext", "-f", str(len(reader.pages)), str(out), "-"],
                           capture_output=True, text=True, check=True).stdout

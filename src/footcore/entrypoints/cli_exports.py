@@ -224,8 +224,8 @@ def chart_cmd(kind: str, out: Path, since: str | None, until: str | None, fmt: s
 # Hidden: the other commands read the real today, so another day only suits a fixed clock.
 @click.option("--today", "today_", hidden=True, help="Pretend today is this day, YYYY-MM-DD.")
 def demo_cmd(database_url: str | None, replace: bool, today_: str | None) -> None:
-    """Store a demo runner with twelve weeks of logs, check-ins and retests, kept apart from
-    your own data, so that every screen and chart has something to show."""
+    """Store a demo runner with twelve weeks of logs, check-ins, retests, runs and shoes, kept
+    apart from your own data, so that every screen and chart has something to show."""
     from footcore.adapters.storage.database import data_home
     from footcore.adapters.storage.uow import SqlUnitOfWork
     from footcore.errors import ConflictError
@@ -258,10 +258,11 @@ def demo_cmd(database_url: str | None, replace: bool, today_: str | None) -> Non
     click.echo(
         f"Stored runner '{done.athlete}' in {shown}: {demo.WEEKS_OF_HISTORY} weeks from "
         f"{done.start.isoformat()} with {done.sessions_logged} sessions logged, {done.checkins} "
-        f"morning check-ins and {done.retests} retests. Runs and shoes will follow once footcore "
-        "stores runs.")
+        f"morning check-ins, {done.retests} retests, {done.runs} runs and {done.shoes} pairs of "
+        "shoes.")
     where = f"--database-url {shown} --athlete {done.athlete}"
     click.echo("Your own data is not touched. Look around:")
-    for command in ("status", "week", "chart adherence adherence.png", "chart retests "
-                    "retests.svg", "print demo-plan.pdf", "calendar demo-plan.ics", "serve"):
+    for command in ("status", "week", "load", "shoes", "chart adherence adherence.png",
+                    "chart load load.svg", "print demo-plan.pdf", "calendar demo-plan.ics",
+                    "serve"):
         click.echo(f"  footcore {command} {where}")

@@ -2,21 +2,23 @@
 filled in. Everything goes through the public training services, day by day, as a real runner's
 use would: the plan adapts to the painful day, repeats the missed week and gates on the retests.
 
-The history is deterministic: a seeded random generator, and dates counted back from `today`.
-Runs and shoes join once the running-load tables exist (issue 4); until then the load chart of
-the demo says that there is no data yet.
+The runs are typed in with two pairs of shoes: the four weeks before the plan as history (as if
+imported from a watch at set-up), then four runs a week building up gently, the week away without
+any, and a half marathon far beyond the month's longest run (a moderate single-run spike) that
+pauses the foot plan's plyometric and heavy items for a few days. The history is deterministic: a
+seeded random generator, and dates counted back from `today`.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 from footcore.adapters.inputs import results_from_mapping
 from footcore.adapters.storage.uow import SqlUnitOfWork
-from footcore.services import training
+from footcore.services import running, training
 
 NAME = "demo"
 WEEKS_OF_HISTORY = 12
@@ -24,6 +26,14 @@ PLAN_WEEKS = 24
 SEED = 20260105
 MISSED_WEEK = 5  # a week away: the plan repeats it
 PAINFUL_WEEK = 7  # one session hurts (6/10): that exercise steps back
+SPIKE_WEEK = 8  # the Sunday long run is a half marathon, >30% past the month's longest
+SPIKE_KM = 21.1
+HISTORY_WEEKS = 4  # runs before the plan: without them the first long run would be a "spike"
+WEEKLY_BUILD_UP = 0.03  # +3% a week, far below the 20-60% rises of Damsted 2019's risk group
+SHOES = (("Daily trainer", "cushioned"), ("Tempo shoe", "neutral"))
+# Weekday -> (km, minutes per km, shoe, surface, effort 0-10) of the runner's usual week.
+RUNS = {1: (8.0, 5.0, "Tempo shoe", "track", 7), 3: (7.0, 5.9, "Daily trainer", "road", 4),
+        5: (6.0, 6.0, "Daily trainer", "trail", 4), 6: (12.0, 6.1, "Daily trainer", "road", 5)}
 
 PROFILE: dict[str, Any] = {
     "units": "km",
@@ -68,10 +78,28 @@ class Demo:
     sessions_logged: int
     checkins: int
     retests: int
+    runs: int
+    shoes: int
 
 
 def _week_of(start: date, day: date) -> int:
     return (day - start).days // 7 + 1
+
+
+def _run_day(uow: SqlUnitOfWork, start: date, day: date, rng: random.Random,
+             as_of: date | None = None) -> bool:
+    usual = RUNS.get(day.weekday())
+    week = _week_of(start, day)
+    if usual is None or week == MISSED_WEEK:
+        return False
+    km, pace, shoe, surface, rpe = usual
+    if week == SPIKE_WEEK and day.weekday() == 6:
+        km, rpe = SPIKE_KM, 8
+    else:
+        km = round(km * (1 + WEEKLY_BUILD_UP * (week - 1)) * rng.uniform(0.95, 1.05), 1)
+    running.add_run(uow, NAME, day=day, km=km, minutes=round(km * pace * rng.uniform(0.97, 1.03)),
+                    as_of=as_of or day, rpe=rpe, shoe=shoe, surface=surface, at=time(7, 0))
+    return True
 
 
 def _log_day(uow: SqlUnitOfWork, day: date, rng: random.Random, painful: bool) -> bool:
@@ -81,7 +109,7 @@ def _log_day(uow: SqlUnitOfWork, day: date, rng: random.Random, painful: bool) -
     entries = []
     for n, item in enumerate(view.items):
         short = rng.random() < 0.15 and item.sets > 1  # a set left out now and then
-        pain = 6 if painful and n == len(view.items) - 1 else rng.choice((0, 0, 1, 1, 2, 2))
+        pain = 6 if painful and n == len(view.items) - 1 else rng.choice((0, 0, 0, 0, 1, 1, 2))
         entries.append(training.LogEntry(
             exercise=item.exercise_done, day=day, sets=item.sets - 1 if short else item.sets,
             reps=item.reps, hold_s=item.hold_s, rpe=rng.randint(4, 7), pain=pain))
@@ -99,7 +127,12 @@ def build(uow: SqlUnitOfWork, today: date, seed: int = SEED) -> Demo:
     baseline = results_from_mapping(raws[0], "demo baseline")
     training.init(uow, NAME, PROFILE, "demo profile", baseline, raws[0], start, PLAN_WEEKS,
                   dates[0])
-    logged = checkins = retests = 0
+    for shoe, kind in SHOES:
+        running.add_shoe(uow, NAME, shoe, dates[0], kind=kind)
+    logged = checkins = retests = runs = 0
+    # From a Sunday long run on, so that the history's first long run has one to compare with.
+    for back in range(7 * HISTORY_WEEKS + 1, 0, -1):
+        runs += _run_day(uow, start, start - timedelta(days=back), rng, start - timedelta(days=1))
     painful_done = False
     day = start
     while day < today:
@@ -108,8 +141,9 @@ def build(uow: SqlUnitOfWork, today: date, seed: int = SEED) -> Demo:
             if when == day:
                 training.retest(uow, NAME, results_from_mapping(raw, "demo retest"), raw, day)
                 retests += 1
-        skip = week == MISSED_WEEK or rng.random() < 0.12
-        painful = week == PAINFUL_WEEK and not painful_done and day.weekday() == 2
+        runs += _run_day(uow, start, day, rng)
+        painful = week == PAINFUL_WEEK and not painful_done and day.weekday() >= 2
+        skip = week == MISSED_WEEK or (rng.random() < 0.12 and not painful)
         if not skip and _log_day(uow, day, rng, painful):
             logged += 1
             painful_done = painful_done or painful
@@ -119,4 +153,4 @@ def build(uow: SqlUnitOfWork, today: date, seed: int = SEED) -> Demo:
                 training.checkin(uow, NAME, next_day, morning, "", [], next_day)
                 checkins += 1
         day += timedelta(days=1)
-    return Demo(NAME, start, logged, checkins, retests)
+    return Demo(NAME, start, logged, checkins, retests, runs, len(SHOES))

@@ -84,14 +84,16 @@ def stored_plan(runner: Runner) -> Plan:
 
 
 def stored_runs(runner: Runner) -> list[RunRecord]:
-    """The runner's stored runs. None are stored yet: the running-load tables (issue 4) are to
-    come, and this is the one place that will read them."""
-    return []
+    """The runner's stored runs (typed in or imported), as the load rules see them."""
+    from footcore.services.running_store import run_records
+
+    return run_records(runner, None, runner.as_of)
 
 
 def stored_progress(runner: Runner, plan: Plan) -> Progress:
     """Progress until `runner.as_of`: a day with any exercise logged counts as a session done,
-    with the worst pain logged that day; every check-in area counts, the worst one per day."""
+    with the worst pain logged that day; every check-in area counts, the worst one per day; the
+    weekly load counts every stored run."""
     from footcore.adapters.inputs import results_from_mapping
 
     repo = runner.uow.repo
@@ -105,12 +107,12 @@ def stored_progress(runner: Runner, plan: Plan) -> Progress:
     results = [results_from_mapping(json.loads(a.results), "stored assessment")
                for a in repo.assessments(runner.id) if a.date <= runner.as_of]
     runner_info = runner.profile.runner
-    runs = [r for r in stored_runs(runner) if r.date <= runner.as_of]
+    runs = stored_runs(runner)
     load: tuple[LoadWeek, ...] = ()
     if runs:
-        from footcore.adapters.load_rules_file import load_load_rules
+        from footcore.services.running_store import load_rules
 
-        load = load_series(runs, load_load_rules())
+        load = load_series(runs, load_rules())
     return Progress(adherence(plan, logs, runner.as_of), pain_series(logs, checkins),
                     retest_series(runner.r.k.battery, results, runner_info.age, runner_info.sex),
                     load, runner.profile.units)

@@ -84,6 +84,11 @@ def _date_axis(ax: Any) -> None:
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
 
 
+def _legend_below(fig: Any) -> None:
+    """The legend under the plot, where it never hides a bar or a point."""
+    fig.legend(loc="outside lower center", ncols=2, fontsize=8, frameon=False)
+
+
 def _band_label(band: NormBand) -> str:
     """'norm, female, ages 14-39': the sex only when the band is for one sex."""
     sex = f"{next(iter(band.sexes)).value}, " if len(band.sexes) == 1 else ""
@@ -132,7 +137,7 @@ def _adherence(fig: Any, p: Progress) -> dict[str, Series]:
                         textcoords="offset points")
     ax.set_ylabel("sessions")
     _date_axis(ax)
-    ax.legend(loc="lower right")
+    _legend_below(fig)
     return {"planned": planned, "done": done}
 
 
@@ -152,7 +157,7 @@ def _pain(fig: Any, p: Progress) -> dict[str, Series]:
     ax.set_ylim(0, 10)
     ax.set_ylabel("pain (0-10)")
     _date_axis(ax)
-    ax.legend(loc="upper right", fontsize=8)
+    _legend_below(fig)
     return out
 
 
@@ -181,7 +186,7 @@ def _load(fig: Any, p: Progress) -> dict[str, Series]:
                     va="bottom", fontsize=7, xytext=(0, 2), textcoords="offset points")
     ax.set_ylabel(p.units)
     _date_axis(ax)
-    ax.legend(loc="upper left", fontsize=8)
+    _legend_below(fig)
     if not marked:
         del out["marked"]
     return out
