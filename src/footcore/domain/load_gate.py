@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
-from footcore.domain.catalog import Catalog
-from footcore.domain.load import Restriction
+if TYPE_CHECKING:  # `footcore today` applies restrictions without importing the load rules
+    from footcore.domain.catalog import Catalog
+    from footcore.domain.load import Restriction
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,18 +57,6 @@ class DroppedItem(Generic[ItemT]):
 def ruled_out(restriction: Restriction, catalog: Catalog) -> frozenset[str]:
     """The ids of every catalog exercise the restriction leaves out."""
     return frozenset(ex.id for ex in catalog if restriction.rules_out(ex))
-
-
-def stored(restriction: Restriction, catalog: Catalog) -> DayRestriction:
-    return DayRestriction(
-        day=restriction.day,
-        trigger_date=restriction.trigger_date,
-        trigger=restriction.trigger.value,
-        drops=tuple(sorted(d.value for d in restriction.drops)),
-        reason=restriction.reason,
-        sources=restriction.sources,
-        exercises=ruled_out(restriction, catalog),
-    )
 
 
 def apply_restrictions(items: Sequence[ItemT], restrictions: Iterable[DayRestriction]
