@@ -462,3 +462,80 @@ class ProgressPublic(BaseModel):
 
 class CalendarPublic(BaseModel):
     url: str = Field(description="The subscription address (keep it private: it is the key).")
+
+
+# Running and shoes ------------------------------------------------------------------------------
+
+
+class RunCreate(_In):
+    date: dt.date = Field(description="The day of the run (not in the future).")
+    km: float = Field(description="Distance in kilometres (more than 0).")
+    minutes: float = Field(description="Moving time in minutes (more than 0).")
+    rpe: int | None = Field(default=None, description="Effort 0-10.")
+    shoe: str | None = Field(default=None, description="A stored shoe's name.")
+    surface: str | None = Field(default=None, description="road, trail, track or treadmill.")
+    time: dt.time | None = Field(default=None, description="Start time (UTC), for a second run.")
+
+
+class RunPublic(BaseModel):
+    start: str
+    date: str
+    distance_m: float
+    distance: float = Field(description="The distance in the runner's units.")
+    elapsed_s: float
+    moving_s: float
+    pace: str
+    rpe: int | None
+    shoe: str | None
+    surface: str | None
+    source: str
+    distance_source: str
+    device: str | None
+
+
+class RunAddedPublic(RunPublic):
+    spike: str | None = Field(description="Why the run is a spike, when it is one.")
+    restricted_until: dt.date | None = Field(
+        description="The foot plan leaves out plyometric and high-load items until this day.")
+
+
+class RunsPublic(BaseModel):
+    units: str
+    total: int
+    runs: list[RunPublic]
+
+
+class UploadFilePublic(BaseModel):
+    source: str
+    outcome: Literal["imported", "duplicate", "skipped", "failed", "note"]
+    detail: str
+
+
+class UploadPublic(BaseModel):
+    summary: str
+    files: list[UploadFilePublic]
+    restricted_days: list[dt.date]
+
+
+class ShoeCreate(_In):
+    name: str = Field(description="A name unique among your shoes.")
+    kind: str = Field(default="neutral", description="A shoe kind (see the README).")
+    drop_mm: float | None = None
+    stack_mm: float | None = None
+    weight_g: float | None = None
+    reminder_km: float | None = Field(default=None, description="480-800; 640 if omitted.")
+
+
+class ShoePublic(BaseModel):
+    name: str
+    kind: str
+    drop_mm: float | None
+    stack_mm: float | None
+    weight_g: float | None
+    reminder_km: float
+    retired: bool
+    added_on: dt.date
+
+
+class RampCreate(_In):
+    target_km: float = Field(description="Your weekly goal in minimalist shoes, in km.")

@@ -146,7 +146,7 @@ class CsrfMiddleware:
     async def _check(self, scope: Scope, receive: Receive, cookie: str | None
                      ) -> tuple[bool, Receive]:
         header = _header(scope, HEADER)
-        if header is not None:
+        if header:
             ok = self.tokens.valid(header) and (
                 cookie is None or hmac.compare_digest(header, cookie)
             )

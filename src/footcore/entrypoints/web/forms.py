@@ -4,7 +4,7 @@ numbers, yes/no and pass/fail; every range and word is checked by the services b
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from starlette.datastructures import FormData
@@ -49,6 +49,14 @@ def day(form: FormData, name: str, default: date) -> date:
         return date.fromisoformat(raw)
     except ValueError:
         raise InputError(f"'{raw}' is not a date; use YYYY-MM-DD", name) from None
+
+
+def clock(form: FormData, name: str) -> time:
+    raw = text(form, name)
+    try:
+        return time.fromisoformat(raw)
+    except ValueError:
+        raise InputError(f"'{raw}' is not a time; use HH:MM", name) from None
 
 
 def side_value(test: BatteryTest, form: FormData, side: str) -> float | bool | str | None:

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from footcore.entrypoints.web.pages import assess, library, onboarding, plan, progress, today
+from footcore.entrypoints.web.pages import (
+    assess,
+    library,
+    onboarding,
+    plan,
+    progress,
+    running,
+    today,
+)
 
 __all__ = ["page_routers"]
 
 
 def page_routers() -> list[APIRouter]:
     """The pages' routers, the most used first (the app includes each directly)."""
-    return [module.router for module in (today, onboarding, library, assess, plan, progress)]
+    modules = (today, onboarding, running, library, assess, plan, progress)
+    return [module.router for module in modules]

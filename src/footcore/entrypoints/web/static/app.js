@@ -254,8 +254,7 @@
       ev.preventDefault();
       var input = form.querySelector('input[type="file"]');
       if (!input.files.length) { status.textContent = "Choose one or more files first."; return; }
-      var data = new FormData();
-      for (var i = 0; i < input.files.length; i++) { data.append("files", input.files[i]); }
+      var data = new FormData(form);  // the files and the shoe they were run in
       var xhr = new XMLHttpRequest();
       xhr.open("POST", form.getAttribute("data-upload"));
       xhr.setRequestHeader("X-CSRF-Token", csrfToken());
