@@ -23,7 +23,14 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
-from footcore.adapters.importers import Failed, Imported, ParsedActivity, Skipped, is_duplicate
+from footcore.adapters.importers import (
+    Failed,
+    Imported,
+    ParsedActivity,
+    Skipped,
+    is_duplicate,
+    read_activities,
+)
 from footcore.adapters.importers.duplicates import START_TOLERANCE_S
 from footcore.adapters.storage.running_models import RunRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
@@ -252,7 +259,8 @@ def import_paths(uow: SqlUnitOfWork, name: str, paths: Iterable[Path], as_of: da
     shoe_id, units = in_runner(uow, name, as_of,
                                lambda runner: (_shoe_id(runner, shoe), runner.profile.units))
     report = ImportReport(units=units)
-    for outcome in read(paths, progress, workers):
+    outcomes = read_activities([Path(p) for p in paths], progress, workers, dedupe=False)
+    for outcome in outcomes:
         if isinstance(outcome, Failed):
             report.failed.append((outcome.source, outcome.reason))
         elif isinstance(outcome, Skipped):
@@ -260,13 +268,6 @@ def import_paths(uow: SqlUnitOfWork, name: str, paths: Iterable[Path], as_of: da
         else:
             _store_file(uow, name, as_of, outcome, shoe_id, report)
     return report
-
-
-def read(paths: Iterable[Path], progress: Callable[[int, int], None] | None,
-         workers: int | None) -> Iterable[Imported | Skipped | Failed]:
-    from footcore.adapters.importers import read_activities
-
-    return read_activities([Path(p) for p in paths], progress, workers, dedupe=False)
 
 
 # Listing --------------------------------------------------------------------------------------
