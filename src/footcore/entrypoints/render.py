@@ -7,30 +7,9 @@ from typing import Any
 
 from footcore.bootstrap import Knowledge
 from footcore.domain.assessment import Finding
-from footcore.domain.catalog import Dose, Exercise
+from footcore.domain.catalog import Exercise
 from footcore.domain.plan import Plan, Prescription, Session, Week
-
-# Plain words for the evidence grades, shown next to every norm (evidence.md: grades).
-GRADE_WORDS = {
-    "A": "read in the primary paper",
-    "S": "secondary source",
-    "R": "unconfirmed",
-    "none": "no published norm: footcore's practice target",
-}
-
-
-def dose_text(d: Dose) -> str:
-    if d.reps is not None:
-        amount = f"{d.sets} x {d.reps} reps"
-    elif d.hold_s is not None:
-        amount = f"{d.sets} x {d.hold_s} s hold"
-    else:
-        amount = f"{d.sets} x {d.distance_m} m"
-    if d.tempo:
-        amount += f" (tempo {d.tempo} s)"
-    if d.per_side:
-        amount += " per side"
-    return amount
+from footcore.presenters import GRADE_WORDS, dose_text
 
 
 def prescription_dict(p: Prescription) -> dict[str, Any]:

@@ -24,8 +24,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from footcore.domain.catalog import Catalog
 from footcore.domain.plan import Plan, Session, Week
-from footcore.entrypoints.render import dose_text
 from footcore.errors import InputError
+from footcore.presenters import dose_text
 
 PRODID = "-//footcore//footcore training plan//EN"
 UID_DOMAIN = "footcore.local"

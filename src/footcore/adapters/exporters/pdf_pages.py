@@ -24,7 +24,7 @@ from footcore.domain.assessment import Finding, Standing
 from footcore.domain.catalog import Catalog, Exercise
 from footcore.domain.plan import Plan, Prescription, Week
 from footcore.domain.profile import WEEKDAYS, Profile
-from footcore.entrypoints.render import GRADE_WORDS, dose_text
+from footcore.presenters import GRADE_WORDS, dose_text
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 HOW_TO_USE = (

@@ -11,8 +11,8 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from starlette.responses import HTMLResponse, Response
 
-from footcore.entrypoints.render import GRADE_WORDS, dose_text
 from footcore.entrypoints.web.csrf import FIELD, token_of
+from footcore.presenters import GRADE_WORDS, dose_text
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
