@@ -51,8 +51,7 @@ UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-dat
 
 @router.post("/runs/upload", response_model=UploadPublic, openapi_extra=UPLOAD_BODY)
 async def upload_runs(request: Request, r: RunnerDep) -> dict[str, Any]:
-    """Import activity files (multipart field `files`, several at once; optional `shoe`):
-    FIT, GPX, TCX, gzipped, or a Strava export zip. Each file is stored whole or not at all."""
+    """Import activity files (multipart `files`, several; `shoe` optional), each whole or not."""
     form = await request.form()
     shoe = str(form.get("shoe") or "").strip() or None
     uploaded = await running_io.save(form.getlist("files"))
@@ -67,8 +66,7 @@ async def upload_runs(request: Request, r: RunnerDep) -> dict[str, Any]:
 @router.get("/load")
 def get_load(r: RunnerDep, weeks: Annotated[int, Query(description="1-520")] = 12
              ) -> dict[str, Any]:
-    """Weekly running load, single-run spikes, the acute:chronic ratio in context, and the days
-    the foot plan leaves out plyometric and high-load items."""
+    """Weekly load, single-run spikes, the acute:chronic ratio, the foot plan's restrictions."""
     return load_dict(running.load_report(r.storage.uow(), r.name, weeks, r.today))
 
 
