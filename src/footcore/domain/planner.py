@@ -221,13 +221,20 @@ class _TemplateBuilder:
         self.pool = eligible(catalog, profile, phase, rules)
         self.uses: dict[str, int] = {ex.id: 0 for ex in self.pool}
         self.order = {ex.id: i for i, ex in enumerate(self.pool)}
+        self.best = {ex.id: self._best_priority(ex) for ex in self.pool}
+        # Candidates per slot are drawn from the categories the slot names.
+        self.by_category: dict[Category, list[Exercise]] = {}
+        for ex in self.pool:
+            self.by_category.setdefault(ex.category, []).append(ex)
         self.rx = {ex.id: self._prescribe(ex) for ex in self.pool}
         self.one_set = {k: p.dose.evolve(sets=1).minutes() for k, p in self.rx.items()}
 
     def _rank(self, ex: Exercise) -> tuple[int, int, int]:
+        return (self.best[ex.id], self.uses[ex.id], self.order[ex.id])
+
+    def _best_priority(self, ex: Exercise) -> int:
         hits = [self.prio.index(q) for q in ex.qualities if q in self.prio]
-        best = min(hits) if hits else len(self.prio) + 1
-        return (best, self.uses[ex.id], self.order[ex.id])
+        return min(hits) if hits else len(self.prio) + 1
 
     def _prescribe(self, ex: Exercise) -> Prescription:
         prio_q = [q for q in ex.qualities if q in self.prio]
@@ -260,9 +267,9 @@ class _TemplateBuilder:
             candidates = sorted(
                 (
                     ex
-                    for ex in self.pool
-                    if ex.category in slot
-                    and ex.id not in used_ids
+                    for category in slot
+                    for ex in self.by_category.get(category, ())
+                    if ex.id not in used_ids
                     and (day.allow_high_load or not ex.is_high_load)
                 ),
                 key=self._rank,
