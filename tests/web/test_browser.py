@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import EXAMPLES, SAMPLES
 from tests.web.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, served
 
 pytestmark = pytest.mark.browser
@@ -59,6 +60,7 @@ class Watch:
 @pytest.fixture(params=list(VIEWPORTS))
 def page(request: pytest.FixtureRequest, browser: Any, tmp_path: Path) -> Iterator[Any]:
     with served(tmp_path) as base:
+        request.node.base_url = base
         context = browser.new_context(base_url=base, **VIEWPORTS[request.param])
         pg = context.new_page()
         pg.set_default_timeout(10_000)
@@ -233,4 +235,49 @@ def test_a_runner_goes_from_onboarding_to_a_progress_chart(page: Any) -> None:
     play_session(page)
     check_in(page)
     see_progress(page)
+    assert page.watch.problems == []
+
+
+def create_runner(base: str) -> None:
+    """A stored runner made through the API, for flows that do not start at onboarding."""
+    import tomllib
+
+    import httpx
+
+    with httpx.Client(base_url=base) as c:
+        token = c.get("/api/csrf").json()["token"]
+        profile = tomllib.loads((EXAMPLES / "runner.toml").read_text())
+        r = c.post("/api/athlete", json={"profile": profile}, headers={"X-CSRF-Token": token})
+        assert r.status_code == 201, r.text
+
+
+def test_runs_upload_with_progress_then_load_and_shoes(page: Any,
+                                                       request: pytest.FixtureRequest) -> None:
+    from playwright.sync_api import expect
+
+    create_runner(request.node.base_url)
+    page.goto("/runs")
+    gpx = SAMPLES / "gpx" / "gpxpy__korita-zbevnica.gpx"
+    fit = SAMPLES / "fit" / "fitparse__2013-02-06-12-11-14.fit"
+    page.get_by_label(re.compile("^Files")).set_input_files([str(gpx), str(fit)])
+    page.get_by_role("button", name="Upload").click()
+    status = page.locator("[data-upload-status]")
+    expect(status).to_contain_text("Imported 2 run(s)")
+    expect(page.locator("progress")).to_be_visible()
+    assert page.locator("progress").evaluate("p => p.value") == 100
+    expect(page.locator("[data-upload-results]")).to_contain_text(gpx.name)
+    page.get_by_label("Distance (km)").fill("8")
+    page.get_by_label("Minutes", exact=True).fill("45")
+    page.get_by_role("button", name="Add the run").click()
+    expect(page.locator(".done[role=status]")).to_contain_text("Stored the run")
+    expect(page.locator("table tbody tr")).to_have_count(3)
+    page.get_by_role("link", name="Running load and spikes").click()
+    expect(page.get_by_role("heading", name="Running load")).to_be_visible()
+    page.wait_for_function(
+        "() => { const i = document.querySelector('img.chart');"
+        " return i.complete && i.naturalWidth > 0; }")
+    page.get_by_role("link", name="Shoes", exact=True).first.click()
+    page.get_by_label("Name", exact=True).fill("Pegasus")
+    page.get_by_role("button", name="Add the pair").click()
+    expect(page.get_by_role("status")).to_contain_text("Added Pegasus")
     assert page.watch.problems == []

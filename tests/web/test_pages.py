@@ -130,3 +130,27 @@ def test_the_library_filters_and_shows_an_exercise(client: TestClient) -> None:
     learn = client.get("/learn").text
     topic = re.search(r'href="(/learn/[a-z_]+)"', learn)
     assert topic is not None and client.get(topic.group(1)).status_code == 200
+
+
+def test_runs_and_shoes_work_without_javascript(bare_client: TestClient) -> None:
+    from tests.conftest import SAMPLES
+
+    onboard(bare_client, skip="1")
+    page = bare_client.get("/runs").text
+    upload = re.search(r'action="(/runs/upload\?csrf_token=[^"]+)"', page)
+    assert upload is not None
+    gpx = SAMPLES / "gpx" / "gpxpy__korita-zbevnica.gpx"
+    done = bare_client.post(upload.group(1).replace("&amp;", "&"),
+                            files=[("files", (gpx.name, gpx.read_bytes()))])
+    assert done.status_code == 200 and "Imported 1 run(s)" in done.text
+    t = token(bare_client, "/runs")
+    added = bare_client.post("/runs", data={"csrf_token": t, "distance": "5", "minutes": "30",
+                                            "date": "2026-11-15"})
+    assert "Stored the run of 2026-11-15" in added.text
+    assert bare_client.post("/runs", data={"csrf_token": t}).status_code == 422
+    assert "Running load" in bare_client.get("/load").text
+    shoes = bare_client.post("/shoes", data={"csrf_token": t, "name": "Vivo",
+                                             "kind": "minimalist"})
+    assert "Added Vivo (minimalist)" in shoes.text
+    retired = bare_client.post("/shoes/retire", data={"csrf_token": t, "name": "Vivo"})
+    assert "Retired Vivo" in retired.text

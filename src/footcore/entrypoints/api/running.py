@@ -52,9 +52,9 @@ UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-dat
 @router.post("/runs/upload", response_model=UploadPublic, openapi_extra=UPLOAD_BODY)
 async def upload_runs(request: Request, r: RunnerDep) -> dict[str, Any]:
     """Import activity files (multipart `files`, several; `shoe` optional), each whole or not."""
-    form = await request.form()
-    shoe = str(form.get("shoe") or "").strip() or None
-    uploaded = await running_io.save(form.getlist("files"))
+    async with request.form(max_files=running_io.MAX_FILES) as form:
+        shoe = str(form.get("shoe") or "").strip() or None
+        uploaded = await running_io.save(form.getlist("files"))
     try:
         report = await run_in_threadpool(
             running.import_paths, r.storage.uow(), r.name, uploaded.paths, r.today, None, 1, shoe)

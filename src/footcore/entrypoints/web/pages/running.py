@@ -57,12 +57,13 @@ async def add_run(request: Request, r: RunnerDep) -> Response:
 @router.post("/runs/upload")
 async def upload(request: Request, r: RunnerDep) -> Response:
     """Import files without JavaScript (with it, the page posts to the API and shows progress)."""
-    form = await request.form()
-    uploaded = await running_io.save(form.getlist("files"))
+    async with request.form(max_files=running_io.MAX_FILES) as form:
+        shoe = forms.text(form, "shoe") or None
+        uploaded = await running_io.save(form.getlist("files"))
     try:
         report = await run_in_threadpool(
             running.import_paths, r.storage.uow(), r.name, uploaded.paths, r.today, None, 1,
-            forms.text(form, "shoe") or None)
+            shoe)
         result = running_io.report_dict(report, uploaded.folder)
     finally:
         running_io.discard(uploaded.folder)
