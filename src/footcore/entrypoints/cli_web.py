@@ -18,11 +18,14 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 @click.option("--database-url", help="Database URL (default: FOOTCORE_DATABASE_URL, else a "
                                      "SQLite file in your data folder).")
 @click.option("--athlete", help="The athlete to serve (default: the only or default one).")
+@click.option("--demo", is_flag=True,
+              help="Serve the demo runner (demo.db next to your own database, never in it; "
+                   "built first if missing, which takes about half a minute).")
 @click.option("--allow-host", "allow_hosts", multiple=True,
               help="Another host name the browser may use (repeat), for --host other than "
                    "loopback.")
 def serve_cmd(host: str, port: int, database_url: str | None, athlete: str | None,
-              allow_hosts: tuple[str, ...]) -> None:
+              demo: bool, allow_hosts: tuple[str, ...]) -> None:
     """Serve the web app and the API (open the printed address in a browser)."""
     import uvicorn
 
@@ -39,6 +42,11 @@ def serve_cmd(host: str, port: int, database_url: str | None, athlete: str | Non
                 "name(s) browsers will use with --allow-host (e.g. --allow-host 192.168.1.20)")
         click.echo(f"footcore: warning: listening on {host}: other machines can reach it",
                    err=True)
+    if demo:
+        if database_url or athlete:
+            raise InputError("--demo serves the demo runner in demo.db; leave out "
+                             "--database-url and --athlete")
+        database_url, athlete = _demo_database()
     settings = WebSettings(database_url=database_url, athlete=athlete,
                            allowed_hosts=tuple(hosts),
                            secret_key=persistent_secret(data_home()))
@@ -47,3 +55,24 @@ def serve_cmd(host: str, port: int, database_url: str | None, athlete: str | Non
     click.echo(f"footcore: serving on http://{shown}:{port}/ (Ctrl+C stops)")
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
                 server_header=False, proxy_headers=False, date_header=False)
+
+
+def _demo_database() -> tuple[str, str]:
+    """The demo's database URL and runner, building the demo through its service if needed."""
+    from datetime import date
+
+    from footcore.adapters.storage.database import data_home
+    from footcore.adapters.storage.uow import SqlUnitOfWork
+    from footcore.services import demo
+
+    url = f"sqlite:///{data_home() / 'demo.db'}"
+    uow = SqlUnitOfWork.connect(url)
+    try:
+        with uow:
+            missing = uow.repo.athlete(demo.NAME) is None
+        if missing:
+            click.echo("footcore: building the demo runner (about half a minute)...")
+            demo.build(uow, date.today())
+    finally:
+        uow.dispose()
+    return url, demo.NAME
