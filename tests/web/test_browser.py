@@ -80,6 +80,20 @@ def page(request: pytest.FixtureRequest, browser: Any, tmp_path: Path) -> Iterat
         context.close()
 
 
+# Every visible control must have a name a screen reader can read out.
+UNLABELLED = """() => Array.from(document.querySelectorAll(
+    'input:not([type=hidden]), select, textarea, button'))
+  .filter(el => el.offsetParent !== null)
+  .filter(el => el.tagName === 'BUTTON'
+    ? !el.textContent.trim() && !el.getAttribute('aria-label')
+    : !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
+  .map(el => el.name || el.id || el.outerHTML.slice(0, 80))"""
+
+
+def assert_labelled(pg: Any) -> None:
+    assert pg.evaluate(UNLABELLED) == [], pg.url
+
+
 def visible_step(pg: Any, selector: str) -> Any:
     steps = pg.locator(f"{selector}:visible")
     assert steps.count() == 1, "one step at a time"
@@ -102,6 +116,7 @@ def onboard(pg: Any) -> None:
     gear = pg.get_by_role("group", name=re.compile("^Equipment you have"))
     gear.get_by_label("A small towel").check()
     gear.get_by_label("A resistance band").check()
+    assert_labelled(pg)
     pg.get_by_role("button", name="Continue to the assessment").click()
 
 
@@ -110,6 +125,7 @@ def assess(pg: Any) -> None:
 
     expect(pg.get_by_role("heading", name="About you")).to_be_visible()
     pg.get_by_role("button", name="Next test").click()
+    assert_labelled(pg)
     stance = visible_step(pg, "[data-step]")
     expect(stance.get_by_role("heading")).to_contain_text("Single-leg stance, eyes open")
     # The left-foot timer counts down; stopping it writes the time held into the result.
@@ -168,6 +184,7 @@ def play_session(pg: Any) -> None:
     nxt = pg.get_by_role("button", name="Next exercise")
     box, height = nxt.bounding_box(), pg.viewport_size["height"]
     assert box is not None and box["y"] + box["height"] <= height
+    assert_labelled(pg)
     first.get_by_role("button", name="One more: sets done, left").click()
     first.get_by_role("button", name="One more: sets done, right").click()
     first.get_by_label("Effort (RPE 0-10)").select_option("3")
@@ -206,6 +223,7 @@ def check_in(pg: Any) -> None:
     from playwright.sync_api import expect
 
     pg.get_by_role("link", name="Morning check-in").click()
+    assert_labelled(pg)
     pg.get_by_role("group", name=re.compile("^Pain on getting up")).get_by_label(
         "1", exact=True).check()
     pg.get_by_role("button", name="Check in").click()
@@ -226,6 +244,9 @@ def see_progress(pg: Any) -> None:
     pain = pg.locator("#chart-pain")
     pain.get_by_text("The numbers").click()
     expect(pain.locator("tbody")).to_contain_text("1")
+    pg.get_by_role("link", name="API").click()
+    expect(pg.locator("#docs-status")).to_contain_text("endpoints")
+    expect(pg.locator("details.endpoint").first).to_be_visible()
 
 
 def test_a_runner_goes_from_onboarding_to_a_progress_chart(page: Any) -> None:
@@ -257,6 +278,7 @@ def test_runs_upload_with_progress_then_load_and_shoes(page: Any,
 
     create_runner(request.node.base_url)
     page.goto("/runs")
+    assert_labelled(page)
     gpx = SAMPLES / "gpx" / "gpxpy__korita-zbevnica.gpx"
     fit = SAMPLES / "fit" / "fitparse__2013-02-06-12-11-14.fit"
     page.get_by_label(re.compile("^Files")).set_input_files([str(gpx), str(fit)])
@@ -277,6 +299,7 @@ def test_runs_upload_with_progress_then_load_and_shoes(page: Any,
         "() => { const i = document.querySelector('img.chart');"
         " return i.complete && i.naturalWidth > 0; }")
     page.get_by_role("link", name="Shoes", exact=True).first.click()
+    assert_labelled(page)
     page.get_by_label("Name", exact=True).fill("Pegasus")
     page.get_by_role("button", name="Add the pair").click()
     expect(page.get_by_role("status")).to_contain_text("Added Pegasus")

@@ -15,7 +15,8 @@ router = APIRouter(tags=["meta"])
 DOCS_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>footcore API</title><link rel="stylesheet" href="/static/app.css"></head>
+<title>footcore API</title><link rel="stylesheet" href="/static/app.css">
+<link rel="icon" href="/static/icon.svg" type="image/svg+xml"></head>
 <body><main class="page docs" id="docs" data-spec="/api/openapi.json">
 <h1>footcore API</h1>
 <p>The REST API behind the web app. The machine-readable description is

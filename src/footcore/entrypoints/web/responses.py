@@ -30,7 +30,8 @@ def error_page(status: int, message: str) -> str:
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         f"<title>footcore: error {status}</title>"
-        "<link rel=\"stylesheet\" href=\"/static/app.css\"></head>"
+        "<link rel=\"stylesheet\" href=\"/static/app.css\">"
+        "<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\"></head>"
         f"<body><main class=\"page\"><h1>Error {status}</h1><p role=\"alert\">{text}</p>"
         "<p><a href=\"/\">Back to footcore</a></p></main></body></html>"
     )

@@ -30,6 +30,12 @@ def home(request: Request, storage: StorageDep) -> Response:
     return RedirectResponse(where, status_code=303)
 
 
+@router.get("/favicon.ico")
+async def favicon() -> Response:
+    """Browsers ask for it whatever the page says."""
+    return RedirectResponse("/static/icon.svg", status_code=301)
+
+
 @router.get("/today")
 async def today_page(request: Request, r: RunnerDep, day: DayQuery = None) -> Response:
     """The day's session as a player: one exercise at a time, timers, counters, ratings."""
