@@ -230,3 +230,12 @@ def test_a_plan_preview_rejects_bad_input(client: TestClient, patch: dict[str, A
                                           needle: str, status: int) -> None:
     body = {"profile": PROFILE, "weeks": 4, **patch}
     assert needle in error_of(client.post("/api/plans/preview", json=body), status)
+
+
+def test_the_api_package_imports_before_the_web_package() -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", "import footcore.entrypoints.api"],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr

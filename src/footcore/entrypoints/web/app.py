@@ -17,7 +17,6 @@ from starlette.concurrency import run_in_threadpool
 from footcore import __version__
 from footcore.adapters.topics import load_topics
 from footcore.bootstrap import knowledge
-from footcore.entrypoints.api import ERRORS, api_routers
 from footcore.entrypoints.web import errors
 from footcore.entrypoints.web.cache import PageCache
 from footcore.entrypoints.web.csrf import CsrfMiddleware, CsrfTokens
@@ -58,6 +57,10 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:
     """Build one footcore web app; `settings` default to a local app on the default database."""
+    # Imported here: the API's modules import this package's dependencies, so importing the API
+    # first (a test, a script) must not find this module half-initialised.
+    from footcore.entrypoints.api import ERRORS, api_routers
+
     settings = settings or WebSettings()
     app = FastAPI(
         lifespan=_lifespan,
