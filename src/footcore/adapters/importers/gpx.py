@@ -58,7 +58,11 @@ def parse_gpx(source: str, data: bytes) -> list[ParseResult]:
             f"only {count} of {total} track points have a time: "
             "a drawn or stripped track, not a recording"
         )
-    times = [as_utc(p.time) for points in timed for p in points if p.time is not None]
+    for points in timed:
+        for p in points:
+            # once, in UTC: gpxpy's own zone answers every offset in Python, step after step
+            p.time = as_utc(p.time) if p.time is not None else None
+    times = [p.time for points in timed for p in points if p.time is not None]
     elapsed = (max(times) - min(times)).total_seconds()
     metrics = measure(timed)
     creator = str(gpx.creator).strip() if gpx.creator else ""
