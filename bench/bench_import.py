@@ -107,8 +107,14 @@ def bare(path: Path) -> None:
 def floor(path: Path) -> None:
     kind, data = path.suffix.lstrip("."), path.read_bytes()
     if kind == "fit":
-        _quietly(lambda: [None for _ in fitdecode.FitReader(
-            io.BytesIO(data), processor=None, check_crc=fitdecode.CrcCheck.DISABLED)])
+        _quietly(
+            lambda: [
+                None
+                for _ in fitdecode.FitReader(
+                    io.BytesIO(data), processor=None, check_crc=fitdecode.CrcCheck.DISABLED
+                )
+            ]
+        )
     elif kind == "gpx":
         _quietly(lambda: gpxpy.parse(data.decode("utf-8")))
     else:
@@ -126,8 +132,10 @@ def _timed(fn: Callable[[], object]) -> float:
 
 def _cpu() -> float:
     """CPU seconds of this process and of its finished children (the parse workers)."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
-        resource.RUSAGE_CHILDREN)
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
@@ -135,8 +143,7 @@ def _measured(fn: Callable[[], Any]) -> tuple[Any, dict[str, float]]:
     """The result, the wall-clock seconds and the CPU seconds spent (here and in workers)."""
     wall, cpu = time.perf_counter(), _cpu()
     result = fn()
-    return result, {"wall_s": round(time.perf_counter() - wall, 2),
-                    "cpu_s": round(_cpu() - cpu, 2)}
+    return result, {"wall_s": round(time.perf_counter() - wall, 2), "cpu_s": round(_cpu() - cpu, 2)}
 
 
 def bench_samples(files: list[Path], rounds: int) -> dict[str, Any]:
@@ -144,7 +151,7 @@ def bench_samples(files: list[Path], rounds: int) -> dict[str, Any]:
     times: dict[tuple[str, Path], list[float]] = {(s, f): [] for s in sides for f in files}
     names = list(sides)
     for number in range(rounds + 1):
-        order = names[number % len(names):] + names[:number % len(names)]
+        order = names[number % len(names) :] + names[: number % len(names)]
         for f in files:
             for side in order:
                 spent = _timed(lambda s=side, p=f: sides[s](p))
@@ -158,13 +165,17 @@ def bench_samples(files: list[Path], rounds: int) -> dict[str, Any]:
         row: dict[str, Any] = {"files": len(members), "mb": round(size / 1e6, 3)}
         for side in sides:
             seconds = sum(statistics.median(times[side, f]) for f in members)
-            row[side] = {"seconds": round(seconds, 4),
-                         "files_per_s": round(len(members) / seconds, 1),
-                         "mb_per_s": round(size / 1e6 / seconds, 2)}
-        row["ratio_footcore_over_bare"] = round(row["footcore"]["seconds"]
-                                                / row["bare"]["seconds"], 3)
-        row["ratio_footcore_over_floor"] = round(row["footcore"]["seconds"]
-                                                 / row["floor"]["seconds"], 3)
+            row[side] = {
+                "seconds": round(seconds, 4),
+                "files_per_s": round(len(members) / seconds, 1),
+                "mb_per_s": round(size / 1e6 / seconds, 2),
+            }
+        row["ratio_footcore_over_bare"] = round(
+            row["footcore"]["seconds"] / row["bare"]["seconds"], 3
+        )
+        row["ratio_footcore_over_floor"] = round(
+            row["footcore"]["seconds"] / row["floor"]["seconds"], 3
+        )
         report[group] = row
     return report
 
@@ -236,9 +247,11 @@ def bare_archive(path: Path) -> None:
 
 
 def tally(outcomes: list[Any]) -> dict[str, int]:
-    return {"imported": sum(isinstance(o, Imported) for o in outcomes),
-            "skipped": sum(isinstance(o, Skipped) for o in outcomes),
-            "failed": sum(isinstance(o, Failed) for o in outcomes)}
+    return {
+        "imported": sum(isinstance(o, Imported) for o in outcomes),
+        "skipped": sum(isinstance(o, Skipped) for o in outcomes),
+        "failed": sum(isinstance(o, Failed) for o in outcomes),
+    }
 
 
 def import_into_sqlite(path: Path, folder: Path) -> dict[str, Any]:
@@ -249,13 +262,17 @@ def import_into_sqlite(path: Path, folder: Path) -> dict[str, Any]:
     try:
         profile = tomllib.loads((ROOT / "examples" / "runner.toml").read_text())
         today = date.today()
-        training.init(uow, "bench", profile, "examples/runner.toml", None, None, today, 24,
-                      today)
+        training.init(uow, "bench", profile, "examples/runner.toml", None, None, today, 24, today)
         report, spent = _measured(lambda: running.import_paths(uow, "bench", [path], today))
     finally:
         uow.dispose()
-    return {**spent, "imported": len(report.imported), "duplicates": len(report.duplicates),
-            "skipped": len(report.skipped), "failed": len(report.failed)}
+    return {
+        **spent,
+        "imported": len(report.imported),
+        "duplicates": len(report.duplicates),
+        "skipped": len(report.skipped),
+        "failed": len(report.failed),
+    }
 
 
 def bench_archive(files: list[Path], count: int, with_bare: bool) -> dict[str, Any]:
@@ -265,10 +282,13 @@ def bench_archive(files: list[Path], count: int, with_bare: bool) -> dict[str, A
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         path, size = build_export(folder, files, count)
-        out: dict[str, Any] = {"files": count, "activity_mb": round(size / 1e6, 1),
-                               "zip_mb": round(path.stat().st_size / 1e6, 1), "cores": cores}
-        serial, out["footcore_serial"] = _measured(
-            lambda: list(read_activities([path], workers=1)))
+        out: dict[str, Any] = {
+            "files": count,
+            "activity_mb": round(size / 1e6, 1),
+            "zip_mb": round(path.stat().st_size / 1e6, 1),
+            "cores": cores,
+        }
+        serial, out["footcore_serial"] = _measured(lambda: list(read_activities([path], workers=1)))
         parallel, out["footcore_all_cores"] = _measured(lambda: list(read_activities([path])))
         if parallel != serial:
             raise SystemExit("the parallel parse differs from the serial one")
@@ -276,7 +296,8 @@ def bench_archive(files: list[Path], count: int, with_bare: bool) -> dict[str, A
         if with_bare:
             _, out["bare_serial"] = _measured(lambda: bare_archive(path))
             out["ratio_footcore_over_bare_serial"] = round(
-                out["footcore_serial"]["wall_s"] / out["bare_serial"]["wall_s"], 3)
+                out["footcore_serial"]["wall_s"] / out["bare_serial"]["wall_s"], 3
+            )
         out["import_sqlite"] = import_into_sqlite(path, folder)
         done = out["import_sqlite"]
         out["import_files_per_s"] = round(count / done["wall_s"], 1)
@@ -296,8 +317,11 @@ def main() -> None:
     files = sample_files()
     if not files:
         raise SystemExit(f"no samples in {SAMPLES}")
-    report: dict[str, Any] = {"python": sys.version.split()[0], "cores": available_cores(),
-                              "load_average_before": round(os.getloadavg()[0], 2)}
+    report: dict[str, Any] = {
+        "python": sys.version.split()[0],
+        "cores": available_cores(),
+        "load_average_before": round(os.getloadavg()[0], 2),
+    }
     report["samples"] = bench_samples(files, args.rounds)
     report["samples"]["goal"] = f"footcore / bare at most {GOAL_RATIO}"
     report["samples"]["met"] = report["samples"]["all"]["ratio_footcore_over_bare"] <= GOAL_RATIO

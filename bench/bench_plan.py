@@ -66,13 +66,19 @@ def main() -> None:
     g, s = statistics.median(gen), statistics.median(ser)
     report = {
         "repeat": args.repeat,
-        "generate_52_weeks_ms": {"median": round(g, 3),
-                                 "p90": round(statistics.quantiles(gen, n=10)[-1], 3)},
-        "serialize_json_ms": {"median": round(s, 3),
-                              "p90": round(statistics.quantiles(ser, n=10)[-1], 3)},
+        "generate_52_weeks_ms": {
+            "median": round(g, 3),
+            "p90": round(statistics.quantiles(gen, n=10)[-1], 3),
+        },
+        "serialize_json_ms": {
+            "median": round(s, 3),
+            "p90": round(statistics.quantiles(ser, n=10)[-1], 3),
+        },
         "ratio_generate_over_serialize": round(g / s, 2),
-        "cpu_ms": {"generate_median": round(statistics.median(gen_cpu), 3),
-                   "serialize_median": round(statistics.median(ser_cpu), 3)},
+        "cpu_ms": {
+            "generate_median": round(statistics.median(gen_cpu), 3),
+            "serialize_median": round(statistics.median(ser_cpu), 3),
+        },
         "goal": "generate < 10 ms and ratio < 5",
         "met": g < 10 and g / s < 5,
     }

@@ -40,8 +40,17 @@ def build(url: str, today: date) -> dict[str, int]:
     baseline = tomllib.loads((ROOT / "examples" / "assessment.toml").read_text())
     start = today - 103 * 7 * DAY
     uow = SqlUnitOfWork.connect(url)
-    training.init(uow, "default", profile, "runner.toml", results_from_mapping(baseline),
-                  baseline, start, 104, start)
+    training.init(
+        uow,
+        "default",
+        profile,
+        "runner.toml",
+        results_from_mapping(baseline),
+        baseline,
+        start,
+        104,
+        start,
+    )
     counts = {"logs": 0, "decisions": 0, "checkins": 0}
     with uow:
         repo = uow.repo
@@ -51,20 +60,42 @@ def build(url: str, today: date) -> dict[str, int]:
         rows: list[object] = []
         for session in repo.sessions_between(athlete.id, start, today):
             day = session.date
-            rows.append(CheckinRow(athlete_id=athlete.id, date=day, area="", morning_pain=0,
-                                   symptoms="[]"))
+            rows.append(
+                CheckinRow(athlete_id=athlete.id, date=day, area="", morning_pain=0, symptoms="[]")
+            )
             counts["checkins"] += 1
             for p in session.items:
-                rows.append(LogRow(athlete_id=athlete.id, date=day, exercise=p.exercise_done,
-                                   slot=p.exercise, side="both", sets=p.sets, reps=p.reps,
-                                   hold_s=p.hold_s, distance_m=p.distance_m, rpe=5, pain=1,
-                                   pain_area=""))
-                rows.append(DecisionRow(
-                    athlete_id=athlete.id, seq=seq, date=day + DAY, session_date=day,
-                    exercise=p.exercise, kind="hold", action="none",
-                    reason="pain 1/10 (safe) settled by the next morning, all sets done at "
-                           "effort 5/10; the dose and the progression chain are at their top",
-                    sources='["evidence:silbernagel_2007"]', variant=None))
+                rows.append(
+                    LogRow(
+                        athlete_id=athlete.id,
+                        date=day,
+                        exercise=p.exercise_done,
+                        slot=p.exercise,
+                        side="both",
+                        sets=p.sets,
+                        reps=p.reps,
+                        hold_s=p.hold_s,
+                        distance_m=p.distance_m,
+                        rpe=5,
+                        pain=1,
+                        pain_area="",
+                    )
+                )
+                rows.append(
+                    DecisionRow(
+                        athlete_id=athlete.id,
+                        seq=seq,
+                        date=day + DAY,
+                        session_date=day,
+                        exercise=p.exercise,
+                        kind="hold",
+                        action="none",
+                        reason="pain 1/10 (safe) settled by the next morning, all sets done at "
+                        "effort 5/10; the dose and the progression chain are at their top",
+                        sources='["evidence:silbernagel_2007"]',
+                        variant=None,
+                    )
+                )
                 seq += 1
                 counts["logs"] += 1
                 counts["decisions"] += 1
@@ -85,9 +116,11 @@ def timed(cmd: list[str]) -> float:
 
 
 def summary(values: list[float]) -> dict[str, float]:
-    return {"median": round(statistics.median(values), 1),
-            "p90": round(statistics.quantiles(values, n=10)[-1], 1),
-            "min": round(min(values), 1)}
+    return {
+        "median": round(statistics.median(values), 1),
+        "p90": round(statistics.quantiles(values, n=10)[-1], 1),
+        "min": round(min(values), 1),
+    }
 
 
 def main() -> None:
@@ -105,8 +138,11 @@ def main() -> None:
     counts = build(url, today)
     build_s = time.perf_counter() - t0
     script = Path(sys.executable).parent / "footcore"
-    footcore = [str(script)] if script.exists() else [
-        sys.executable, "-c", "from footcore.entrypoints.cli import main; main()"]
+    footcore = (
+        [str(script)]
+        if script.exists()
+        else [sys.executable, "-c", "from footcore.entrypoints.cli import main; main()"]
+    )
     today_cmd = [*footcore, "today", "--database-url", url]
     baseline_cmd = [sys.executable, "-c", "pass"]
     out = subprocess.run(today_cmd, check=True, capture_output=True, text=True).stdout
@@ -120,8 +156,12 @@ def main() -> None:
     t, p = statistics.median(runs["today"]), statistics.median(runs["python_pass"])
     report = {
         "repeat": args.repeat,
-        "database": {"backend": "sqlite", "bytes": db.stat().st_size, **counts,
-                     "build_seconds": round(build_s, 1)},
+        "database": {
+            "backend": "sqlite",
+            "bytes": db.stat().st_size,
+            **counts,
+            "build_seconds": round(build_s, 1),
+        },
         "footcore_today_ms": summary(runs["today"]),
         "python_pass_ms": summary(runs["python_pass"]),
         "ratio_today_over_python": round(t / p, 1),

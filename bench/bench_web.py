@@ -63,9 +63,18 @@ def start_server(home: Path, port: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "FOOTCORE_HOME": str(home)}
     env.pop("FOOTCORE_DATABASE_URL", None)
     proc = subprocess.Popen(
-        [str(FOOTCORE), "serve", "--port", str(port),
-         "--database-url", f"sqlite:///{home / 'footcore.db'}"],
-        stdout=(home / "server.log").open("wb"), stderr=subprocess.STDOUT, env=env)
+        [
+            str(FOOTCORE),
+            "serve",
+            "--port",
+            str(port),
+            "--database-url",
+            f"sqlite:///{home / 'footcore.db'}",
+        ],
+        stdout=(home / "server.log").open("wb"),
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -89,12 +98,20 @@ def set_up(base: str) -> tuple[str, dict[str, Any]]:
         raw = tomllib.loads((ROOT / "examples/assessment.toml").read_text())
         tests = {k: v for k, v in raw.items() if k != "date"}
         today = time.strftime("%Y-%m-%d")
-        r = c.post("/api/athlete", headers=headers, json={
-            "profile": profile, "results": {"date": today, "tests": tests}})
+        r = c.post(
+            "/api/athlete",
+            headers=headers,
+            json={"profile": profile, "results": {"date": today, "tests": tests}},
+        )
         r.raise_for_status()
         item = c.get("/api/today").json()["items"][0]
-        body = {"exercise": item["exercise_done"], "sets": item["sets"], "rpe": 4, "pain": 0,
-                "side": "left" if item["per_side"] else "both"}
+        body = {
+            "exercise": item["exercise_done"],
+            "sets": item["sets"],
+            "rpe": 4,
+            "pain": 0,
+            "side": "left" if item["per_side"] else "both",
+        }
         c.post("/api/logs", headers=headers, json=body).raise_for_status()
         return token, body
 
@@ -104,8 +121,12 @@ def requests_for(target: str, token: str, body: dict[str, Any]) -> dict[str, Any
         return {"method": "GET", "path": "/api/health"}
     if target == "today":
         return {"method": "GET", "path": "/today"}
-    return {"method": "POST", "path": "/api/logs", "body": json.dumps(body),
-            "headers": {"Content-Type": "application/json", "X-CSRF-Token": token}}
+    return {
+        "method": "POST",
+        "path": "/api/logs",
+        "body": json.dumps(body),
+        "headers": {"Content-Type": "application/json", "X-CSRF-Token": token},
+    }
 
 
 # wrk ---------------------------------------------------------------------------------------------
@@ -120,8 +141,9 @@ def _ms(text: str) -> float:
     return float(m.group(1)) * UNITS[m.group(2)]
 
 
-def run_wrk(base: str, req: dict[str, Any], clients: int, duration: float, work: Path
-            ) -> dict[str, Any]:
+def run_wrk(
+    base: str, req: dict[str, Any], clients: int, duration: float, work: Path
+) -> dict[str, Any]:
     script = work / "request.lua"
     lines = [f'wrk.method = "{req["method"]}"']
     if "body" in req:
@@ -131,9 +153,22 @@ def run_wrk(base: str, req: dict[str, Any], clients: int, duration: float, work:
     script.write_text("\n".join(lines) + "\n")
     threads = min(clients, 2)
     out = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{clients}", f"-d{duration:g}s", "--latency",
-         "--timeout", "10s", "-s", str(script), base + req["path"]],
-        capture_output=True, text=True, check=True).stdout
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{clients}",
+            f"-d{duration:g}s",
+            "--latency",
+            "--timeout",
+            "10s",
+            "-s",
+            str(script),
+            base + req["path"],
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     lat = dict(re.findall(r"^\s+(50|99)(?:\.0+)?%\s+(\S+)\s*$", out, re.M))
     if set(lat) != {"50", "99"}:
         raise SystemExit(f"cannot read wrk's output:\n{out}")
@@ -141,17 +176,24 @@ def run_wrk(base: str, req: dict[str, Any], clients: int, duration: float, work:
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     errors = (int(non2xx.group(1)) if non2xx else 0) + (
-        sum(int(g) for g in sock.groups()) if sock else 0)
+        sum(int(g) for g in sock.groups()) if sock else 0
+    )
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    return {"p50_ms": _ms(lat["50"]), "p99_ms": _ms(lat["99"]), "rps": rps,
-            "requests": total, "errors": errors}
+    return {
+        "p50_ms": _ms(lat["50"]),
+        "p99_ms": _ms(lat["99"]),
+        "rps": rps,
+        "requests": total,
+        "errors": errors,
+    }
 
 
 # asyncio + httpx fallback ------------------------------------------------------------------------
 
 
-async def _httpx_load(base: str, req: dict[str, Any], clients: int, duration: float
-                      ) -> dict[str, Any]:
+async def _httpx_load(
+    base: str, req: dict[str, Any], clients: int, duration: float
+) -> dict[str, Any]:
     latencies: list[float] = []
     errors = 0
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
@@ -163,9 +205,12 @@ async def _httpx_load(base: str, req: dict[str, Any], clients: int, duration: fl
             while time.perf_counter() < end:
                 t0 = time.perf_counter()
                 try:
-                    r = await client.request(req["method"], req["path"],
-                                             content=req.get("body"),
-                                             headers=req.get("headers"))
+                    r = await client.request(
+                        req["method"],
+                        req["path"],
+                        content=req.get("body"),
+                        headers=req.get("headers"),
+                    )
                     if r.status_code >= 400:
                         errors += 1
                 except httpx.HTTPError:
@@ -176,13 +221,18 @@ async def _httpx_load(base: str, req: dict[str, Any], clients: int, duration: fl
         await asyncio.gather(*(one_client() for _ in range(clients)))
         elapsed = time.perf_counter() - start
     latencies.sort()
-    return {"p50_ms": statistics.median(latencies),
-            "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
-            "rps": len(latencies) / elapsed, "requests": len(latencies), "errors": errors}
+    return {
+        "p50_ms": statistics.median(latencies),
+        "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+        "rps": len(latencies) / elapsed,
+        "requests": len(latencies),
+        "errors": errors,
+    }
 
 
-def run_httpx(base: str, req: dict[str, Any], clients: int, duration: float, work: Path
-              ) -> dict[str, Any]:
+def run_httpx(
+    base: str, req: dict[str, Any], clients: int, duration: float, work: Path
+) -> dict[str, Any]:
     return asyncio.run(_httpx_load(base, req, clients, duration))
 
 
@@ -191,7 +241,9 @@ def run_httpx(base: str, req: dict[str, Any], clients: int, duration: float, wor
 
 def _median(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return {k: statistics.median(r[k] for r in runs) for k in runs[0]} | {
-        "errors": sum(r["errors"] for r in runs), "requests": sum(r["requests"] for r in runs)}
+        "errors": sum(r["errors"] for r in runs),
+        "requests": sum(r["requests"] for r in runs),
+    }
 
 
 def main() -> None:
@@ -199,8 +251,9 @@ def main() -> None:
     ap.add_argument("--duration", type=float, default=3.0, help="seconds per run (default 3)")
     ap.add_argument("--rounds", type=int, default=3, help="runs per target and level (3)")
     ap.add_argument("--clients", default="1,10,50", help="concurrency levels (default 1,10,50)")
-    ap.add_argument("--generator", choices=("wrk", "httpx"),
-                    default="wrk" if shutil.which("wrk") else "httpx")
+    ap.add_argument(
+        "--generator", choices=("wrk", "httpx"), default="wrk" if shutil.which("wrk") else "httpx"
+    )
     args = ap.parse_args()
     levels = [int(c) for c in args.clients.split(",")]
     run = run_wrk if args.generator == "wrk" else run_httpx
@@ -215,40 +268,56 @@ def main() -> None:
             for target in TARGETS:
                 run(base, reqs[target], 10, 1.0, home)  # warm-up
             rounds: dict[str, dict[int, list[dict[str, Any]]]] = {
-                t: {c: [] for c in levels} for t in TARGETS}
+                t: {c: [] for c in levels} for t in TARGETS
+            }
             # Targets take turns within each round, so a load spike from elsewhere on the
             # machine hits all three alike; each figure is the median over the rounds.
             for clients in levels:
                 for _ in range(args.rounds):
                     for target in TARGETS:
                         rounds[target][clients].append(
-                            run(base, reqs[target], clients, args.duration, home))
+                            run(base, reqs[target], clients, args.duration, home)
+                        )
             results = {t: {c: _median(rounds[t][c]) for c in levels} for t in TARGETS}
         finally:
             proc.terminate()
             proc.wait(timeout=10)
-    print(f"footcore web bench: generator {args.generator}, {args.rounds} rounds of "
-          f"{args.duration:g} s per target and level (medians), {os.cpu_count()} CPUs, "
-          "one uvicorn process")
+    print(
+        f"footcore web bench: generator {args.generator}, {args.rounds} rounds of "
+        f"{args.duration:g} s per target and level (medians), {os.cpu_count()} CPUs, "
+        "one uvicorn process"
+    )
     print(f"{'target':<8} {'clients':>7} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>8} {'errors':>7}")
     for target in TARGETS:
         for clients, r in results[target].items():
-            print(f"{target:<8} {clients:>7} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} "
-                  f"{r['rps']:>8.0f} {r['errors']:>7}")
+            print(
+                f"{target:<8} {clients:>7} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} "
+                f"{r['rps']:>8.0f} {r['errors']:>7}"
+            )
     top = max(levels)
     print(f"\nGoal at {top} clients: p99 < 50 ms, throughput >= 50% of trivial")
     for target in ("today", "log"):
         r, base_r = results[target][top], results["trivial"][top]
         ratio = r["rps"] / base_r["rps"]
         ok = r["p99_ms"] < 50 and ratio >= 0.5
-        print(f"  {target:<6} p99 {r['p99_ms']:.1f} ms, {100 * ratio:.0f}% of trivial "
-              f"({'met' if ok else 'NOT met'})")
+        print(
+            f"  {target:<6} p99 {r['p99_ms']:.1f} ms, {100 * ratio:.0f}% of trivial "
+            f"({'met' if ok else 'NOT met'})"
+        )
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "web.json").write_text(json.dumps(
-        {"generator": args.generator, "duration_s": args.duration, "rounds": args.rounds,
-         "results": results, "runs": rounds},
-        indent=2))
+    (out / "web.json").write_text(
+        json.dumps(
+            {
+                "generator": args.generator,
+                "duration_s": args.duration,
+                "rounds": args.rounds,
+                "results": results,
+                "runs": rounds,
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -9,8 +9,18 @@ from footcore.domain.assessment import Results, SideResult
 from footcore.domain.profile import WEEKDAYS, Health, Profile, Runner, Running, Schedule, Sex
 
 ALL_EQUIPMENT = frozenset(
-    ["towel", "band", "step", "medicine_ball", "marbles", "massage_ball", "balance_pad", "sandbag",
-     "foam_roller", "backpack"]
+    [
+        "towel",
+        "band",
+        "step",
+        "medicine_ball",
+        "marbles",
+        "massage_ball",
+        "balance_pad",
+        "sandbag",
+        "foam_roller",
+        "backpack",
+    ]
 )
 
 
@@ -28,8 +38,9 @@ def a_profile(
 ) -> Profile:
     return Profile(
         runner=Runner(age=age, sex=sex),
-        running=Running(weekly_km=40, runs_per_week=4, long_run_day=long_run_day,
-                        hard_days=hard_days),
+        running=Running(
+            weekly_km=40, runs_per_week=4, long_run_day=long_run_day, hard_days=hard_days
+        ),
         schedule=Schedule(minutes_per_day=minutes, days=days),
         equipment=equipment,
         health=Health(past_injuries=past_injuries, pain=pain or {}, symptoms=symptoms),

@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
-from footcore.domain.catalog import Dose
+from typing import Protocol
 
-__all__ = ["GRADE_WORDS", "dose_text"]
+__all__ = ["GRADE_WORDS", "DoseLike", "dose_text"]
+
+
+class DoseLike(Protocol):
+    """A domain Dose, or a stored prescription row's view with the same fields."""
+
+    @property
+    def sets(self) -> int: ...
+    @property
+    def reps(self) -> int | None: ...
+    @property
+    def hold_s(self) -> int | None: ...
+    @property
+    def distance_m(self) -> int | None: ...
+    @property
+    def tempo(self) -> str | None: ...
+    @property
+    def per_side(self) -> bool: ...
+
 
 # Plain words for the evidence grades, shown next to every norm (evidence.md: grades).
 GRADE_WORDS = {
@@ -15,7 +33,7 @@ GRADE_WORDS = {
 }
 
 
-def dose_text(d: Dose) -> str:
+def dose_text(d: DoseLike) -> str:
     if d.reps is not None:
         amount = f"{d.sets} x {d.reps} reps"
     elif d.hold_s is not None:

@@ -22,8 +22,9 @@ from tests.conftest import EXAMPLES
 PROFILE = str(EXAMPLES / "runner.toml")
 RESULTS = str(EXAMPLES / "assessment.toml")
 FROM_FILES = ("--profile", PROFILE, "--assessment", RESULTS, "--start", "2026-11-23")
-needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None,
-                                   reason="pdftoppm (Debian poppler-utils) is not installed")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftoppm") is None, reason="pdftoppm (Debian poppler-utils) is not installed"
+)
 
 
 def one_line_error(r: Outcome, code: int = 2) -> str:
@@ -67,14 +68,20 @@ def test_calendar_exported_twice_keeps_its_uids(tmp_path: Path) -> None:
     assert uids[0] == uids[1] and len(set(uids[0])) == len(uids[0])
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["calendar", "plan.txt"], "needs one of .ics; got '.txt'"),
-    (["calendar", "plan.ics", "--time", "7am"], "--time: '7am' is not a time of day"),
-    (["calendar", "plan.ics", "--time", "25:00"], "is not a time of day"),
-    (["calendar", "plan.ics", "--tz", "Mars/Olympus"], "unknown time zone 'Mars/Olympus'"),
-    (["calendar", "plan.ics", "--profile", "missing.toml"], "no such profile file"),
-    (["calendar", "plan.ics", "--assessment", RESULTS], "--assessment and --start need --profile"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["calendar", "plan.txt"], "needs one of .ics; got '.txt'"),
+        (["calendar", "plan.ics", "--time", "7am"], "--time: '7am' is not a time of day"),
+        (["calendar", "plan.ics", "--time", "25:00"], "is not a time of day"),
+        (["calendar", "plan.ics", "--tz", "Mars/Olympus"], "unknown time zone 'Mars/Olympus'"),
+        (["calendar", "plan.ics", "--profile", "missing.toml"], "no such profile file"),
+        (
+            ["calendar", "plan.ics", "--assessment", RESULTS],
+            "--assessment and --start need --profile",
+        ),
+    ],
+)
 def test_calendar_bad_input_is_one_line(tmp_path: Path, args: list[str], message: str) -> None:
     args = [str(tmp_path / a) if a.startswith("plan.") else a for a in args]
     assert message in one_line_error(run(*args))
@@ -103,21 +110,24 @@ def test_print_writes_a_pdf_that_poppler_renders_page_by_page(tmp_path: Path) ->
     pages = len(PdfReader(out).pages)
     subprocess.run(["pdftoppm", "-png", "-r", "20", str(out), str(tmp_path / "p")], check=True)
     assert len(list(tmp_path.glob("p-*.png"))) == pages
-    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    for heading in ("Findings", "Priorities", "Week 1", "Week 2", "Week 3", "Cues",
-                    "Log sheet"):
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for heading in ("Findings", "Priorities", "Week 1", "Week 2", "Week 3", "Cues", "Log sheet"):
         assert heading in text
     assert "3 week pages" in r.out
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["print", "plan.docx"], "needs one of .pdf; got '.docx'"),
-    (["print", "plan"], "needs one of .pdf; got no extension"),
-    (["print", "plan.pdf", "--paper", "a5"], "'a5' is not one of 'a4', 'letter'"),
-    (["print", "plan.pdf", "--weeks", "0"], "--weeks 0 is out of range"),
-    (["print", "plan.pdf", "--from-week", "7", "--weeks", "3"], "the plan has no week 7"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["print", "plan.docx"], "needs one of .pdf; got '.docx'"),
+        (["print", "plan"], "needs one of .pdf; got no extension"),
+        (["print", "plan.pdf", "--paper", "a5"], "'a5' is not one of 'a4', 'letter'"),
+        (["print", "plan.pdf", "--weeks", "0"], "--weeks 0 is out of range"),
+        (["print", "plan.pdf", "--from-week", "7", "--weeks", "3"], "the plan has no week 7"),
+    ],
+)
 def test_print_bad_input_is_one_line(tmp_path: Path, args: list[str], message: str) -> None:
     args = [str(tmp_path / a) if a.startswith("plan") else a for a in args]
     assert message in one_line_error(run(*args, *FROM_FILES))
@@ -149,8 +159,17 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pat
 def stored(tmp_path: Path) -> tuple[str, ...]:
     """A runner stored with `footcore init` and nothing logged yet."""
     url = f"sqlite:///{tmp_path / 'runner.db'}"
-    r = run("init", "--profile", PROFILE, "--assessment", RESULTS, "--database-url", url,
-            "--athlete", "ana")
+    r = run(
+        "init",
+        "--profile",
+        PROFILE,
+        "--assessment",
+        RESULTS,
+        "--database-url",
+        url,
+        "--athlete",
+        "ana",
+    )
     assert r.code == 0, r.err
     return ("--database-url", url, "--athlete", "ana")
 
@@ -162,8 +181,7 @@ def chart_json(*args: str) -> dict[str, Any]:
     return data
 
 
-def test_the_demo_is_kept_apart_from_the_runners_own_database(
-        demo_db: tuple[str, Path]) -> None:
+def test_the_demo_is_kept_apart_from_the_runners_own_database(demo_db: tuple[str, Path]) -> None:
     url, own = demo_db
     assert Path(url.removeprefix("sqlite:///")).is_file()
     assert not own.exists()
@@ -185,7 +203,8 @@ def test_the_demo_fills_every_chart(demo_db: tuple[str, Path], tmp_path: Path) -
     retests = chart_json("retests", str(tmp_path / "r.png"), *where)["series"]
     assert len(retests["heel_raise_reps.left"]) == 3  # baseline and two retests
     assert [v for _, v in retests["heel_raise_reps.left"]] == sorted(
-        v for _, v in retests["heel_raise_reps.left"])
+        v for _, v in retests["heel_raise_reps.left"]
+    )
     load = chart_json("load", str(tmp_path / "l.svg"), *where)["series"]
     assert len(load["distance"]) >= 16  # four weeks of history and the plan's twelve
     assert 0.0 in [km for _, km in load["distance"]], "the week away has no runs"
@@ -197,28 +216,39 @@ def test_the_demo_fills_every_chart(demo_db: tuple[str, Path], tmp_path: Path) -
 
 
 def test_the_demo_will_not_overwrite_itself_without_replace(
-        demo_db: tuple[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    demo_db: tuple[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("FOOTCORE_HOME", str(Path(demo_db[0].removeprefix("sqlite:///")).parent))
     assert "add --replace to build it again" in one_line_error(run("demo"))
     err = one_line_error(run("demo", "--database-url", demo_db[0]))
     assert "a runner 'demo' is already stored" in err
     assert "--replace rebuilds only the default demo.db" in one_line_error(
-        run("demo", "--replace", "--database-url", demo_db[0]))
+        run("demo", "--replace", "--database-url", demo_db[0])
+    )
 
 
 @needs_poppler
-def test_printing_the_demo_adds_its_progress_charts(demo_db: tuple[str, Path],
-                                                     tmp_path: Path) -> None:
+def test_printing_the_demo_adds_its_progress_charts(
+    demo_db: tuple[str, Path], tmp_path: Path
+) -> None:
     out = tmp_path / "demo.pdf"
     r = run("print", str(out), "--database-url", demo_db[0], "--athlete", "demo", "--weeks", "2")
     assert r.code == 0, r.err
     assert "4 progress charts" in r.out
     reader = PdfReader(out)
-    last = subprocess.run(["pdftotext", "-f", str(len(reader.pages)), str(out), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    last = subprocess.run(
+        ["pdftotext", "-f", str(len(reader.pages)), str(out), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "Progress" in last
-    first_week = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(out), "-"],
-                                capture_output=True, text=True, check=True).stdout
+    first_week = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", str(out), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     status = run("status", "--database-url", demo_db[0], "--athlete", "demo").out
     current = status.split("Plan week ", 1)[1].split(" ", 1)[0]
     assert f"Week {current} ·" in first_week  # a stored plan prints from the current week
@@ -254,21 +284,29 @@ def test_a_new_runners_charts_say_there_is_nothing_yet(tmp_path: Path) -> None:
 
 def test_a_period_with_no_data_gives_an_explicit_empty_chart(tmp_path: Path) -> None:
     where = stored(tmp_path)
-    data = chart_json("retests", str(tmp_path / "r.svg"), "--from", "2020-01-01", "--to",
-                      "2020-12-31", *where)
+    data = chart_json(
+        "retests", str(tmp_path / "r.svg"), "--from", "2020-01-01", "--to", "2020-12-31", *where
+    )
     assert data["empty"] is True
     assert b"No data yet" in (tmp_path / "r.svg").read_bytes()
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["chart", "steps", "out.png"],
-     "unknown chart kind 'steps'; accepted: retests, adherence, pain, load"),
-    (["chart", "pain", "out.jpg"], "needs one of .png, .svg; got '.jpg'"),
-    (["chart", "pain", "out.png", "--from", "2026-13-01"], "--from '2026-13-01' is not a date"),
-    (["chart", "pain", "out.png", "--from", "2026-05-01", "--to", "2026-04-01"],
-     "--from 2026-05-01 is after --to 2026-04-01"),
-    (["chart", "pain", "out.png", "--athlete", "nobody"], "no runner 'nobody' yet"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["chart", "steps", "out.png"],
+            "unknown chart kind 'steps'; accepted: retests, adherence, pain, load",
+        ),
+        (["chart", "pain", "out.jpg"], "needs one of .png, .svg; got '.jpg'"),
+        (["chart", "pain", "out.png", "--from", "2026-13-01"], "--from '2026-13-01' is not a date"),
+        (
+            ["chart", "pain", "out.png", "--from", "2026-05-01", "--to", "2026-04-01"],
+            "--from 2026-05-01 is after --to 2026-04-01",
+        ),
+        (["chart", "pain", "out.png", "--athlete", "nobody"], "no runner 'nobody' yet"),
+    ],
+)
 def test_chart_bad_input_is_one_line(tmp_path: Path, args: list[str], message: str) -> None:
     where = stored(tmp_path)
     args = [str(tmp_path / a) if a.startswith("out") else a for a in args]
@@ -285,6 +323,9 @@ def test_chart_to_an_unwritable_folder_says_permission_denied(tmp_path: Path) ->
 
 
 def test_a_stored_plan_needs_a_stored_runner(tmp_path: Path) -> None:
-    err = one_line_error(run("print", str(tmp_path / "p.pdf"), "--database-url",
-                             f"sqlite:///{tmp_path / 'empty.db'}"))
+    err = one_line_error(
+        run(
+            "print", str(tmp_path / "p.pdf"), "--database-url", f"sqlite:///{tmp_path / 'empty.db'}"
+        )
+    )
     assert "no runner 'default' yet" in err

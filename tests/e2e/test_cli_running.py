@@ -31,8 +31,11 @@ DAY = timedelta(days=1)
 
 
 @pytest.fixture
-def cli(database_url: str, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
-        tmp_path: Path) -> Iterator[str]:
+def cli(
+    database_url: str,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> Iterator[str]:
     monkeypatch.setenv("FOOTCORE_DATABASE_URL", database_url)
     monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path / "home"))
     yield database_url
@@ -75,24 +78,31 @@ def sample_files() -> list[Path]:
 # --- runs ---------------------------------------------------------------------------------------
 
 
-def test_bad_runs_are_one_line_with_exit_2_and_nothing_is_stored(cli: str,
-                                                                 tmp_path: Path) -> None:
+def test_bad_runs_are_one_line_with_exit_2_and_nothing_is_stored(cli: str, tmp_path: Path) -> None:
     started(tmp_path)
     day = TODAY.isoformat()
     base = ("runs", "add", "--date", day, "--km", "5", "--minutes", "30")
-    one_error_line(fc("runs", "add", "--date", day, "--km", "0", "--minutes", "30"),
-                   "km: 0.0 is not a distance; give more than 0 and less than 1000 km")
-    one_error_line(fc("runs", "add", "--date", day, "--km", "1000", "--minutes", "30"),
-                   "less than 1000 km")
-    one_error_line(fc("runs", "add", "--date", day, "--km", "5", "--minutes", "0"),
-                   "minutes: 0.0 is not a duration")
-    one_error_line(fc("runs", "add", "--date", (TODAY + DAY).isoformat(), "--km", "5",
-                      "--minutes", "30"), "is in the future")
+    one_error_line(
+        fc("runs", "add", "--date", day, "--km", "0", "--minutes", "30"),
+        "km: 0.0 is not a distance; give more than 0 and less than 1000 km",
+    )
+    one_error_line(
+        fc("runs", "add", "--date", day, "--km", "1000", "--minutes", "30"), "less than 1000 km"
+    )
+    one_error_line(
+        fc("runs", "add", "--date", day, "--km", "5", "--minutes", "0"),
+        "minutes: 0.0 is not a duration",
+    )
+    one_error_line(
+        fc("runs", "add", "--date", (TODAY + DAY).isoformat(), "--km", "5", "--minutes", "30"),
+        "is in the future",
+    )
     one_error_line(fc(*base, "--rpe", "11"), "rpe: 11 is not an effort rating; give 0 to 10")
     one_error_line(fc(*base, "--surface", "sand"), "'sand' is not one of 'road', 'trail'")
     one_error_line(fc(*base, "--shoe", "Ghost"), "no shoe 'Ghost'")
-    one_error_line(fc("runs", "add", "--date", "2026-02-30", "--km", "5", "--minutes", "3"),
-                   "is not a date")
+    one_error_line(
+        fc("runs", "add", "--date", "2026-02-30", "--km", "5", "--minutes", "3"), "is not a date"
+    )
     one_error_line(fc(*base, "--time", "25:00"), "is not a time of day")
     assert js("runs")["total"] == 0
     added = ok(*base, "--rpe", "4", "--surface", "road")
@@ -104,15 +114,18 @@ def test_bad_runs_are_one_line_with_exit_2_and_nothing_is_stored(cli: str,
 
 
 def test_every_sample_imports_and_a_second_import_finds_only_duplicates(
-        cli: str, tmp_path: Path) -> None:
+    cli: str, tmp_path: Path
+) -> None:
     started(tmp_path)
     files = [str(p) for p in sample_files()]
     r = ok("runs", "import", *files, "--format", "json")
     assert r.err == ""  # no progress bar when stderr is not a terminal
     report = json.loads(r.out)
     assert list(report) == ["imported", "duplicates", "skipped", "failed"]
-    assert all(list(x) == ["file", "start", "distance_m", "elapsed_s", "moving_s"]
-               for x in report["imported"])
+    assert all(
+        list(x) == ["file", "start", "distance_m", "elapsed_s", "moving_s"]
+        for x in report["imported"]
+    )
     assert all(list(x) == ["file"] for x in report["duplicates"])
     assert all(list(x) == ["file", "reason"] for x in report["skipped"] + report["failed"])
     want = {}
@@ -123,7 +136,11 @@ def test_every_sample_imports_and_a_second_import_finds_only_duplicates(
     for x in report["imported"]:
         a = want[x["file"]]
         assert (x["start"], x["distance_m"], x["elapsed_s"], x["moving_s"]) == (
-            a.start.isoformat(), a.distance_m, a.elapsed_s, a.moving_s)
+            a.start.isoformat(),
+            a.distance_m,
+            a.elapsed_s,
+            a.moving_s,
+        )
     assert len(report["imported"]) == 16 and len(report["duplicates"]) == 2
     reasons = {Path(x["file"]).name: x["reason"] for x in report["failed"]}
     assert "truncated" in reasons["fitparse__activity-unexpected-eof.fit"]
@@ -141,21 +158,24 @@ def test_every_sample_imports_and_a_second_import_finds_only_duplicates(
     assert text.startswith("Imported 0 run(s); 1 duplicate(s), 0 skipped, 2 failed (3 in all).")
 
 
-def test_bad_files_are_reported_one_by_one_and_the_batch_goes_on(cli: str,
-                                                                 tmp_path: Path) -> None:
+def test_bad_files_are_reported_one_by_one_and_the_batch_goes_on(cli: str, tmp_path: Path) -> None:
     started(tmp_path)
     (tmp_path / "empty.fit").write_bytes(b"")
     (tmp_path / "notes.txt").write_text("hello")
-    laughs = ('<?xml version="1.0"?><!DOCTYPE gpx [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>'
-              '<gpx version="1.1"><trk><name>&b;</name></trk></gpx>')
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE gpx [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>'
+        '<gpx version="1.1"><trk><name>&b;</name></trk></gpx>'
+    )
     (tmp_path / "laughs.gpx").write_text(laughs)
-    (tmp_path / "ride.gpx").write_bytes((SAMPLES / "gpx" / "sweatpy__activity_5039744860.gpx")
-                                        .read_bytes())
+    (tmp_path / "ride.gpx").write_bytes(
+        (SAMPLES / "gpx" / "sweatpy__activity_5039744860.gpx").read_bytes()
+    )
     with (tmp_path / "huge.tcx").open("wb") as f:
         f.truncate(51_000_000)
     run_fit = str(SAMPLES / "fit" / "fitparse__garmin-fenix-5-run.fit")
-    paths = [str(tmp_path / n) for n in ("empty.fit", "notes.txt", "laughs.gpx", "ride.gpx",
-                                         "huge.tcx")]
+    paths = [
+        str(tmp_path / n) for n in ("empty.fit", "notes.txt", "laughs.gpx", "ride.gpx", "huge.tcx")
+    ]
     report = js("runs", "import", *paths, run_fit, str(tmp_path / "missing.fit"))
     failed = {Path(x["file"]).name: x["reason"] for x in report["failed"]}
     assert "empty file" in failed["empty.fit"]
@@ -163,8 +183,9 @@ def test_bad_files_are_reported_one_by_one_and_the_batch_goes_on(cli: str,
     assert "refused" in failed["laughs.gpx"] and "entities" in failed["laughs.gpx"]
     assert "50 MB" in failed["huge.tcx"]
     assert "no such file" in failed["missing.fit"]
-    assert report["skipped"] == [{"file": str(tmp_path / "ride.gpx"),
-                                  "reason": "cycling is not a run"}]
+    assert report["skipped"] == [
+        {"file": str(tmp_path / "ride.gpx"), "reason": "cycling is not a run"}
+    ]
     assert [Path(x["file"]).name for x in report["imported"]] == [Path(run_fit).name]
     assert js("runs")["total"] == 1
 
@@ -173,7 +194,10 @@ def test_a_strava_export_zip_imports_through_the_cli(cli: str, tmp_path: Path) -
     started(tmp_path)
     report = js("runs", "import", str(strava_export(tmp_path)))
     assert [x["file"].split("!")[1] for x in report["imported"]] == [
-        "activities/1.fit.gz", "activities.csv row 3", "activities/4.tcx.gz"]
+        "activities/1.fit.gz",
+        "activities.csv row 3",
+        "activities/4.tcx.gz",
+    ]
     assert [x["reason"] for x in report["skipped"]] == ["cycling is not a run"]
     assert len(report["failed"]) == 1 and "CRC" in report["failed"][0]["reason"]
 
@@ -182,11 +206,18 @@ def test_a_strava_export_zip_imports_through_the_cli(cli: str, tmp_path: Path) -
 
 
 def test_single_run_spikes_fall_in_frandsens_bands_at_their_exact_edges(
-        cli: str, tmp_path: Path) -> None:
+    cli: str, tmp_path: Path
+) -> None:
     # evidence.md boundary case 2: longest run of the last 30 days = 10 km
     started(tmp_path)
-    cases = [("11.0", "none"), ("11.01", "small"), ("13.0", "small"), ("13.01", "moderate"),
-             ("20.0", "moderate"), ("20.01", "large")]
+    cases = [
+        ("11.0", "none"),
+        ("11.01", "small"),
+        ("13.0", "small"),
+        ("13.01", "moderate"),
+        ("20.0", "moderate"),
+        ("20.01", "large"),
+    ]
     base = TODAY - 250 * DAY
     for k, (km, _) in enumerate(cases):  # 40 days apart: each pair has its own 30-day window
         reference, spike = base + 40 * k * DAY, base + (40 * k + 1) * DAY
@@ -196,11 +227,15 @@ def test_single_run_spikes_fall_in_frandsens_bands_at_their_exact_edges(
     bands = {s["date"]: (s["band"], s["restricts"]) for s in report["spikes"]}
     for k, (_, band) in enumerate(cases):
         assert bands[(base + (40 * k + 1) * DAY).isoformat()] == (
-            band, band in ("moderate", "large"))
+            band,
+            band in ("moderate", "large"),
+        )
     text = ok("load", "--weeks", "40").out
     assert "The acute:chronic ratio is shown for context only" in text
-    assert "20.01 km is +100% against the longest run of the previous 30 days (10.00 km): a " \
-           "large spike" in text
+    assert (
+        "20.01 km is +100% against the longest run of the previous 30 days (10.00 km): a "
+        "large spike" in text
+    )
     assert report["acwr_caveat"].startswith("The acute:chronic ratio is shown for context only")
     assert "Frandsen 2025" in report["acwr_caveat"]
 
@@ -212,7 +247,9 @@ def test_the_load_shows_weekly_distance_and_its_change(cli: str, tmp_path: Path)
     ok("runs", "add", "--date", TODAY.isoformat(), "--km", "15", "--minutes", "90")
     report = js("load", "--weeks", "2")
     assert [(w["distance_m"], w["change_pct"]) for w in report["weeks"]] == [
-        (10_000.0, None), (15_000.0, 50.0)]
+        (10_000.0, None),
+        (15_000.0, 50.0),
+    ]
     assert report["acwr"]["ratio"] is not None and report["acwr"]["date"] == TODAY.isoformat()
     assert {r["trigger"] for r in report["restrictions"]} >= {"sharp_week", "spike"}
     text = ok("load", "--weeks", "2").out
@@ -225,14 +262,18 @@ def test_the_load_shows_weekly_distance_and_its_change(cli: str, tmp_path: Path)
 
 @pytest.mark.parametrize(("units", "figure"), [("km", "20.00 km"), ("mi", "12.43 mi")])
 def test_today_leaves_out_plyometric_and_high_load_items_after_a_large_spike(
-        cli: str, tmp_path: Path, units: str, figure: str) -> None:
+    cli: str, tmp_path: Path, units: str, figure: str
+) -> None:
     started(tmp_path, units=units, start=high_load_start())
     days = [TODAY + i * DAY for i in range(4)]
     before = {d: js("today", "--date", d.isoformat())["items"] for d in days}
     ok("runs", "add", "--date", (TODAY - 4 * DAY).isoformat(), "--km", "8", "--minutes", "45")
     added = ok("runs", "add", "--date", TODAY.isoformat(), "--km", "20", "--minutes", "120").out
-    assert "a large spike" in added and "leaves out plyometric and high-load items until " \
-        f"{(TODAY + 3 * DAY).isoformat()}" in added
+    assert (
+        "a large spike" in added
+        and f"leaves out plyometric and high-load items until {(TODAY + 3 * DAY).isoformat()}"
+        in added
+    )
     catalog = knowledge().catalog
     seen = 0
     for d in days:
@@ -255,19 +296,42 @@ def test_today_leaves_out_plyometric_and_high_load_items_after_a_large_spike(
 
 
 def test_shoes_show_distance_reminder_rotation_and_the_ramp_milestones(
-        cli: str, tmp_path: Path) -> None:
+    cli: str, tmp_path: Path
+) -> None:
     started(tmp_path)
     ok("shoes", "add", "Old pair", "--kind", "cushioned", "--reminder-km", "480")
     ok("shoes", "add", "Racer", "--kind", "minimalist", "--drop-mm", "0", "--weight-g", "180")
     one_error_line(fc("shoes", "add", "Racer"), "already stored")
-    one_error_line(fc("shoes", "add", "X", "--reminder-km", "100"),
-                   "reminder_km: 100 km is outside the conventional 480-800 km")
+    one_error_line(
+        fc("shoes", "add", "X", "--reminder-km", "100"),
+        "reminder_km: 100 km is outside the conventional 480-800 km",
+    )
     one_error_line(fc("shoes", "add", "X", "--kind", "boot"), "'boot' is not one of")
     for i in range(24):
-        ok("runs", "add", "--date", (TODAY - (48 - 2 * i) * DAY).isoformat(), "--km", "20",
-           "--minutes", "110", "--shoe", "Old pair")
-    ok("runs", "add", "--date", TODAY.isoformat(), "--km", "3", "--minutes", "18", "--shoe",
-       "Racer")
+        ok(
+            "runs",
+            "add",
+            "--date",
+            (TODAY - (48 - 2 * i) * DAY).isoformat(),
+            "--km",
+            "20",
+            "--minutes",
+            "110",
+            "--shoe",
+            "Old pair",
+        )
+    ok(
+        "runs",
+        "add",
+        "--date",
+        TODAY.isoformat(),
+        "--km",
+        "3",
+        "--minutes",
+        "18",
+        "--shoe",
+        "Racer",
+    )
     text = ok("shoes").out
     assert "Old pair: cushioned; 480.00 km in 24 run(s)" in text
     assert "reminder: 480.00 km reached the 480 km reminder" in text
@@ -280,8 +344,10 @@ def test_shoes_show_distance_reminder_rotation_and_the_ramp_milestones(
     assert (old["distance_m"], old["reminder_due"], old["runs"]) == (480_000.0, True, 24)
     assert data["rotation"]["parallel"] is True
     assert data["ramp"]["status"] == "not_offered"
-    one_error_line(fc("shoes", "ramp", "--target-km", "20"),
-                   "offered once every milestone is met; not yet: at least 8 weeks")
+    one_error_line(
+        fc("shoes", "ramp", "--target-km", "20"),
+        "offered once every milestone is met; not yet: at least 8 weeks",
+    )
     ok("shoes", "retire", "Old pair")
     assert "Old pair: cushioned; 480.00 km in 24 run(s), last" in ok("shoes").out
     assert "reminder: " not in ok("shoes").out
@@ -294,10 +360,21 @@ def test_shoes_show_distance_reminder_rotation_and_the_ramp_milestones(
 def test_a_runner_who_chose_miles_reads_miles_everywhere(cli: str, tmp_path: Path) -> None:
     started(tmp_path, units="mi")
     ok("shoes", "add", "Daily")
-    ok("runs", "add", "--date", (TODAY - 3 * DAY).isoformat(), "--km", "8.04672",
-       "--minutes", "40", "--shoe", "Daily")
-    added = ok("runs", "add", "--date", TODAY.isoformat(), "--km", "16.09344", "--minutes",
-               "80").out
+    ok(
+        "runs",
+        "add",
+        "--date",
+        (TODAY - 3 * DAY).isoformat(),
+        "--km",
+        "8.04672",
+        "--minutes",
+        "40",
+        "--shoe",
+        "Daily",
+    )
+    added = ok(
+        "runs", "add", "--date", TODAY.isoformat(), "--km", "16.09344", "--minutes", "80"
+    ).out
     assert "10.00 mi" in added and "8:00 /mi" in added and " km" not in added
     assert "10.00 mi is +100% against the longest run of the previous 30 days (5.00 mi)" in added
     listed = ok("runs").out

@@ -30,8 +30,11 @@ DAY = timedelta(days=1)
 
 
 @pytest.fixture
-def cli(database_url: str, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
-        tmp_path: Path) -> Iterator[str]:
+def cli(
+    database_url: str,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> Iterator[str]:
     """The runner's CLI on a fresh database (given by URL); yields the URL."""
     monkeypatch.setenv("FOOTCORE_DATABASE_URL", database_url)
     monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path / "home"))
@@ -43,8 +46,17 @@ def fc(*args: str, stdin: str = "") -> Outcome:
 
 
 def started(weeks: str = "24") -> None:
-    r = fc("init", "--profile", str(EXAMPLES / "runner.toml"), "--assessment",
-           str(EXAMPLES / "assessment.toml"), "--start", START.isoformat(), "--weeks", weeks)
+    r = fc(
+        "init",
+        "--profile",
+        str(EXAMPLES / "runner.toml"),
+        "--assessment",
+        str(EXAMPLES / "assessment.toml"),
+        "--start",
+        START.isoformat(),
+        "--weeks",
+        weeks,
+    )
     assert r.code == 0, r.err
     assert "Stored runner 'default'" in r.out
 
@@ -70,8 +82,19 @@ def test_a_runner_follows_the_plan_day_by_day(cli: str) -> None:
     data = day_json(START)
     assert set(data) >= {"athlete", "date", "week", "paused", "items", "next_session"}
     item = data["items"][1]
-    assert set(item) >= {"exercise", "name", "sets", "reps", "hold_s", "cues", "why", "sources",
-                         "adaptation", "decision", "logged"}
+    assert set(item) >= {
+        "exercise",
+        "name",
+        "sets",
+        "reps",
+        "hold_s",
+        "cues",
+        "why",
+        "sources",
+        "adaptation",
+        "decision",
+        "logged",
+    }
     ex = item["exercise_done"]
     logged = fc("log", ex, "--date", START.isoformat(), "--rpe", "5", "--pain", "1")
     assert logged.code == 0, logged.err
@@ -79,7 +102,9 @@ def test_a_runner_follows_the_plan_day_by_day(cli: str) -> None:
     assert "progress waits for tomorrow morning's check-in" in logged.out
     again = fc("log", ex, "--date", START.isoformat(), "--rpe", "5", "--pain", "1")
     assert (again.code, again.out.strip()) == (
-        0, f"Already logged: {ex} on {START.isoformat()} (both); nothing changed.")
+        0,
+        f"Already logged: {ex} on {START.isoformat()} (both); nothing changed.",
+    )
     other = fc("log", ex, "--date", START.isoformat(), "--rpe", "6", "--pain", "1")
     one_error_line(other, 2, "is already logged with other values")
     check = fc("checkin", "--date", (START + DAY).isoformat(), "--morning-pain", "0")
@@ -102,21 +127,34 @@ def test_bad_input_is_one_line_and_writes_nothing(cli: str) -> None:
     one_error_line(fc("init", "--profile", str(EXAMPLES / "runner.toml")), 2, "already exists")
     first = day_json(START)["items"][0]["exercise_done"]
     one_error_line(fc("log", "not_an_exercise"), 2, "unknown exercise 'not_an_exercise'")
-    one_error_line(fc("log", first, "--date", START.isoformat(), "--pain", "11"), 2,
-                   "--pain 11 is out of range; accepted 0..10")
+    one_error_line(
+        fc("log", first, "--date", START.isoformat(), "--pain", "11"),
+        2,
+        "--pain 11 is out of range; accepted 0..10",
+    )
     one_error_line(fc("log", first, "--date", (TODAY + DAY).isoformat()), 2, "is in the future")
-    one_error_line(fc("log", first, "--date", (START - 9 * DAY).isoformat()), 2,
-                   "no session was planned on")
-    absent = next(e for e in ("marble_pickup", "calf_raise", "toe_walk")
-                  if e not in {i["exercise_done"] for i in day_json(START)["items"]})
+    one_error_line(
+        fc("log", first, "--date", (START - 9 * DAY).isoformat()), 2, "no session was planned on"
+    )
+    absent = next(
+        e
+        for e in ("marble_pickup", "calf_raise", "toe_walk")
+        if e not in {i["exercise_done"] for i in day_json(START)["items"]}
+    )
     one_error_line(fc("log", absent, "--date", START.isoformat()), 2, "is not in the session of")
     one_error_line(fc("log", first, "--reps", "3", "--hold-s", "3"), 2, "not both")
     one_error_line(fc("log", first, "--date", "2026-02-30"), 2, "is not a date")
-    one_error_line(fc("log", first, "--date", START.isoformat(), "--pain-area", "elbow"), 2,
-                   "--pain-area: unknown word 'elbow'")
+    one_error_line(
+        fc("log", first, "--date", START.isoformat(), "--pain-area", "elbow"),
+        2,
+        "--pain-area: unknown word 'elbow'",
+    )
     one_error_line(fc("checkin", "--morning-pain", "12"), 2, "out of range")
-    one_error_line(fc("profile", "set", "schedule.minutes_per_day", "200"), 2,
-                   "schedule.minutes_per_day = 200 is out of range; accepted 5..90")
+    one_error_line(
+        fc("profile", "set", "schedule.minutes_per_day", "200"),
+        2,
+        "schedule.minutes_per_day = 200 is out of range; accepted 5..90",
+    )
     one_error_line(fc("profile", "set", "nonsense.key", "1"), 2, "unknown key 'nonsense'")
     one_error_line(fc("clear"), 2, "add --confirm")
     assert json.loads(fc("status", "--format", "json").out)["adherence_overall"][0] == 0
@@ -156,12 +194,14 @@ def test_a_profile_change_replans_only_the_future(cli: str) -> None:
     shorter = day_json(ahead)["items"]
     assert 0 < len(shorter) < len(past)
     assert fc("profile", "set", "schedule.minutes_per_day", "6").out.startswith(
-        "schedule.minutes_per_day is already 6")
+        "schedule.minutes_per_day is already 6"
+    )
     shown = json.loads(fc("profile", "show", "--format", "json").out)
     assert shown["schedule"]["minutes_per_day"] == 6
     assert fc("profile", "set", "equipment.items", "towel,band").code == 0
     assert json.loads(fc("profile", "show", "--format", "json").out)["equipment"] == {
-        "items": ["towel", "band"]}
+        "items": ["towel", "band"]
+    }
 
 
 def test_the_interactive_session_logs_every_item_at_once(cli: str) -> None:
@@ -170,7 +210,7 @@ def test_the_interactive_session_logs_every_item_at_once(cli: str) -> None:
     answers = []
     for item in items:
         answers.append("y")
-        for _side in (("left", "right") if item["per_side"] else ("both",)):
+        for _side in ("left", "right") if item["per_side"] else ("both",):
             if item["reps"] is not None or item["hold_s"] is not None:
                 answers.append("")  # the prescribed count
         answers += ["", "0"]  # sets as prescribed, no pain
@@ -198,16 +238,29 @@ def test_export_then_import_data_gives_the_same_file(cli: str, tmp_path: Path) -
 
 def test_today_reads_sqlite_without_loading_sqlalchemy(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'fc.db'}"
-    assert run("init", "--profile", str(EXAMPLES / "runner.toml"), "--database-url", url,
-               "--start", TODAY.isoformat()).code == 0
-    probe = ("import atexit, sys\n"
-             "atexit.register(lambda: print('sqlalchemy' in sys.modules, file=sys.stderr))\n"
-             "from footcore.entrypoints.cli import main\n"
-             f"sys.argv = ['footcore', 'today', '--database-url', {url!r}]\n"
-             "main()\n")
+    assert (
+        run(
+            "init",
+            "--profile",
+            str(EXAMPLES / "runner.toml"),
+            "--database-url",
+            url,
+            "--start",
+            TODAY.isoformat(),
+        ).code
+        == 0
+    )
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('sqlalchemy' in sys.modules, file=sys.stderr))\n"
+        "from footcore.entrypoints.cli import main\n"
+        f"sys.argv = ['footcore', 'today', '--database-url', {url!r}]\n"
+        "main()\n"
+    )
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          env=env, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip() == "False"
     assert TODAY.strftime("%a %Y-%m-%d") in proc.stdout

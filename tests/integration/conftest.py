@@ -82,8 +82,7 @@ def uow(database_url: str) -> Iterator[SqlUnitOfWork]:
 
 
 @pytest.fixture
-def other_database_url(database_url: str, tmp_path: Path,
-                       request: pytest.FixtureRequest) -> str:
+def other_database_url(database_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
     """A second fresh database on the same backend as `database_url` (to import into)."""
     if database_url.startswith("sqlite"):
         return f"sqlite:///{tmp_path / 'other.db'}"

@@ -25,17 +25,34 @@ BASELINE = tomllib.loads((EXAMPLES / "assessment.toml").read_text())
 
 def a_history(uow: SqlUnitOfWork) -> None:
     """A bit of everything: logs, check-ins, decisions, a retest, a pause and its clearance."""
-    training.init(uow, "ana", PROFILE, "runner.toml", results_from_mapping(BASELINE), BASELINE,
-                  START, 8, START)
+    training.init(
+        uow,
+        "ana",
+        PROFILE,
+        "runner.toml",
+        results_from_mapping(BASELINE),
+        BASELINE,
+        START,
+        8,
+        START,
+    )
     for offset in range(4):
         day = START + offset * DAY
         training.checkin(uow, "ana", day, offset % 2, "", [], day)
         items = training.day(uow, "ana", day, day).items
-        training.log_session(uow, "ana", [
-            LogEntry(i.exercise_done, day, rpe=5, pain=2 + offset, pain_area="heel")
-            for i in items], day)
-    raw = {"date": START + 4 * DAY, **{k: {"left": a, "right": b}
-                                       for k, (a, b) in NORMAL_RESULTS.items()}}
+        training.log_session(
+            uow,
+            "ana",
+            [
+                LogEntry(i.exercise_done, day, rpe=5, pain=2 + offset, pain_area="heel")
+                for i in items
+            ],
+            day,
+        )
+    raw = {
+        "date": START + 4 * DAY,
+        **{k: {"left": a, "right": b} for k, (a, b) in NORMAL_RESULTS.items()},
+    }
     training.retest(uow, "ana", results_from_mapping(raw), raw, START + 4 * DAY)
     training.profile_set(uow, "ana", "schedule.minutes_per_day", "20", START + 4 * DAY)
     with pytest.raises(RedFlagError):
@@ -43,10 +60,10 @@ def a_history(uow: SqlUnitOfWork) -> None:
     training.clear(uow, "ana", True, START + 6 * DAY)
 
 
-def test_export_import_export_gives_the_same_file(database_url: str,
-                                                  other_database_url: str) -> None:
-    source, target = SqlUnitOfWork.connect(database_url), SqlUnitOfWork.connect(
-        other_database_url)
+def test_export_import_export_gives_the_same_file(
+    database_url: str, other_database_url: str
+) -> None:
+    source, target = SqlUnitOfWork.connect(database_url), SqlUnitOfWork.connect(other_database_url)
     try:
         a_history(source)
         first = training.export(source, "ana", START + 6 * DAY)
@@ -58,15 +75,25 @@ def test_export_import_export_gives_the_same_file(database_url: str,
     assert second == first
     doc = json.loads(first)
     assert doc["format_version"] == 1
-    assert {k for k in doc if doc[k]} >= {"athlete", "profiles", "plan", "weeks", "logs",
-                                          "checkins", "assessments", "decisions", "states",
-                                          "pauses"}
+    assert {k for k in doc if doc[k]} >= {
+        "athlete",
+        "profiles",
+        "plan",
+        "weeks",
+        "logs",
+        "checkins",
+        "assessments",
+        "decisions",
+        "states",
+        "pauses",
+    }
     assert [p["revision"] for p in doc["profiles"]] == [1, 2]  # init, then minutes_per_day
 
 
 @pytest.mark.postgres
-def test_an_export_moves_from_sqlite_to_postgresql_unchanged(tmp_path: object,
-                                                            postgres_url: str) -> None:
+def test_an_export_moves_from_sqlite_to_postgresql_unchanged(
+    tmp_path: object, postgres_url: str
+) -> None:
     source = SqlUnitOfWork.connect(f"sqlite:///{tmp_path}/a.db")
     target = SqlUnitOfWork.connect(postgres_url)
     try:
@@ -80,7 +107,8 @@ def test_an_export_moves_from_sqlite_to_postgresql_unchanged(tmp_path: object,
 
 
 def test_importing_a_runner_that_exists_is_a_conflict_and_writes_nothing(
-        uow: SqlUnitOfWork) -> None:
+    uow: SqlUnitOfWork,
+) -> None:
     a_history(uow)
     text = training.export(uow, "ana", START + 6 * DAY)
     with pytest.raises(ConflictError, match="already exists"):

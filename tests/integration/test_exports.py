@@ -48,8 +48,9 @@ from tests.conftest import EXAMPLES
 
 START = date(2026, 11, 23)
 STAMP = datetime(2026, 11, 20, 9, 0)
-needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None,
-                                   reason="pdftoppm (Debian poppler-utils) is not installed")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftoppm") is None, reason="pdftoppm (Debian poppler-utils) is not installed"
+)
 
 
 @pytest.fixture(scope="module")
@@ -59,8 +60,9 @@ def plan() -> Plan:
 
 
 def parsed(plan: Plan, athlete: str = "ana", **options: object) -> list[ics.Event]:
-    data = plan_calendar(plan, knowledge().catalog, athlete,
-                         CalendarOptions(stamp=STAMP, **options))  # type: ignore[arg-type]
+    data = plan_calendar(
+        plan, knowledge().catalog, athlete, CalendarOptions(stamp=STAMP, **options)
+    )  # type: ignore[arg-type]
     return sorted(ics.Calendar(data.decode("utf-8")).events, key=lambda e: e.begin)
 
 
@@ -85,8 +87,9 @@ def test_titles_mark_the_lighter_weeks_and_the_retest_day(plan: Plan) -> None:
         for s in week.sessions:
             assert ("lighter" in by_day[s.date]) is week.light
             assert ("retest" in by_day[s.date]) is (week.retest and s is week.sessions[-1])
-            assert by_day[s.date].startswith(f"footcore: {week.phase.value.replace('_', '-')} "
-                                             f"week {week.index}")
+            assert by_day[s.date].startswith(
+                f"footcore: {week.phase.value.replace('_', '-')} week {week.index}"
+            )
     assert any(w.light for w in plan.weeks) and any(w.retest for w in plan.weeks)
 
 
@@ -125,8 +128,9 @@ def test_times_float_by_default_and_carry_a_tzid_when_asked(plan: Plan) -> None:
     floating = plan_calendar(plan, knowledge().catalog, "ana", CalendarOptions(stamp=STAMP))
     assert b"DTSTART:20261123T070000\r\n" in floating
     assert b"VTIMEZONE" not in floating
-    zoned = plan_calendar(plan, knowledge().catalog, "ana",
-                          CalendarOptions(stamp=STAMP, tz="Europe/Berlin"))
+    zoned = plan_calendar(
+        plan, knowledge().catalog, "ana", CalendarOptions(stamp=STAMP, tz="Europe/Berlin")
+    )
     assert b"DTSTART;TZID=Europe/Berlin:20261123T070000\r\n" in zoned
     first = sorted(ics.Calendar(zoned.decode()).events, key=lambda e: e.begin)[0]
     assert first.begin.utcoffset() == timedelta(hours=1)
@@ -142,31 +146,45 @@ def test_an_unknown_time_zone_is_an_input_error(plan: Plan) -> None:
 
 def _retests() -> list[Results]:
     base = read_results(EXAMPLES / "assessment.toml")
-    later = Results(base.date + timedelta(weeks=6), {
-        "heel_raise_reps": SideResult(19.0, 23.0),
-        "knee_to_wall_cm": SideResult(11.5, 11.5),
-    })
+    later = Results(
+        base.date + timedelta(weeks=6),
+        {
+            "heel_raise_reps": SideResult(19.0, 23.0),
+            "knee_to_wall_cm": SideResult(11.5, 11.5),
+        },
+    )
     return [base, later]
 
 
 def a_progress(plan: Plan) -> Progress:
     """Two weeks of logs and check-ins, two assessments and three weeks of runs."""
-    logs = [SessionLog(s.date, done=i % 4 != 0, pain=i % 5) for i, s in
-            enumerate(plan.sessions()[:14])]
-    checkins = [CheckIn(s.date + timedelta(days=1), i % 3)
-                for i, s in enumerate(plan.sessions()[:14])]
-    runs = [RunRecord(START + timedelta(days=d), m, m / 3, m / 3)
-            for d, m in ((0, 10_000.0), (3, 8_000.0), (7, 10_000.0), (10, 14_000.0), (14, 9_000.0))]
+    logs = [
+        SessionLog(s.date, done=i % 4 != 0, pain=i % 5) for i, s in enumerate(plan.sessions()[:14])
+    ]
+    checkins = [
+        CheckIn(s.date + timedelta(days=1), i % 3) for i, s in enumerate(plan.sessions()[:14])
+    ]
+    runs = [
+        RunRecord(START + timedelta(days=d), m, m / 3, m / 3)
+        for d, m in ((0, 10_000.0), (3, 8_000.0), (7, 10_000.0), (10, 14_000.0), (14, 9_000.0))
+    ]
     battery = knowledge().battery
-    return Progress(adherence(plan, logs, START + timedelta(days=13)), pain_series(logs, checkins),
-                    retest_series(battery, _retests(), 34, Sex.FEMALE),
-                    load_series(runs, load_load_rules()))
+    return Progress(
+        adherence(plan, logs, START + timedelta(days=13)),
+        pain_series(logs, checkins),
+        retest_series(battery, _retests(), 34, Sex.FEMALE),
+        load_series(runs, load_load_rules()),
+    )
 
 
 def pdftotext(pdf: Path, page: int) -> str:
     """One page's text, with runs of white space as one space (table cells wrap their lines)."""
-    text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return " ".join(text.split())
 
 
@@ -175,15 +193,27 @@ def printed(plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> Path:
     profile = read_profile(EXAMPLES / "runner.toml")
     k = knowledge()
     path = tmp_path_factory.mktemp("pdf") / "plan.pdf"
-    write_atomic(path, plan_pdf(plan, k.catalog, profile, PrintOptions(
-        name="Ana", labels=k.rules.quality_labels, progress=a_progress(plan),
-        printed=date(2026, 11, 20))))
+    write_atomic(
+        path,
+        plan_pdf(
+            plan,
+            k.catalog,
+            profile,
+            PrintOptions(
+                name="Ana",
+                labels=k.rules.quality_labels,
+                progress=a_progress(plan),
+                printed=date(2026, 11, 20),
+            ),
+        ),
+    )
     return path
 
 
 @needs_poppler
 def test_the_printout_has_a_cover_a_page_per_week_a_card_per_exercise_and_log_sheets(
-        plan: Plan, printed: Path, tmp_path: Path) -> None:
+    plan: Plan, printed: Path, tmp_path: Path
+) -> None:
     exercises = len(card_doses(plan.weeks))
     expected = page_count(len(plan.weeks), exercises, charts=4)
     assert expected == 1 + 9 + exercises + 5 + 2
@@ -198,13 +228,15 @@ def test_the_printout_has_a_cover_a_page_per_week_a_card_per_exercise_and_log_sh
 
 @needs_poppler
 def test_the_printed_text_has_findings_priorities_weeks_cards_and_log_sheets(
-        plan: Plan, printed: Path) -> None:
+    plan: Plan, printed: Path
+) -> None:
     k = knowledge()
     cover = pdftotext(printed, 1)
     for f in plan.findings:
         assert f.name in cover
-    assert "Priorities" in cover and k.rules.quality_labels[plan.priorities[0]].split(" (")[0] \
-        in cover
+    assert (
+        "Priorities" in cover and k.rules.quality_labels[plan.priorities[0]].split(" (")[0] in cover
+    )
     assert "A: read in the primary paper" in cover
     for week in plan.weeks:
         page = pdftotext(printed, 1 + week.index)
@@ -255,26 +287,35 @@ def test_the_adherence_chart_draws_planned_and_done_sessions_per_week(plan: Plan
     done = [s.date for s in week1.sessions[:3]] + [week2.sessions[0].date]
     skipped = [SessionLog(week1.sessions[3].date, done=False)]
     until = week2.sessions[2].date
-    chart = render_chart("adherence", Progress(adherence(
-        plan, [SessionLog(d) for d in done] + skipped, until)))
-    assert chart.series["planned"] == ((week1.start.isoformat(), float(len(week1.sessions))),
-                                       (week2.start.isoformat(), 3.0))
-    assert chart.series["done"] == ((week1.start.isoformat(), 3.0),
-                                    (week2.start.isoformat(), 1.0))
+    chart = render_chart(
+        "adherence", Progress(adherence(plan, [SessionLog(d) for d in done] + skipped, until))
+    )
+    assert chart.series["planned"] == (
+        (week1.start.isoformat(), float(len(week1.sessions))),
+        (week2.start.isoformat(), 3.0),
+    )
+    assert chart.series["done"] == ((week1.start.isoformat(), 3.0), (week2.start.isoformat(), 1.0))
 
 
 def test_a_session_moved_to_another_day_of_the_week_still_counts_as_done(plan: Plan) -> None:
     week = plan.weeks[0]
-    rest_days = [week.start + timedelta(days=i) for i in range(7)
-                 if week.start + timedelta(days=i) not in {s.date for s in week.sessions}]
+    rest_days = [
+        week.start + timedelta(days=i)
+        for i in range(7)
+        if week.start + timedelta(days=i) not in {s.date for s in week.sessions}
+    ]
     moved = rest_days[0] if rest_days else week.sessions[0].date
     weeks = adherence(plan, [SessionLog(moved)], week.start + timedelta(days=6))
     assert weeks[0].done == 1 and weeks[0].planned == len(week.sessions)
 
 
 def test_the_pain_chart_draws_the_worst_pain_of_each_day_and_the_morning_after() -> None:
-    logs = [SessionLog(START, pain=2), SessionLog(START, pain=4), SessionLog(START + timedelta(2)),
-            SessionLog(START + timedelta(4), pain=6)]
+    logs = [
+        SessionLog(START, pain=2),
+        SessionLog(START, pain=4),
+        SessionLog(START + timedelta(2)),
+        SessionLog(START + timedelta(4), pain=6),
+    ]
     checkins = [CheckIn(START + timedelta(1), 1), CheckIn(START + timedelta(5), 3)]
     chart = render_chart("pain", Progress(pain=pain_series(logs, checkins)), "svg")
     assert chart.series["during"] == (("2026-11-23", 4.0), ("2026-11-27", 6.0))
@@ -289,29 +330,42 @@ def test_the_retest_chart_draws_each_result_against_the_norm_band_of_age_and_sex
     for age, sex in ((34, Sex.FEMALE), (34, Sex.MALE)):
         band, _ = heel.norm.band_for(age, sex)
         assert band is not None
-        chart = render_chart("retests", Progress(retests=retest_series(battery, _retests(), age,
-                                                                      sex)))
+        chart = render_chart(
+            "retests", Progress(retests=retest_series(battery, _retests(), age, sex))
+        )
         assert chart.series["heel_raise_reps.norm"] == (
-            ("low", band.low), ("reference", band.reference), ("high", band.high))
+            ("low", band.low),
+            ("reference", band.reference),
+            ("high", band.high),
+        )
         assert chart.series["heel_raise_reps.left"] == (("2026-11-16", 14.0), ("2026-12-28", 19.0))
-        assert chart.series["heel_raise_reps.right"] == (("2026-11-16", 22.0),
-                                                         ("2026-12-28", 23.0))
+        assert chart.series["heel_raise_reps.right"] == (("2026-11-16", 22.0), ("2026-12-28", 23.0))
     # Yes/no and pass/fail tests have no line to draw.
     assert not any(key.startswith(("paper_grip", "toe_yoga")) for key in chart.series)
 
 
 def test_the_load_chart_marks_the_week_of_a_moderate_spike_but_not_a_small_one() -> None:
     monday = date(2026, 11, 2)
-    runs = [RunRecord(monday + timedelta(days=d), m, m / 3, m / 3) for d, m in (
-        (0, 10_000.0), (7, 12_000.0),  # +20% over the 30-day longest: a small spike
-        (14, 10_000.0), (21, 17_000.0),  # +42%: a moderate spike
-    )]
+    runs = [
+        RunRecord(monday + timedelta(days=d), m, m / 3, m / 3)
+        for d, m in (
+            (0, 10_000.0),
+            (7, 12_000.0),  # +20% over the 30-day longest: a small spike
+            (14, 10_000.0),
+            (21, 17_000.0),  # +42%: a moderate spike
+        )
+    ]
     weeks = load_series(runs, load_load_rules())
-    assert [w.worst_spike for w in weeks] == [None, SpikeBand.SMALL, SpikeBand.NONE,
-                                             SpikeBand.MODERATE]
+    assert [w.worst_spike for w in weeks] == [
+        None,
+        SpikeBand.SMALL,
+        SpikeBand.NONE,
+        SpikeBand.MODERATE,
+    ]
     chart = render_chart("load", Progress(load=weeks))
     assert chart.series["distance"] == tuple(
-        ((monday + timedelta(weeks=i)).isoformat(), km) for i, km in enumerate((10, 12, 10, 17)))
+        ((monday + timedelta(weeks=i)).isoformat(), km) for i, km in enumerate((10, 12, 10, 17))
+    )
     assert chart.series["marked"] == (((monday + timedelta(weeks=3)).isoformat(), 17.0),)
 
 
@@ -334,13 +388,15 @@ def test_a_period_keeps_the_weeks_that_overlap_it(plan: Plan) -> None:
     progress = a_progress(plan)
     cut = progress.between(START + timedelta(days=9), START + timedelta(days=9))
     assert [w.start for w in cut.adherence] == [START + timedelta(days=7)]
-    assert [p.date for p in cut.pain.during] == [d for d in (START + timedelta(days=9),)
-                                                  if d in {p.date for p in progress.pain.during}]
+    assert [p.date for p in cut.pain.during] == [
+        d for d in (START + timedelta(days=9),) if d in {p.date for p in progress.pain.during}
+    ]
 
 
 def test_an_unknown_chart_kind_names_the_kinds() -> None:
-    with pytest.raises(InputError, match="unknown chart kind 'steps'; accepted: retests, "
-                                         "adherence, pain, load"):
+    with pytest.raises(
+        InputError, match="unknown chart kind 'steps'; accepted: retests, adherence, pain, load"
+    ):
         render_chart("steps", Progress())
 
 
@@ -387,16 +443,31 @@ def a_stored_runner_whose_doses_stepped_down(uow: SqlUnitOfWork) -> date:
     exercises of that day step down for the days ahead. Returns the day it is."""
     raw = tomllib.loads((EXAMPLES / "runner.toml").read_text())
     res = tomllib.loads((EXAMPLES / "assessment.toml").read_text())
-    training.init(uow, "ana", raw, "runner.toml", results_from_mapping(res, "results"), res,
-                  START, 12, START)
+    training.init(
+        uow, "ana", raw, "runner.toml", results_from_mapping(res, "results"), res, START, 12, START
+    )
     for offset, morning in ((0, 0), (1, 2)):
         day = START + timedelta(days=offset)
         view = training.day(uow, "ana", day, day)
-        training.log_session(uow, "ana", [
-            training.LogEntry(exercise=i.exercise_done, day=day, sets=i.sets, reps=i.reps,
-                              hold_s=i.hold_s, pain=1) for i in view.items], day)
-        training.checkin(uow, "ana", day + timedelta(days=1), morning, "", [],
-                         day + timedelta(days=1))
+        training.log_session(
+            uow,
+            "ana",
+            [
+                training.LogEntry(
+                    exercise=i.exercise_done,
+                    day=day,
+                    sets=i.sets,
+                    reps=i.reps,
+                    hold_s=i.hold_s,
+                    pain=1,
+                )
+                for i in view.items
+            ],
+            day,
+        )
+        training.checkin(
+            uow, "ana", day + timedelta(days=1), morning, "", [], day + timedelta(days=1)
+        )
     return START + timedelta(days=2)
 
 
@@ -411,8 +482,9 @@ def test_a_stored_runners_exports_carry_the_doses_after_adaptation(uow: SqlUnitO
         view = training.day(uow, "ana", day, today)
         session = found.plan.session_on(day)
         assert session is not None
-        assert [(p.exercise, p.dose.sets, p.dose.reps, p.dose.hold_s) for p in session.items] \
-            == [(i.exercise_done, i.sets, i.reps, i.hold_s) for i in view.items]
+        assert [(p.exercise, p.dose.sets, p.dose.reps, p.dose.hold_s) for p in session.items] == [
+            (i.exercise_done, i.sets, i.reps, i.hold_s) for i in view.items
+        ]
         adapted += sum(1 for i in view.items if i.adaptation)
     assert adapted > 0, "the scenario must step some dose down"
     calendar = calendar_for_athlete(uow, "ana", today, CalendarOptions(stamp=STAMP))
@@ -425,14 +497,18 @@ def test_a_stored_runners_exports_carry_the_doses_after_adaptation(uow: SqlUnitO
 
 
 def test_a_stored_runners_progress_counts_logged_days_and_the_worst_pain(
-        uow: SqlUnitOfWork) -> None:
+    uow: SqlUnitOfWork,
+) -> None:
     today = a_stored_runner_whose_doses_stepped_down(uow)
     progress = stored_runner(uow, "ana", today).progress
     assert [(w.planned, w.done) for w in progress.adherence] == [(3, 2)]
-    assert [(p.date, p.pain) for p in progress.pain.during] == [(START, 1),
-                                                                (START + timedelta(days=1), 1)]
+    assert [(p.date, p.pain) for p in progress.pain.during] == [
+        (START, 1),
+        (START + timedelta(days=1), 1),
+    ]
     assert [p.pain for p in progress.pain.next_morning] == [0, 2]
     assert [r.points[0].date for r in progress.retests] == [date(2026, 11, 16)] * len(
-        progress.retests)
+        progress.retests
+    )
     chart = chart_for_athlete(uow, "ana", "adherence", "svg", today)
     assert chart.series["done"] == ((START.isoformat(), 2.0),)

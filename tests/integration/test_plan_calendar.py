@@ -21,8 +21,17 @@ BASELINE = tomllib.loads((EXAMPLES / "assessment.toml").read_text())
 
 
 def begin(uow: SqlUnitOfWork) -> None:
-    training.init(uow, "ana", PROFILE, "runner.toml", results_from_mapping(BASELINE), BASELINE,
-                  START, 12, START)
+    training.init(
+        uow,
+        "ana",
+        PROFILE,
+        "runner.toml",
+        results_from_mapping(BASELINE),
+        BASELINE,
+        START,
+        12,
+        START,
+    )
 
 
 def log_first_item(uow: SqlUnitOfWork, day: date) -> None:
@@ -42,7 +51,8 @@ def retest(uow: SqlUnitOfWork, values: dict[str, Any], day: date) -> Any:
 
 
 def test_a_failed_retest_then_a_passing_one_in_the_same_week_opens_the_next_phase(
-        uow: SqlUnitOfWork) -> None:
+    uow: SqlUnitOfWork,
+) -> None:
     begin(uow)
     for week in range(5):
         log_first_item(uow, START + 7 * week * DAY)
@@ -51,14 +61,14 @@ def test_a_failed_retest_then_a_passing_one_in_the_same_week_opens_the_next_phas
     failed = retest(uow, {k: v for k, v in BASELINE.items() if k != "date"}, retest_monday)
     assert not failed.result.passed
     after = week_of(uow, retest_monday + 7 * DAY, retest_monday)
-    assert (after["kind"], after["plan_week"], after["phase"]) == ("gate_repeat", 3,
-                                                                  "foundation")
+    assert (after["kind"], after["plan_week"], after["phase"]) == ("gate_repeat", 3, "foundation")
     friday = retest_monday + 4 * DAY
     normal = {k: {"left": a, "right": b} for k, (a, b) in NORMAL_RESULTS.items()}
     passed = retest(uow, normal, friday)
     assert passed.result.passed
     assert passed.effect == (
-        f"the gate is open: the next phase starts on {(retest_monday + 7 * DAY).isoformat()}")
+        f"the gate is open: the next phase starts on {(retest_monday + 7 * DAY).isoformat()}"
+    )
     nxt = week_of(uow, retest_monday + 7 * DAY, friday)
     assert (nxt["kind"], nxt["plan_week"], nxt["phase"]) == ("planned", 7, "strength")
     again = retest(uow, normal, friday)  # the same file twice: stored once
@@ -66,7 +76,8 @@ def test_a_failed_retest_then_a_passing_one_in_the_same_week_opens_the_next_phas
 
 
 def test_a_runner_back_after_two_missed_weeks_keeps_the_days_already_past(
-        uow: SqlUnitOfWork) -> None:
+    uow: SqlUnitOfWork,
+) -> None:
     begin(uow)
     log_first_item(uow, START)
     back = START + 23 * DAY  # Wednesday of week 4
@@ -76,7 +87,8 @@ def test_a_runner_back_after_two_missed_weeks_keeps_the_days_already_past(
     assert (status.week["kind"], status.week["plan_week"]) == ("repeat", 2)
     assert status.week["note"] == (
         "no session was logged in week 2 (2026-01-12 to 2026-01-18): the week repeats with the "
-        "same doses instead of moving on (2 times, until you are back)")
+        "same doses instead of moving on (2 times, until you are back)"
+    )
     for day, items in before.items():
         assert training.day(uow, "ana", day, back).items == items
     assert week_of(uow, back + 7 * DAY, back)["plan_week"] == 3
@@ -89,8 +101,9 @@ def test_a_profile_change_rebuilds_from_tomorrow_only(uow: SqlUnitOfWork) -> Non
     begin(uow)
     today = START + 2 * DAY
     log_first_item(uow, START)
-    seen = {START + i * DAY: training.day(uow, "ana", START + i * DAY, today).items
-            for i in range(5)}
+    seen = {
+        START + i * DAY: training.day(uow, "ana", START + i * DAY, today).items for i in range(5)
+    }
     change = training.profile_set(uow, "ana", "schedule.days", '["mon", "wed", "fri"]', today)
     assert change.changed and change.replanned_from == today + DAY
     for day in (START, START + DAY, today):

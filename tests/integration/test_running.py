@@ -36,9 +36,11 @@ SAMPLES = REPO.parent / "shared" / "samples"
 TODAY = date.today()
 DAY = timedelta(days=1)
 NAME = "default"
-NORMAL = {"date": (TODAY - 70 * DAY).isoformat(),
-          "single_leg_stance_eyes_open_s": {"left": 44, "right": 44},
-          "heel_raise_reps": {"left": 22, "right": 22}}
+NORMAL = {
+    "date": (TODAY - 70 * DAY).isoformat(),
+    "single_leg_stance_eyes_open_s": {"left": 44, "right": 44},
+    "heel_raise_reps": {"left": 22, "right": 22},
+}
 
 
 def sample_files() -> list[Path]:
@@ -52,26 +54,29 @@ def profile(units: str = "km", pain: dict[str, int] | None = None) -> dict[str, 
     return raw
 
 
-def started(uow: SqlUnitOfWork, days_ago: int = 2, units: str = "km",
-            results: dict[str, Any] | None = None) -> None:
+def started(
+    uow: SqlUnitOfWork, days_ago: int = 2, units: str = "km", results: dict[str, Any] | None = None
+) -> None:
     parsed = results_from_mapping(results, "results") if results is not None else None
-    training.init(uow, NAME, profile(units), "profile", parsed, results, TODAY - days_ago * DAY,
-                  24, TODAY)
+    training.init(
+        uow, NAME, profile(units), "profile", parsed, results, TODAY - days_ago * DAY, 24, TODAY
+    )
 
 
 def stored_runs(uow: SqlUnitOfWork) -> list[SimpleNamespace]:
     """Every stored run as plain values (the rows are gone with their session)."""
     with uow:
         rows = uow.repo.session.query(running_models.RunRow).order_by(running_models.RunRow.start)
-        return [SimpleNamespace(**{c.name: getattr(r, c.name) for c in r.__table__.columns})
-                for r in rows]
+        return [
+            SimpleNamespace(**{c.name: getattr(r, c.name) for c in r.__table__.columns})
+            for r in rows
+        ]
 
 
 # --- the schema -----------------------------------------------------------------------------------
 
 
-def test_the_running_tables_match_their_models_and_migrate_down_and_up(
-        uow: SqlUnitOfWork) -> None:
+def test_the_running_tables_match_their_models_and_migrate_down_and_up(uow: SqlUnitOfWork) -> None:
     with uow.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
@@ -87,7 +92,8 @@ def test_the_running_tables_match_their_models_and_migrate_down_and_up(
 
 
 def test_every_sample_imports_with_the_importers_figures_and_again_as_duplicates(
-        uow: SqlUnitOfWork) -> None:
+    uow: SqlUnitOfWork,
+) -> None:
     started(uow)
     files = sample_files()
     expected = {}
@@ -97,28 +103,43 @@ def test_every_sample_imports_with_the_importers_figures_and_again_as_duplicates
                 expected[outcome.source] = outcome.activities
     report = running.import_paths(uow, NAME, files, TODAY)
     # the same run in two formats (GPX and TCX of one run) is stored once
-    assert sorted(report.duplicates) == [str(SAMPLES / "tcx" / "runpandas__run.tcx"),
-                                         str(SAMPLES / "tcx" / "runpandas__stopped_example.tcx")]
+    assert sorted(report.duplicates) == [
+        str(SAMPLES / "tcx" / "runpandas__run.tcx"),
+        str(SAMPLES / "tcx" / "runpandas__stopped_example.tcx"),
+    ]
     got = {(r.file, r.start, r.distance_m, r.elapsed_s, r.moving_s) for r in report.imported}
-    want = {(a.source, a.start, a.distance_m, a.elapsed_s, a.moving_s)
-            for source, acts in expected.items() for a in acts
-            if source not in report.duplicates}
+    want = {
+        (a.source, a.start, a.distance_m, a.elapsed_s, a.moving_s)
+        for source, acts in expected.items()
+        for a in acts
+        if source not in report.duplicates
+    }
     assert got == want and len(got) == 16
     assert {Path(f).name for f, _ in report.skipped} == {
-        "fitparse__coros-pace-2-cycling-misaligned-fields.fit", "fitparse__garmin-fenix-5-walk.fit",
-        "sweatpy__2020-06-01-16-52-40.fit", "fitparse__event_timestamp.fit",
+        "fitparse__coros-pace-2-cycling-misaligned-fields.fit",
+        "fitparse__garmin-fenix-5-walk.fit",
+        "sweatpy__2020-06-01-16-52-40.fit",
+        "fitparse__event_timestamp.fit",
         "fitparse__elemnt-bolt-no-application-id-inside-developer-data-id.fit",
-        "sweatpy__activity_5039744860.gpx", "sweatpy__4801048867_strava.gpx",
-        "sweatpy__activity_5039744860.tcx", "saf__walking_activity_1.tcx",
-        "saf__pool_swim-activity_1.tcx"}
+        "sweatpy__activity_5039744860.gpx",
+        "sweatpy__4801048867_strava.gpx",
+        "sweatpy__activity_5039744860.tcx",
+        "saf__walking_activity_1.tcx",
+        "saf__pool_swim-activity_1.tcx",
+    }
     assert all(why.endswith("is not a run") for _, why in report.skipped)
     assert {Path(f).name for f, _ in report.failed} == {
-        "fitparse__activity-unexpected-eof.fit", "fitparse__activity-filecrc.fit",
-        "fitparse__activity-settings-corruptheader.fit", "fitparse__MonitoringFile.fit",
-        "gpxpy__route.gpx", "gpxpy__cerknicko-without-times.gpx"}
+        "fitparse__activity-unexpected-eof.fit",
+        "fitparse__activity-filecrc.fit",
+        "fitparse__activity-settings-corruptheader.fit",
+        "fitparse__MonitoringFile.fit",
+        "gpxpy__route.gpx",
+        "gpxpy__cerknicko-without-times.gpx",
+    }
     rows = stored_runs(uow)
     assert {(r.source, r.distance_m, r.elapsed_s, r.moving_s) for r in rows} == {
-        (f, d, e, m) for f, _, d, e, m in got}
+        (f, d, e, m) for f, _, d, e, m in got
+    }
     assert {r.distance_source for r in rows} == {"device", "track"}
 
     again = running.import_paths(uow, NAME, files, TODAY)
@@ -127,7 +148,8 @@ def test_every_sample_imports_with_the_importers_figures_and_again_as_duplicates
 
 
 def test_a_file_whose_storage_fails_half_way_leaves_nothing(
-        uow: SqlUnitOfWork, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    uow: SqlUnitOfWork, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     started(uow)
     # one TCX holding two runs: the second is the first moved a day later
     text = (SAMPLES / "tcx" / "runpandas__run_garmin.tcx").read_text()
@@ -166,11 +188,25 @@ def strava_export(folder: Path) -> Path:
     rows = [
         row(**{"Activity ID": "1", "Activity Type": "Run", "Filename": "activities/1.fit.gz"}),
         row(**{"Activity ID": "2", "Activity Type": "Ride", "Filename": "activities/2.gpx"}),
-        row(**{"Activity ID": "3", "Activity Type": "Run", "Activity Date": "Jul 5, 2018, "
-               "3:00:00 PM", "Distance": "10.5", "Distance#2": "10500.0",
-               "Elapsed Time": "3600", "Moving Time": "3500"}),
-        row(**{"Activity ID": "4", "Activity Type": "Run", "Filename": "activities/4.tcx.gz",
-               "Activity Description": "Felt good.\nSecond line, with \"quotes\""}),
+        row(
+            **{
+                "Activity ID": "3",
+                "Activity Type": "Run",
+                "Activity Date": "Jul 5, 2018, 3:00:00 PM",
+                "Distance": "10.5",
+                "Distance#2": "10500.0",
+                "Elapsed Time": "3600",
+                "Moving Time": "3500",
+            }
+        ),
+        row(
+            **{
+                "Activity ID": "4",
+                "Activity Type": "Run",
+                "Filename": "activities/4.tcx.gz",
+                "Activity Description": 'Felt good.\nSecond line, with "quotes"',
+            }
+        ),
         row(**{"Activity ID": "5", "Activity Type": "Run", "Filename": "activities/5.fit.gz"}),
     ]
     table = io.StringIO()
@@ -178,28 +214,41 @@ def strava_export(folder: Path) -> Path:
     path = folder / "export_1.zip"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("activities.csv", table.getvalue())
-        z.writestr("activities/1.fit.gz", gzip.compress(
-            (SAMPLES / "fit" / "fitparse__activity-small-fenix2-run.fit").read_bytes()))
-        z.writestr("activities/2.gpx", (SAMPLES / "gpx" / "sweatpy__activity_5039744860.gpx")
-                   .read_bytes())
-        z.writestr("activities/4.tcx.gz", gzip.compress(
-            (SAMPLES / "tcx" / "runpandas__run_garmin.tcx").read_bytes()))
-        z.writestr("activities/5.fit.gz", gzip.compress(
-            (SAMPLES / "fit" / "fitparse__activity-filecrc.fit").read_bytes()))
+        z.writestr(
+            "activities/1.fit.gz",
+            gzip.compress(
+                (SAMPLES / "fit" / "fitparse__activity-small-fenix2-run.fit").read_bytes()
+            ),
+        )
+        z.writestr(
+            "activities/2.gpx", (SAMPLES / "gpx" / "sweatpy__activity_5039744860.gpx").read_bytes()
+        )
+        z.writestr(
+            "activities/4.tcx.gz",
+            gzip.compress((SAMPLES / "tcx" / "runpandas__run_garmin.tcx").read_bytes()),
+        )
+        z.writestr(
+            "activities/5.fit.gz",
+            gzip.compress((SAMPLES / "fit" / "fitparse__activity-filecrc.fit").read_bytes()),
+        )
     return path
 
 
 def test_a_strava_export_stores_its_runs_and_manual_entries_and_names_the_rest(
-        uow: SqlUnitOfWork, tmp_path: Path) -> None:
+    uow: SqlUnitOfWork, tmp_path: Path
+) -> None:
     started(uow)
     export = strava_export(tmp_path)
     report = running.import_paths(uow, NAME, [export], TODAY)
-    assert [(Path(r.file.split("!")[1]).name, round(r.distance_m, 2)) for r in report.imported
-            ] == [("1.fit.gz", 9008.22), ("activities.csv row 3", 10500.0),
-                  ("4.tcx.gz", 2153.67)]
+    assert [(Path(r.file.split("!")[1]).name, round(r.distance_m, 2)) for r in report.imported] == [
+        ("1.fit.gz", 9008.22),
+        ("activities.csv row 3", 10500.0),
+        ("4.tcx.gz", 2153.67),
+    ]
     assert report.skipped == [(f"{export}!activities/2.gpx", "cycling is not a run")]
     assert [(f.split("!")[1], "CRC" in why) for f, why in report.failed] == [
-        ("activities/5.fit.gz", True)]
+        ("activities/5.fit.gz", True)
+    ]
     manual = [r for r in stored_runs(uow) if r.distance_source == "manual"]
     assert [(r.elapsed_s, r.moving_s) for r in manual] == [(3600.0, 3500.0)]
     assert not (tmp_path / "activities").exists()
@@ -210,9 +259,14 @@ def test_a_strava_export_stores_its_runs_and_manual_entries_and_names_the_rest(
 
 def test_a_run_typed_in_is_checked_and_the_same_one_twice_is_refused(uow: SqlUnitOfWork) -> None:
     started(uow)
-    for bad, field in ((dict(km=0.0), "km"), (dict(km=1000.0), "km"), (dict(minutes=0.0),
-                       "minutes"), (dict(day=TODAY + DAY), "date"), (dict(rpe=11), "rpe"),
-                       (dict(surface="sand"), "surface")):
+    for bad, field in (
+        (dict(km=0.0), "km"),
+        (dict(km=1000.0), "km"),
+        (dict(minutes=0.0), "minutes"),
+        (dict(day=TODAY + DAY), "date"),
+        (dict(rpe=11), "rpe"),
+        (dict(surface="sand"), "surface"),
+    ):
         args: dict[str, Any] = {"day": TODAY, "km": 5.0, "minutes": 30.0, **bad}
         with pytest.raises(InputError, match=field):
             running.add_run(uow, NAME, as_of=TODAY, **args)
@@ -240,13 +294,15 @@ def high_load_start() -> date:
         plan = generate_plan(k.catalog, prof, k.rules, start, 24)
         for s in plan.sessions():
             if TODAY <= s.date <= TODAY + 3 * DAY and any(
-                    k.catalog.get(i.exercise).is_high_load for i in s.items):
+                k.catalog.get(i.exercise).is_high_load for i in s.items
+            ):
                 return start
     raise AssertionError("no plan start puts a high-load item in the next days")
 
 
 def test_after_a_large_spike_the_next_days_leave_out_plyometric_and_high_load_items(
-        uow: SqlUnitOfWork) -> None:
+    uow: SqlUnitOfWork,
+) -> None:
     start = high_load_start()
     training.init(uow, NAME, profile(pain={"knee": 2}), "profile", None, None, start, 24, TODAY)
     days = [TODAY + i * DAY for i in range(4)]
@@ -276,15 +332,18 @@ def test_after_a_large_spike_the_next_days_leave_out_plyometric_and_high_load_it
 
 
 def test_the_load_report_shows_weeks_spikes_and_the_ratio_with_its_caveat(
-        uow: SqlUnitOfWork) -> None:
+    uow: SqlUnitOfWork,
+) -> None:
     started(uow)
     monday = TODAY - TODAY.weekday() * DAY
     for day, km in ((monday - 14 * DAY, 10.0), (monday - 7 * DAY, 10.0), (TODAY, 12.0)):
         running.add_run(uow, NAME, day=day, km=km, minutes=km * 6, as_of=TODAY)
     report = running.load_report(uow, NAME, 3, TODAY)
     assert [(w.week_start, w.distance_m, w.change_pct) for w in report.weeks] == [
-        (monday - 14 * DAY, 10_000.0, None), (monday - 7 * DAY, 10_000.0, 0.0),
-        (monday, 12_000.0, pytest.approx(20.0))]
+        (monday - 14 * DAY, 10_000.0, None),
+        (monday - 7 * DAY, 10_000.0, 0.0),
+        (monday, 12_000.0, pytest.approx(20.0)),
+    ]
     assert [s.spike.band.value for s in report.spikes if s.spike.band] == ["none", "small"]
     assert report.acwr is not None and report.acwr.ratio is not None
     assert report.acwr_lines[0].startswith("The acute:chronic ratio is shown for context only")
@@ -307,8 +366,9 @@ def test_shoes_have_their_distance_reminder_and_rotation(uow: SqlUnitOfWork) -> 
     with pytest.raises(InputError, match="kind"):
         running.add_shoe(uow, NAME, "Odd", TODAY, kind="boot")
     for i in range(25):  # 500 km in the old pair, spread over 50 days
-        running.add_run(uow, NAME, day=TODAY - (50 - 2 * i) * DAY, km=20, minutes=110,
-                        as_of=TODAY, shoe="Old")
+        running.add_run(
+            uow, NAME, day=TODAY - (50 - 2 * i) * DAY, km=20, minutes=110, as_of=TODAY, shoe="Old"
+        )
     running.add_run(uow, NAME, day=TODAY - DAY, km=8, minutes=45, as_of=TODAY, shoe="New")
     report = running.shoes_report(uow, NAME, TODAY)
     lines = {x.shoe.name: x for x in report.shoes}
@@ -320,8 +380,9 @@ def test_shoes_have_their_distance_reminder_and_rotation(uow: SqlUnitOfWork) -> 
     assert report.reminder_grade == "S"
     assert report.rotation.parallel and report.rotation.pairs == ("Old", "New")
     running.retire_shoe(uow, NAME, "Old", TODAY)
-    assert {x.shoe.name: x.reminder for x in running.shoes_report(uow, NAME, TODAY).shoes
-            }["Old"] is None
+    assert {x.shoe.name: x.reminder for x in running.shoes_report(uow, NAME, TODAY).shoes}[
+        "Old"
+    ] is None
 
 
 def log_weeks(uow: SqlUnitOfWork, weeks: int) -> None:
@@ -329,14 +390,20 @@ def log_weeks(uow: SqlUnitOfWork, weeks: int) -> None:
     monday = TODAY - TODAY.weekday() * DAY
     for w in range(weeks, 0, -1):
         days = [monday - 7 * w * DAY + i * DAY for i in range(7)]
-        day, items = next((d, v.items) for d in days
-                          if (v := training.day(uow, NAME, d, TODAY)).items)
-        training.log(uow, NAME, LogEntry(items[0].exercise_done, day, None, None, None, "both",
-                                         4, 0, ""), TODAY)
+        day, items = next(
+            (d, v.items) for d in days if (v := training.day(uow, NAME, d, TODAY)).items
+        )
+        training.log(
+            uow,
+            NAME,
+            LogEntry(items[0].exercise_done, day, None, None, None, "both", 4, 0, ""),
+            TODAY,
+        )
 
 
 def test_the_minimalist_ramp_is_offered_only_once_the_milestones_are_met(
-        uow: SqlUnitOfWork) -> None:
+    uow: SqlUnitOfWork,
+) -> None:
     started(uow, days_ago=70, results=NORMAL)
     running.add_shoe(uow, NAME, "Vibram", TODAY, kind="minimalist")
     ramp = running.ramp_report(uow, NAME, TODAY)

@@ -19,9 +19,21 @@ from footcore.adapters.storage.database import (
 from footcore.adapters.storage.models import Base
 from footcore.adapters.storage.uow import SqlUnitOfWork
 
-TABLES = {"app_meta", "athletes", "profiles", "plans", "planned_weeks", "planned_sessions",
-          "prescriptions", "logs", "checkins", "assessments", "decisions", "exercise_states",
-          "pauses"}
+TABLES = {
+    "app_meta",
+    "athletes",
+    "profiles",
+    "plans",
+    "planned_weeks",
+    "planned_sessions",
+    "prescriptions",
+    "logs",
+    "checkins",
+    "assessments",
+    "decisions",
+    "exercise_states",
+    "pauses",
+}
 
 
 def test_migrations_from_empty_create_every_table(database_url: str) -> None:
@@ -43,8 +55,7 @@ def test_migrations_from_empty_create_every_table(database_url: str) -> None:
 def test_the_migrated_schema_has_no_drift_from_the_models(uow: SqlUnitOfWork) -> None:
     with uow.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
-        diffs = [d for d in compare_metadata(context, Base.metadata)
-                 if not _is_later_table(d)]
+        diffs = [d for d in compare_metadata(context, Base.metadata) if not _is_later_table(d)]
     assert diffs == []
 
 

@@ -28,32 +28,49 @@ def tracks() -> list[tuple[str, list[GPXTrackPoint]]]:
     out = []
     for path in sorted(SAMPLES.glob("gpx/*.gpx")):
         gpx = gpxpy.parse(path.read_text(encoding="utf-8"))
-        out += [(path.name, [p for p in seg.points if p.time])
-                for t in gpx.tracks for seg in t.segments]
+        out += [
+            (path.name, [p for p in seg.points if p.time]) for t in gpx.tracks for seg in t.segments
+        ]
     for path in sorted(SAMPLES.glob("tcx/*.tcx")):
         pts = []
-        for tp in (e for e in parse_xml(path.read_bytes(), "TCX").iter()
-                   if local(e.tag) == "Trackpoint"):
+        for tp in (
+            e for e in parse_xml(path.read_bytes(), "TCX").iter() if local(e.tag) == "Trackpoint"
+        ):
             when, pos = child_text(tp, "Time"), children(tp, "Position")
             if when and pos:
-                lat, lon = child_text(pos[0], "LatitudeDegrees"), child_text(pos[0],
-                                                                            "LongitudeDegrees")
+                lat, lon = (
+                    child_text(pos[0], "LatitudeDegrees"),
+                    child_text(pos[0], "LongitudeDegrees"),
+                )
                 if lat and lon:
                     ele = child_text(tp, "AltitudeMeters")
-                    pts.append(point(float(lat), float(lon),
-                                     as_utc(datetime.fromisoformat(when)),
-                                     float(ele) if ele else None))
+                    pts.append(
+                        point(
+                            float(lat),
+                            float(lon),
+                            as_utc(datetime.fromisoformat(when)),
+                            float(ele) if ele else None,
+                        )
+                    )
         out.append((path.name, pts))
     for name in ("fitparse__activity-small-fenix2-run.fit", "runpandas__run.fit"):
         scan = _scan((SAMPLES / "fit" / name).read_bytes())
-        out.append((name, [point(lat * _SEMICIRCLE_DEG, lon * _SEMICIRCLE_DEG, _moment(t))
-                           for t, _, lat, lon in scan.records
-                           if isinstance(lat, int) and isinstance(lon, int)]))
+        out.append(
+            (
+                name,
+                [
+                    point(lat * _SEMICIRCLE_DEG, lon * _SEMICIRCLE_DEG, _moment(t))
+                    for t, _, lat, lon in scan.records
+                    if isinstance(lat, int) and isinstance(lon, int)
+                ],
+            )
+        )
     return [(n, p) for n, p in out if len(p) >= 2]
 
 
 @pytest.mark.parametrize(("name", "points"), tracks())
 def test_the_one_pass_measure_is_gpxpys_length_and_moving_time(
-        name: str, points: list[GPXTrackPoint]) -> None:
+    name: str, points: list[GPXTrackPoint]
+) -> None:
     metrics = measure([points])
     assert (metrics.distance_m, metrics.moving_s) == by_gpxpy(points)

@@ -37,8 +37,7 @@ class Diary:
         self.today = day
         return training.checkin(self.uow, NAME, day, pain, area, [], day).decisions
 
-    def train(self, day: date, special: dict[str, tuple[int, str]] | None = None
-              ) -> list[Logged]:
+    def train(self, day: date, special: dict[str, tuple[int, str]] | None = None) -> list[Logged]:
         self.today = day
         view = training.day(self.uow, NAME, day, day)
         entries = []
@@ -67,15 +66,20 @@ class Diary:
         with self.uow:
             athlete = self.uow.repo.athlete(NAME)
             assert athlete is not None
-            return [(x.kind, x.action, x.reason) for x in self.uow.repo.decisions(athlete.id)
-                    if x.exercise == ""]
+            return [
+                (x.kind, x.action, x.reason)
+                for x in self.uow.repo.decisions(athlete.id)
+                if x.exercise == ""
+            ]
 
     def all_decisions(self) -> list[Any]:
         with self.uow:
             athlete = self.uow.repo.athlete(NAME)
             assert athlete is not None
-            return [(x.exercise, x.kind, x.reason, x.sources, x.session_date)
-                    for x in self.uow.repo.decisions(athlete.id)]
+            return [
+                (x.exercise, x.kind, x.reason, x.sources, x.session_date)
+                for x in self.uow.repo.decisions(athlete.id)
+            ]
 
 
 def results(values: dict[str, tuple[object, object]], when: date) -> tuple[Any, dict[str, Any]]:
@@ -99,15 +103,16 @@ def test_eight_weeks_of_one_runner(uow: SqlUnitOfWork) -> None:
     assert first_week["veles_forward_lean"].kind == "hold"
     assert first_week["veles_forward_lean"].reason == (
         "pain 1/10 (safe) settled by the next morning, all sets done at effort 5/10; the dose "
-        "steps up after 7 days at it (6 so far)")
+        "steps up after 7 days at it (6 so far)"
+    )
 
     # Week 2: a week at the dose, settled mornings, moderate effort: the dose steps up.
     diary.train(d(1, 12))
     progressed = by_slot(diary.morning(d(1, 13)))
     assert progressed["marble_pickup"].kind == "progress"
     assert progressed["marble_pickup"].reason == (
-        "pain 1/10 (safe) settled by the next morning, all sets done at effort 5/10: one step "
-        "more")
+        "pain 1/10 (safe) settled by the next morning, all sets done at effort 5/10: one step more"
+    )
     assert "evidence:silbernagel_2007" in progressed["marble_pickup"].sources
     marble = diary.items(d(1, 14))["marble_pickup"]
     assert (marble.sets, marble.reps) == (3, 12)  # planned 3 x 10, one step: +2 reps
@@ -116,13 +121,15 @@ def test_eight_weeks_of_one_runner(uow: SqlUnitOfWork) -> None:
 
     # A painful day: marble pick-ups hurt the arch at 6/10 -> the easier variant.
     diary.morning(d(1, 14))
-    painful = {x.entry.exercise: x.decision for x in
-               diary.train(d(1, 14), {"marble_pickup": (6, "arch")})}
+    painful = {
+        x.entry.exercise: x.decision for x in diary.train(d(1, 14), {"marble_pickup": (6, "arch")})
+    }
     regress = painful["marble_pickup"]
     assert regress is not None and regress.kind == "regress"
     assert regress.reason == (
         "pain 6/10 (arch) during the exercise is above the acceptable zone (0-2 safe, 3-5 "
-        "acceptable, over 5 too much): the easier towel_scrunch")
+        "acceptable, over 5 too much): the easier towel_scrunch"
+    )
     diary.morning(d(1, 15))
     diary.train(d(1, 15))
     swapped = diary.items(d(1, 16))["marble_pickup"]
@@ -136,7 +143,8 @@ def test_eight_weeks_of_one_runner(uow: SqlUnitOfWork) -> None:
     bad = by_slot(diary.morning(d(1, 17), pain=3))
     assert {x.kind for x in bad.values()} == {"regress"}
     assert bad["marble_pickup"].reason == (
-        "next-morning pain 3/10 is worse than before (0/10): less volume")
+        "next-morning pain 3/10 is worse than before (0/10): less volume"
+    )
     assert diary.items(d(1, 18))["marble_pickup"].sets == 1  # towel scrunches 2 -> 1 set
     diary.train(d(1, 17))
     diary.good_days(d(1, 18), d(1, 18))
@@ -144,15 +152,19 @@ def test_eight_weeks_of_one_runner(uow: SqlUnitOfWork) -> None:
     # Week 3 is missed entirely. Its sessions stay as they were; the next week repeats it.
     missed_monday = diary.items(d(1, 19))
     diary.morning(d(1, 26))
-    assert ("hold", "repeat",
-            "no session was logged in week 3 (2026-01-19 to 2026-01-25): the week repeats with "
-            "the same doses instead of moving on") in diary.program_decisions()
+    assert (
+        "hold",
+        "repeat",
+        "no session was logged in week 3 (2026-01-19 to 2026-01-25): the week repeats with "
+        "the same doses instead of moving on",
+    ) in diary.program_decisions()
     repeat = diary.week(d(1, 26))
     assert (repeat["seq"], repeat["plan_week"], repeat["kind"]) == (4, 3, "repeat")
     assert diary.items(d(1, 19)) == missed_monday
     again = diary.items(d(1, 26))
     assert {k: (v.sets, v.reps, v.hold_s) for k, v in again.items()} == {
-        k: (v.sets, v.reps, v.hold_s) for k, v in missed_monday.items()}
+        k: (v.sets, v.reps, v.hold_s) for k, v in missed_monday.items()
+    }
     diary.train(d(1, 26))
     diary.good_days(d(1, 27), d(2, 15))
 
@@ -160,19 +172,26 @@ def test_eight_weeks_of_one_runner(uow: SqlUnitOfWork) -> None:
     # last four weeks of the cycle repeat, ending with another retest.
     assert diary.week(d(2, 16))["retest"] is True
     diary.good_days(d(2, 16), d(2, 19))
-    same, raw = results({k: (v["left"], v["right"]) for k, v in BASELINE.items() if k != "date"},
-                        d(2, 20))
+    same, raw = results(
+        {k: (v["left"], v["right"]) for k, v in BASELINE.items() if k != "date"}, d(2, 20)
+    )
     diary.today = d(2, 20)
     failed = training.retest(uow, NAME, same, raw, d(2, 20))
     assert not failed.result.passed
-    assert ("Single-leg heel raise to fatigue, left: 14 -> 14 reps, still below the norm and "
-            "within the retest noise (6 reps)") in failed.result.reasons
+    assert (
+        "Single-leg heel raise to fatigue, left: 14 -> 14 reps, still below the norm and "
+        "within the retest noise (6 reps)"
+    ) in failed.result.reasons
     assert "Single-leg heel raise to fatigue: left and right still differ by 8 reps" in (
-        failed.result.reasons)
+        failed.result.reasons
+    )
     assert failed.effect.startswith("the phase goes on")
     gate_repeat = diary.week(d(2, 23))
     assert (gate_repeat["plan_week"], gate_repeat["kind"], gate_repeat["phase"]) == (
-        3, "gate_repeat", "foundation")
+        3,
+        "gate_repeat",
+        "foundation",
+    )
     assert diary.week(d(3, 16))["retest"] is True  # the end of the repeat block
     diary.good_days(d(2, 20), d(2, 26))
 
@@ -182,8 +201,11 @@ def test_eight_weeks_of_one_runner(uow: SqlUnitOfWork) -> None:
     passed = training.retest(uow, NAME, better, raw, d(2, 27))
     assert passed.result.passed, passed.result.reasons
     assert passed.entering == "strength"
-    assert ("progress", "gate", "the retest passed: 3 repeat week(s) dropped; the next phase "
-            "starts on 2026-03-02") in diary.program_decisions()
+    assert (
+        "progress",
+        "gate",
+        "the retest passed: 3 repeat week(s) dropped; the next phase starts on 2026-03-02",
+    ) in diary.program_decisions()
     diary.good_days(d(2, 27), d(3, 1))
     nxt = diary.week(d(3, 2))
     assert (nxt["phase"], nxt["plan_week"], nxt["kind"]) == ("strength", 7, "planned")

@@ -65,13 +65,15 @@ CRASHER = textwrap.dedent("""
 
 
 def test_a_process_killed_in_the_middle_of_a_write_leaves_the_database_consistent(
-        uow: SqlUnitOfWork, database_url: str, tmp_path: Path) -> None:
+    uow: SqlUnitOfWork, database_url: str, tmp_path: Path
+) -> None:
     training.init(uow, "ana", PROFILE, "runner.toml", None, None, START, 4, START)
     script = tmp_path / "crash.py"
     script.write_text(CRASHER)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen([sys.executable, str(script), database_url], stdout=subprocess.PIPE,
-                            text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), database_url], stdout=subprocess.PIPE, text=True, env=env
+    )
     try:
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "written, not committed"

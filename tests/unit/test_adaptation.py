@@ -32,14 +32,25 @@ RULES = load_adaptation_rules()
 GATES = load_gate_rules()
 BATTERY = {t.id: t for t in load_battery()}
 DOSE = Dose(sets=3, reps=10)
-OPEN = Options(can_step_up=True, can_step_down=True, harder="harder_one", easier="easier_one",
-               days_at_level=7)
+OPEN = Options(
+    can_step_up=True, can_step_down=True, harder="harder_one", easier="easier_one", days_at_level=7
+)
 
 
 def outcome(**kw: object) -> Outcome:
-    base = Outcome(day=date(2026, 1, 5), prescribed=DOSE, sets_done=3, measure_done=10,
-                   sides_done=frozenset({"both"}), pain=1, area="", rpe=5, morning_pain=0,
-                   baseline_pain=0, rising=None)
+    base = Outcome(
+        day=date(2026, 1, 5),
+        prescribed=DOSE,
+        sets_done=3,
+        measure_done=10,
+        sides_done=frozenset({"both"}),
+        pain=1,
+        area="",
+        rpe=5,
+        morning_pain=0,
+        baseline_pain=0,
+        rising=None,
+    )
     return replace(base, **kw)  # type: ignore[arg-type]
 
 
@@ -48,7 +59,13 @@ def outcome(**kw: object) -> Outcome:
 
 def test_zones_are_0_to_2_safe_3_to_5_acceptable_and_over_5_too_much() -> None:
     assert [RULES.zone(p) for p in (0, 2, 3, 5, 6, 10)] == [
-        Zone.SAFE, Zone.SAFE, Zone.ACCEPTABLE, Zone.ACCEPTABLE, Zone.TOO_MUCH, Zone.TOO_MUCH]
+        Zone.SAFE,
+        Zone.SAFE,
+        Zone.ACCEPTABLE,
+        Zone.ACCEPTABLE,
+        Zone.TOO_MUCH,
+        Zone.TOO_MUCH,
+    ]
 
 
 def test_pain_5_settled_by_the_next_morning_continues() -> None:
@@ -112,8 +129,11 @@ def test_missing_sets_hold_the_dose() -> None:
 
 
 def test_one_side_of_a_per_side_exercise_is_not_complete() -> None:
-    d = decide(outcome(prescribed=replace(DOSE, per_side=True), sides_done=frozenset({"left"})),
-               OPEN, RULES)
+    d = decide(
+        outcome(prescribed=replace(DOSE, per_side=True), sides_done=frozenset({"left"})),
+        OPEN,
+        RULES,
+    )
     assert d.kind is Kind.HOLD and "only the left side" in d.reason
 
 
@@ -164,7 +184,10 @@ def test_the_ladder_takes_sets_away_first_then_the_measure_down_to_half() -> Non
 
 doses = st.builds(
     lambda sets, kind, value: Dose(sets=sets, **{kind: value}),
-    st.integers(1, 6), st.sampled_from(["reps", "hold_s", "distance_m"]), st.integers(1, 120))
+    st.integers(1, 6),
+    st.sampled_from(["reps", "hold_s", "distance_m"]),
+    st.integers(1, 120),
+)
 
 
 def volume(d: Dose) -> int:
@@ -185,29 +208,46 @@ def test_progress_never_pushes_past_the_caps(dose: Dose, step: int) -> None:
     s = RULES.steps
     grown = stepped(dose, step, s)
     assert grown.sets <= max(s.max_sets, dose.sets)
-    for name, cap in (("reps", s.max_reps), ("hold_s", s.max_hold_s),
-                      ("distance_m", s.max_distance_m)):
+    for name, cap in (
+        ("reps", s.max_reps),
+        ("hold_s", s.max_hold_s),
+        ("distance_m", s.max_distance_m),
+    ):
         before, after = getattr(dose, name), getattr(grown, name)
         if before is not None:
             assert before <= after <= max(cap, before)
 
 
 outcomes = st.builds(
-    Outcome, day=st.just(date(2026, 1, 5)), prescribed=doses, sets_done=st.integers(0, 6),
+    Outcome,
+    day=st.just(date(2026, 1, 5)),
+    prescribed=doses,
+    sets_done=st.integers(0, 6),
     measure_done=st.none() | st.integers(0, 120),
-    sides_done=st.sampled_from([frozenset({"both"}), frozenset({"left"}),
-                                frozenset({"left", "right"})]),
-    pain=st.integers(0, 10), area=st.sampled_from(["", "heel", "arch"]),
-    rpe=st.none() | st.integers(0, 10), morning_pain=st.none() | st.integers(0, 10),
-    baseline_pain=st.integers(0, 10), rising=st.none() | st.just("pain is rising"))
-options = st.builds(Options, can_step_up=st.booleans(), can_step_down=st.booleans(),
-                    harder=st.none() | st.just("h"), easier=st.none() | st.just("e"),
-                    days_at_level=st.integers(0, 30))
+    sides_done=st.sampled_from(
+        [frozenset({"both"}), frozenset({"left"}), frozenset({"left", "right"})]
+    ),
+    pain=st.integers(0, 10),
+    area=st.sampled_from(["", "heel", "arch"]),
+    rpe=st.none() | st.integers(0, 10),
+    morning_pain=st.none() | st.integers(0, 10),
+    baseline_pain=st.integers(0, 10),
+    rising=st.none() | st.just("pain is rising"),
+)
+options = st.builds(
+    Options,
+    can_step_up=st.booleans(),
+    can_step_down=st.booleans(),
+    harder=st.none() | st.just("h"),
+    easier=st.none() | st.just("e"),
+    days_at_level=st.integers(0, 30),
+)
 
 
 @given(outcomes, options)
 def test_no_decision_progresses_with_pain_above_5_and_every_reason_is_a_sentence(
-        o: Outcome, opts: Options) -> None:
+    o: Outcome, opts: Options
+) -> None:
     d = decide(o, opts, RULES)
     assert d.reason and d.sources
     if o.pain > 5 or (o.morning_pain is not None and o.morning_pain > o.baseline_pain):
@@ -238,8 +278,10 @@ def test_a_change_within_the_retest_noise_does_not_open_the_gate() -> None:
     after = dict(WEAK, heel_raise_reps=(14.0, 22.0))  # +2 raises: under the 6-raise noise
     g = gate(Phase.STRENGTH, findings(**WEAK), findings(**after), BATTERY, 0, GATES)
     assert not g.passed
-    assert any("within the retest noise (6 raises)" in r or "within the retest noise" in r
-               for r in g.reasons)
+    assert any(
+        "within the retest noise (6 raises)" in r or "within the retest noise" in r
+        for r in g.reasons
+    )
 
 
 def test_a_change_beyond_the_retest_noise_opens_the_gate_even_below_the_norm() -> None:
@@ -264,12 +306,18 @@ def test_the_running_specific_phase_needs_the_heel_raise_within_the_norm() -> No
     after = dict(NORMAL_RESULTS, heel_raise_reps=(12.0, 12.0))
     g = gate(Phase.RUNNING_SPECIFIC, findings(**before), findings(**after), BATTERY, 0, GATES)
     assert not g.passed
-    assert any("within the norm on both sides before the running-specific" in r
-               for r in g.reasons)
+    assert any("within the norm on both sides before the running-specific" in r for r in g.reasons)
 
 
 def test_every_rule_of_the_data_file_cites_a_source() -> None:
-    for name in ("zone_sources", "effort_sources", "progress_sources", "regress_sources",
-                 "morning_sources", "trend_sources", "missed_sources"):
+    for name in (
+        "zone_sources",
+        "effort_sources",
+        "progress_sources",
+        "regress_sources",
+        "morning_sources",
+        "trend_sources",
+        "missed_sources",
+    ):
         assert getattr(RULES, name)
     assert GATES.pain_sources and GATES.change_sources and GATES.repeat_sources

@@ -13,8 +13,13 @@ from hypothesis import strategies as st
 from footcore.adapters.importers.fit_crc import check_fit_crcs, crc16
 from footcore.errors import FileInputError
 
-FENIX5 = (Path(__file__).resolve().parents[3] / "shared" / "samples" / "fit"
-          / "fitparse__garmin-fenix-5-run.fit").read_bytes()
+FENIX5 = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "samples"
+    / "fit"
+    / "fitparse__garmin-fenix-5-run.fit"
+).read_bytes()
 
 
 @given(st.binary(min_size=1, max_size=300), st.integers(0, 0xFFFF))

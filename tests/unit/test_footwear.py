@@ -53,20 +53,36 @@ def run(day: int, km: float, shoe: str | None = "Daily") -> RunRecord:
     return RunRecord(MONDAY + timedelta(days=day), km * 1000, km * 360, km * 380, shoe=shoe)
 
 
-def finding(test: str, left: Standing = Standing.WITHIN, right: Standing = Standing.WITHIN
-            ) -> Finding:
+def finding(
+    test: str, left: Standing = Standing.WITHIN, right: Standing = Standing.WITHIN
+) -> Finding:
     return Finding(
-        test=test, name=test, left=20.0, right=20.0, standing_left=left, standing_right=right,
-        reference=21.0, low=15.0, high=27.0, unit="reps", asymmetry=False, difference=0.0,
-        side_tolerance=6.0, quality="calf_endurance", grade="A", sources=(), note="",
+        test=test,
+        name=test,
+        left=20.0,
+        right=20.0,
+        standing_left=left,
+        standing_right=right,
+        reference=21.0,
+        low=15.0,
+        high=27.0,
+        unit="reps",
+        asymmetry=False,
+        difference=0.0,
+        side_tolerance=6.0,
+        quality="calf_endurance",
+        grade="A",
+        sources=(),
+        note="",
     )
 
 
 READY = (finding("heel_raise_reps"), finding("single_leg_stance_eyes_open_s"))
 
 
-def checks(findings: tuple[Finding, ...] = READY, weeks: int = 8, pain: int = 0
-           ) -> tuple[MilestoneCheck, ...]:
+def checks(
+    findings: tuple[Finding, ...] = READY, weeks: int = 8, pain: int = 0
+) -> tuple[MilestoneCheck, ...]:
     return check_milestones(footwear().ramp, findings, weeks, pain)
 
 
@@ -161,8 +177,15 @@ def test_the_milestones_are_training_heel_raises_balance_and_no_pain() -> None:
         (READY, 7, 0, "foot_training"),
         ((finding("heel_raise_reps", right=Standing.BELOW), READY[1]), 8, 0, "heel_raise_norm"),
         ((READY[0],), 8, 0, "balance_norm"),
-        ((finding("heel_raise_reps"), finding("single_leg_stance_eyes_open_s",
-                                              left=Standing.NO_NORM)), 8, 0, "balance_norm"),
+        (
+            (
+                finding("heel_raise_reps"),
+                finding("single_leg_stance_eyes_open_s", left=Standing.NO_NORM),
+            ),
+            8,
+            0,
+            "balance_norm",
+        ),
         (READY, 8, 1, "no_lower_leg_pain"),
     ],
 )
@@ -211,8 +234,13 @@ def test_a_clean_week_moves_the_ramp_one_step_up() -> None:
 
 
 def test_only_runs_in_minimalist_shoes_count_against_the_ramp() -> None:
-    runs = [run(0, 1.2, "Vivo"), run(2, 0.8, "Vivo"), run(3, 10), run(5, 6, None),
-            run(8, 1, "Vivo")]
+    runs = [
+        run(0, 1.2, "Vivo"),
+        run(2, 0.8, "Vivo"),
+        run(3, 10),
+        run(5, 6, None),
+        run(8, 1, "Vivo"),
+    ]
     assert len(minimalist_runs(runs, SHOES)) == 3
     week = active().week(runs, SHOES, MONDAY, 0, footwear().ramp, load_rules())
     assert (week.used_m, week.runs, week.allowance_m) == (2_000.0, 2, 2_000)
@@ -284,16 +312,23 @@ def test_the_bone_stress_pain_cut_is_stricter_than_the_tendinopathy_model() -> N
     assert "evidence:silbernagel_2007" in footwear().ramp.sources
 
 
-@given(st.lists(st.tuples(st.integers(min_value=0, max_value=6_000),
-                          st.integers(min_value=0, max_value=10)), max_size=40))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=0, max_value=6_000), st.integers(min_value=0, max_value=10)
+        ),
+        max_size=40,
+    )
+)
 def test_the_ramp_climbs_at_most_one_step_a_week_and_resumes_no_higher(
-    weeks: list[tuple[int, int]]
+    weeks: list[tuple[int, int]],
 ) -> None:
     rules = footwear().ramp
     ramp = active(target_km=5.0)
     for used, pain in weeks:
-        nxt = ramp.after_week(RampWeek(MONDAY, ramp.allowance_m(rules), float(used), 1, (), pain),
-                              rules)
+        nxt = ramp.after_week(
+            RampWeek(MONDAY, ramp.allowance_m(rules), float(used), 1, (), pain), rules
+        )
         assert nxt.step <= ramp.step + 1
         if ramp.status is RampStatus.PAUSED:
             assert nxt.step <= ramp.step

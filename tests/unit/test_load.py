@@ -71,10 +71,22 @@ def steady_weeks(weeks: int, km: float = 10.0) -> list[RunRecord]:
 
 def exercise(category: Category, load: LoadLevel) -> Exercise:
     return Exercise(
-        id="x", name="Example", aliases=(), category=category, muscles=("soleus",),
-        qualities=("calf_endurance",), equipment=(), position="standing", load=load,
-        dose=Dose(sets=1, reps=10), cues=("a", "b"), why="example", progression=(),
-        regression=(), contraindications=Contraindications(), phases=(Phase.FOUNDATION,),
+        id="x",
+        name="Example",
+        aliases=(),
+        category=category,
+        muscles=("soleus",),
+        qualities=("calf_endurance",),
+        equipment=(),
+        position="standing",
+        load=load,
+        dose=Dose(sets=1, reps=10),
+        cues=("a", "b"),
+        why="example",
+        progression=(),
+        regression=(),
+        contraindications=Contraindications(),
+        phases=(Phase.FOUNDATION,),
         sources=("evidence:frandsen_2025",),
     )
 
@@ -214,7 +226,8 @@ def test_a_constant_daily_load_gives_a_ratio_of_one_every_day(load: float, days:
 
 def test_daily_load_is_the_days_distance_in_km() -> None:
     assert daily_km([run(0, 5), run(0, 7.5), run(2, 3)]) == {
-        MONDAY: 12.5, MONDAY + timedelta(days=2): 3.0
+        MONDAY: 12.5,
+        MONDAY + timedelta(days=2): 3.0,
     }
 
 
@@ -253,8 +266,9 @@ def test_week_change_compares_with_the_week_before() -> None:
 
 @given(
     st.lists(
-        st.tuples(st.integers(min_value=0, max_value=120),
-                  st.integers(min_value=0, max_value=50_000)),
+        st.tuples(
+            st.integers(min_value=0, max_value=120), st.integers(min_value=0, max_value=50_000)
+        ),
         max_size=60,
     )
 )
@@ -271,8 +285,11 @@ def test_weekly_totals_sum_to_the_total_distance(days_and_metres: list[tuple[int
 
 def test_a_moderate_spike_drops_high_load_foot_work_that_day_and_the_next_three() -> None:
     runs = [run(0, 10), run(2, 10), run(4, 10), run(6, 5), run(9, 13.5)]  # +35% on day 9
-    out = [r for r in foot_load_restrictions(runs, MONDAY + timedelta(days=9), rules())
-           if r.trigger is Trigger.SPIKE]
+    out = [
+        r
+        for r in foot_load_restrictions(runs, MONDAY + timedelta(days=9), rules())
+        if r.trigger is Trigger.SPIKE
+    ]
     assert [r.day for r in out] == [MONDAY + timedelta(days=9 + i) for i in range(4)]
     assert all(r.trigger_date == MONDAY + timedelta(days=9) for r in out)
     assert out[0].drops == frozenset({Drop.PLYOMETRIC, Drop.HIGH_LOAD})
@@ -312,8 +329,9 @@ def test_restrictions_that_ended_before_today_are_gone() -> None:
 
 
 def test_planned_runs_after_today_trigger_nothing() -> None:
-    assert foot_load_restrictions([run(0, 10), run(9, 25)], MONDAY + timedelta(days=5), rules()
-                                  ) == []
+    assert (
+        foot_load_restrictions([run(0, 10), run(9, 25)], MONDAY + timedelta(days=5), rules()) == []
+    )
 
 
 def test_a_restriction_rules_out_plyometric_and_high_load_items_only() -> None:
@@ -327,7 +345,8 @@ def test_a_restriction_rules_out_plyometric_and_high_load_items_only() -> None:
 @given(
     st.lists(
         st.tuples(st.integers(min_value=0, max_value=90), st.integers(min_value=1, max_value=40)),
-        min_size=1, max_size=40,
+        min_size=1,
+        max_size=40,
     ),
     st.integers(min_value=0, max_value=100),
 )
@@ -357,8 +376,13 @@ def test_restrictions_fall_between_their_trigger_and_its_window_and_never_before
     ],
 )
 def test_a_run_record_rejects_impossible_values(kwargs: dict[str, Any], field: str) -> None:
-    values: dict[str, Any] = {"date": MONDAY, "distance_m": 5000.0, "moving_s": 1500.0,
-                              "elapsed_s": 1600.0, **kwargs}
+    values: dict[str, Any] = {
+        "date": MONDAY,
+        "distance_m": 5000.0,
+        "moving_s": 1500.0,
+        "elapsed_s": 1600.0,
+        **kwargs,
+    }
     with pytest.raises(InputError) as err:
         RunRecord(**values)
     assert err.value.field == field

@@ -11,8 +11,17 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def test_every_validated_word_is_documented_in_the_readme() -> None:
     vocab = tomllib.loads((ROOT / "src/footcore/data/vocabulary.toml").read_text())
-    for kind in ("equipment", "pain_areas", "injuries", "symptoms", "muscles", "categories",
-                 "qualities", "weekdays", "sexes"):
+    for kind in (
+        "equipment",
+        "pain_areas",
+        "injuries",
+        "symptoms",
+        "muscles",
+        "categories",
+        "qualities",
+        "weekdays",
+        "sexes",
+    ):
         for word in vocab[kind]:
             assert f"`{word}`" in README, (kind, word)
 

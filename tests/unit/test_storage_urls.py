@@ -16,8 +16,9 @@ def test_the_option_wins_over_the_environment(monkeypatch: pytest.MonkeyPatch) -
     assert resolve_url(None).url == "sqlite:////tmp/env.db"
 
 
-def test_footcore_home_holds_the_default_sqlite_file(monkeypatch: pytest.MonkeyPatch,
-                                                     tmp_path: Path) -> None:
+def test_footcore_home_holds_the_default_sqlite_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("FOOTCORE_DATABASE_URL", raising=False)
     monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path))
     db = resolve_url(None)
@@ -26,7 +27,8 @@ def test_footcore_home_holds_the_default_sqlite_file(monkeypatch: pytest.MonkeyP
 
 
 def test_without_footcore_home_the_user_data_folder_is_used(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import platformdirs
 
     monkeypatch.delenv("FOOTCORE_DATABASE_URL", raising=False)

@@ -41,10 +41,13 @@ def test_a_profile_without_units_reads_kilometres_and_others_are_refused() -> No
 
 
 def test_km_figures_in_footcores_sentences_are_restated_in_miles() -> None:
-    spike = ("20.01 km is +100% against the longest run of the previous 30 days (10.00 km): "
-             "a large spike")
-    assert in_units(spike, "mi") == ("12.43 mi is +100% against the longest run of the previous "
-                                     "30 days (6.21 mi): a large spike")
+    spike = (
+        "20.01 km is +100% against the longest run of the previous 30 days (10.00 km): "
+        "a large spike"
+    )
+    assert in_units(spike, "mi") == (
+        "12.43 mi is +100% against the longest run of the previous 30 days (6.21 mi): a large spike"
+    )
     assert in_units("start with 2 km a week", "mi") == "start with 1.2 mi a week"
     assert in_units("480-800 km", "mi") == "298.3-497.1 mi"
     assert in_units(spike, "km") == spike

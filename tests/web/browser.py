@@ -18,9 +18,15 @@ CHROMIUM = Path("/usr/bin/chromium")
 # As the machine notes prescribe: no sandbox as root, no GPU, and nothing that phones home (the
 # closed network refuses those connections, many at a time).
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--autoplay-policy=no-user-gesture-required",
 ]
 FOOTCORE = Path(sys.executable).parent / "footcore"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -40,9 +46,18 @@ def served(home: Path) -> Iterator[str]:
     env.pop("FOOTCORE_DATABASE_URL", None)
     log = (home / "server.log").open("wb")
     proc = subprocess.Popen(
-        [str(FOOTCORE), "serve", "--port", str(port),
-         "--database-url", f"sqlite:///{home / 'footcore.db'}"],
-        stdout=log, stderr=subprocess.STDOUT, env=env)
+        [
+            str(FOOTCORE),
+            "serve",
+            "--port",
+            str(port),
+            "--database-url",
+            f"sqlite:///{home / 'footcore.db'}",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 20
@@ -53,8 +68,10 @@ def served(home: Path) -> Iterator[str]:
             except httpx.HTTPError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("footcore serve did not start: "
-                                   + (home / "server.log").read_text(errors="replace"))
+                raise RuntimeError(
+                    "footcore serve did not start: "
+                    + (home / "server.log").read_text(errors="replace")
+                )
             time.sleep(0.1)
         yield base
     finally:

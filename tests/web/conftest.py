@@ -42,8 +42,11 @@ def _own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> WebSettings:
-    return WebSettings(database_url=f"sqlite:///{tmp_path / 'footcore.db'}",
-                       allowed_hosts=HOSTS, today=lambda: TODAY)
+    return WebSettings(
+        database_url=f"sqlite:///{tmp_path / 'footcore.db'}",
+        allowed_hosts=HOSTS,
+        today=lambda: TODAY,
+    )
 
 
 @pytest.fixture
@@ -60,8 +63,7 @@ def bare_client(settings: WebSettings) -> Iterator[TestClient]:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
-                              ) -> Iterator[None]:
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
     """Remember each phase's report on the item, so fixtures can see whether the test failed."""
     outcome = yield
     report = outcome.get_result()  # type: ignore[attr-defined]

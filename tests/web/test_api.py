@@ -73,27 +73,40 @@ def test_exercises_list_the_whole_library(client: TestClient) -> None:
     assert {"id", "name", "dose", "cues", "sources"} <= set(body[0])
 
 
-@pytest.mark.parametrize(("query", "check"), [
-    ("category=balance", lambda ex: ex["category"] == "balance"),
-    ("muscle=soleus", lambda ex: "soleus" in ex["muscles"]),
-    ("equipment=none", lambda ex: set(ex["equipment"]) <= {"wall", "chair"}),
-    ("equipment=towel&equipment=band",
-     lambda ex: set(ex["equipment"]) <= {"wall", "chair", "towel", "band"}),
-    ("search=towel", lambda ex: "towel" in (ex["name"] + " ".join(ex["aliases"])
-                                            + ex["description"] + ex["id"]).lower()),
-])
+@pytest.mark.parametrize(
+    ("query", "check"),
+    [
+        ("category=balance", lambda ex: ex["category"] == "balance"),
+        ("muscle=soleus", lambda ex: "soleus" in ex["muscles"]),
+        ("equipment=none", lambda ex: set(ex["equipment"]) <= {"wall", "chair"}),
+        (
+            "equipment=towel&equipment=band",
+            lambda ex: set(ex["equipment"]) <= {"wall", "chair", "towel", "band"},
+        ),
+        (
+            "search=towel",
+            lambda ex: (
+                "towel"
+                in (ex["name"] + " ".join(ex["aliases"]) + ex["description"] + ex["id"]).lower()
+            ),
+        ),
+    ],
+)
 def test_exercises_filter(client: TestClient, query: str, check: Any) -> None:
     body = client.get(f"/api/exercises?{query}").json()
     assert body, query
     assert all(check(ex) for ex in body), query
 
 
-@pytest.mark.parametrize(("query", "field"), [
-    ("category=yoga", "category"),
-    ("muscle=biceps", "muscle"),
-    ("equipment=treadmill", "equipment"),
-    ("search=" + "x" * 101, "search"),
-])
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("category=yoga", "category"),
+        ("muscle=biceps", "muscle"),
+        ("equipment=treadmill", "equipment"),
+        ("search=" + "x" * 101, "search"),
+    ],
+)
 def test_exercises_reject_unknown_words(client: TestClient, query: str, field: str) -> None:
     r = client.get(f"/api/exercises?{query}")
     message = error_of(r, 422)
@@ -128,7 +141,10 @@ def test_vocabulary_has_every_kind(client: TestClient) -> None:
 
 def test_no_symptom_is_clear(client: TestClient) -> None:
     assert client.post("/api/screen", json={"symptoms": []}).json() == {
-        "clear": True, "referral": None, "flags": []}
+        "clear": True,
+        "referral": None,
+        "flags": [],
+    }
 
 
 def test_a_symptom_gives_a_referral(client: TestClient) -> None:
@@ -141,8 +157,8 @@ def test_screen_rejects_unknown_words_and_keys(client: TestClient) -> None:
     assert "accepted" in error_of(client.post("/api/screen", json={"symptoms": ["hiccups"]}), 422)
     assert "unknown field" in error_of(client.post("/api/screen", json={"symptom": []}), 422)
     assert "not valid JSON" in error_of(
-        client.post("/api/screen", content=b"{", headers={"content-type": "application/json"}),
-        422)
+        client.post("/api/screen", content=b"{", headers={"content-type": "application/json"}), 422
+    )
 
 
 # Assessment ------------------------------------------------------------------------------------
@@ -171,16 +187,20 @@ def test_scoring_without_a_profile_warns_about_the_norms_used(client: TestClient
     assert "age 30" in body["warnings"][0]
 
 
-@pytest.mark.parametrize(("results", "needle"), [
-    ({"date": "2026-11-16", "tests": {"heel_raise_reps": {"left": -1}}}, "out of range"),
-    ({"date": "2026-11-16", "tests": {"paper_grip": {"left": "maybe"}}}, "pass, fail"),
-    ({"date": "2026-11-16", "tests": {"toe_yoga_hallux_lift": {"left": 3}}}, "true or false"),
-    ({"date": "2026-11-16", "tests": {"handstand_s": {"left": 3}}}, "unknown key"),
-    ({"date": "2026-13-01", "tests": {}}, "date"),
-    ({"tests": {}}, "missing"),
-])
-def test_scoring_rejects_bad_results(client: TestClient, results: dict[str, Any],
-                                     needle: str) -> None:
+@pytest.mark.parametrize(
+    ("results", "needle"),
+    [
+        ({"date": "2026-11-16", "tests": {"heel_raise_reps": {"left": -1}}}, "out of range"),
+        ({"date": "2026-11-16", "tests": {"paper_grip": {"left": "maybe"}}}, "pass, fail"),
+        ({"date": "2026-11-16", "tests": {"toe_yoga_hallux_lift": {"left": 3}}}, "true or false"),
+        ({"date": "2026-11-16", "tests": {"handstand_s": {"left": 3}}}, "unknown key"),
+        ({"date": "2026-13-01", "tests": {}}, "date"),
+        ({"tests": {}}, "missing"),
+    ],
+)
+def test_scoring_rejects_bad_results(
+    client: TestClient, results: dict[str, Any], needle: str
+) -> None:
     r = client.post("/api/assessment/score", json={"results": results})
     assert needle in error_of(r, 422)
 
@@ -203,8 +223,10 @@ def test_scoring_with_a_red_flag_in_the_profile_is_409(client: TestClient) -> No
 
 
 def test_a_plan_preview(client: TestClient) -> None:
-    r = client.post("/api/plans/preview", json={"profile": PROFILE, "results": RESULTS,
-                                                "start": "2026-11-16", "weeks": 8})
+    r = client.post(
+        "/api/plans/preview",
+        json={"profile": PROFILE, "results": RESULTS, "start": "2026-11-16", "weeks": 8},
+    )
     body = r.json()
     assert r.status_code == 200, body
     assert len(body["weeks"]) == 8 and body["start"] == "2026-11-16"
@@ -218,16 +240,20 @@ def test_a_plan_preview_starts_today_by_default(client: TestClient) -> None:
     assert body["start"] == "2026-11-16"
 
 
-@pytest.mark.parametrize(("patch", "needle", "status"), [
-    ({"weeks": 0}, "out of range", 422),
-    ({"weeks": 200}, "out of range", 422),
-    ({"profile": {**PROFILE, "schedule": {"days": ["funday"]}}}, "accepted", 422),
-    ({"profile": {**PROFILE, "equipment": {"items": ["treadmill"]}}}, "accepted", 422),
-    ({"profile": {**PROFILE, "health": {"symptoms": ["night_pain"]}}}, "clinician", 409),
-    ({"start": "tomorrow"}, "start", 422),
-])
-def test_a_plan_preview_rejects_bad_input(client: TestClient, patch: dict[str, Any],
-                                          needle: str, status: int) -> None:
+@pytest.mark.parametrize(
+    ("patch", "needle", "status"),
+    [
+        ({"weeks": 0}, "out of range", 422),
+        ({"weeks": 200}, "out of range", 422),
+        ({"profile": {**PROFILE, "schedule": {"days": ["funday"]}}}, "accepted", 422),
+        ({"profile": {**PROFILE, "equipment": {"items": ["treadmill"]}}}, "accepted", 422),
+        ({"profile": {**PROFILE, "health": {"symptoms": ["night_pain"]}}}, "clinician", 409),
+        ({"start": "tomorrow"}, "start", 422),
+    ],
+)
+def test_a_plan_preview_rejects_bad_input(
+    client: TestClient, patch: dict[str, Any], needle: str, status: int
+) -> None:
     body = {"profile": PROFILE, "weeks": 4, **patch}
     assert needle in error_of(client.post("/api/plans/preview", json=body), status)
 
@@ -236,6 +262,10 @@ def test_the_api_package_imports_before_the_web_package() -> None:
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-c", "import footcore.entrypoints.api"],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", "import footcore.entrypoints.api"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr

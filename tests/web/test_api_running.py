@@ -29,8 +29,10 @@ def files(*paths: Path) -> list[tuple[str, tuple[str, bytes]]]:
 
 
 def test_a_run_typed_in_and_a_spike(runner: TestClient) -> None:
-    r = runner.post("/api/runs", json={"date": "2026-11-10", "km": 8, "minutes": 45,
-                                       "rpe": 4, "surface": "road"})
+    r = runner.post(
+        "/api/runs",
+        json={"date": "2026-11-10", "km": 8, "minutes": 45, "rpe": 4, "surface": "road"},
+    )
     assert r.status_code == 201
     assert r.json()["distance"] == 8.0 and r.json()["spike"] is None
     big = runner.post("/api/runs", json={"date": "2026-11-14", "km": 18, "minutes": 100}).json()
@@ -38,20 +40,25 @@ def test_a_run_typed_in_and_a_spike(runner: TestClient) -> None:
     listed = runner.get("/api/runs").json()
     assert listed["total"] == 2 and listed["runs"][0]["date"] == "2026-11-14"
     assert "already stored" in error_of(
-        runner.post("/api/runs", json={"date": "2026-11-10", "km": 8, "minutes": 45}), 409)
+        runner.post("/api/runs", json={"date": "2026-11-10", "km": 8, "minutes": 45}), 409
+    )
 
 
-@pytest.mark.parametrize(("body", "status", "needle"), [
-    ({"date": "2026-11-10", "km": 0, "minutes": 45}, 422, "distance"),
-    ({"date": "2026-11-10", "km": 8, "minutes": -1}, 422, "duration"),
-    ({"date": "2030-01-01", "km": 8, "minutes": 45}, 422, "future"),
-    ({"date": "2026-11-10", "km": 8, "minutes": 45, "rpe": 12}, 422, "effort"),
-    ({"date": "2026-11-10", "km": 8, "minutes": 45, "surface": "sand"}, 422, "accepted"),
-    ({"date": "2026-11-10", "km": 8, "minutes": 45, "shoe": "Ghost"}, 404, "no shoe"),
-    ({"km": 8, "minutes": 45}, 422, "date"),
-])
-def test_a_bad_run_is_refused(runner: TestClient, body: dict[str, Any], status: int,
-                              needle: str) -> None:
+@pytest.mark.parametrize(
+    ("body", "status", "needle"),
+    [
+        ({"date": "2026-11-10", "km": 0, "minutes": 45}, 422, "distance"),
+        ({"date": "2026-11-10", "km": 8, "minutes": -1}, 422, "duration"),
+        ({"date": "2030-01-01", "km": 8, "minutes": 45}, 422, "future"),
+        ({"date": "2026-11-10", "km": 8, "minutes": 45, "rpe": 12}, 422, "effort"),
+        ({"date": "2026-11-10", "km": 8, "minutes": 45, "surface": "sand"}, 422, "accepted"),
+        ({"date": "2026-11-10", "km": 8, "minutes": 45, "shoe": "Ghost"}, 404, "no shoe"),
+        ({"km": 8, "minutes": 45}, 422, "date"),
+    ],
+)
+def test_a_bad_run_is_refused(
+    runner: TestClient, body: dict[str, Any], status: int, needle: str
+) -> None:
     assert needle in error_of(runner.post("/api/runs", json=body), status)
     assert runner.get("/api/runs").json()["total"] == 0
 
@@ -70,11 +77,13 @@ def test_an_upload_of_several_files_reports_each(runner: TestClient) -> None:
 
 def test_a_bad_upload_is_refused(runner: TestClient) -> None:
     assert "choose one or more" in error_of(
-        runner.post("/api/runs/upload", data={"shoe": ""}, files=[]), 422)
+        runner.post("/api/runs/upload", data={"shoe": ""}, files=[]), 422
+    )
     odd = runner.post("/api/runs/upload", files=[("files", ("notes.txt", b"hello"))]).json()
     assert odd["files"][0]["outcome"] in ("skipped", "failed")
     assert "no shoe" in error_of(
-        runner.post("/api/runs/upload", data={"shoe": "Ghost"}, files=files(GPX)), 404)
+        runner.post("/api/runs/upload", data={"shoe": "Ghost"}, files=files(GPX)), 404
+    )
 
 
 def test_the_load_report(runner: TestClient) -> None:
@@ -91,20 +100,22 @@ def test_shoes_are_added_used_and_retired(runner: TestClient) -> None:
     r = runner.post("/api/shoes", json={"name": "Pegasus", "kind": "neutral", "drop_mm": 10})
     assert r.status_code == 201 and r.json()["name"] == "Pegasus"
     assert error_of(runner.post("/api/shoes", json={"name": "Pegasus"}), 409)
-    runner.post("/api/runs", json={"date": "2026-11-10", "km": 8, "minutes": 45,
-                                   "shoe": "Pegasus"})
+    runner.post("/api/runs", json={"date": "2026-11-10", "km": 8, "minutes": 45, "shoe": "Pegasus"})
     report = runner.get("/api/shoes").json()
     assert report["shoes"][0]["distance"] == 8.0 and report["ramp"]["status"]
     assert runner.post("/api/shoes/Pegasus/retire").json()["retired"] is True
     assert "no shoe" in error_of(runner.post("/api/shoes/Ghost/retire"), 404)
 
 
-@pytest.mark.parametrize(("body", "needle"), [
-    ({"name": "", "kind": "neutral"}, "name"),
-    ({"name": "X", "kind": "sandals"}, "accepted"),
-    ({"name": "X", "drop_mm": 90}, "out of range"),
-    ({"name": "X", "reminder_km": 5000}, "reminder"),
-])
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        ({"name": "", "kind": "neutral"}, "name"),
+        ({"name": "X", "kind": "sandals"}, "accepted"),
+        ({"name": "X", "drop_mm": 90}, "out of range"),
+        ({"name": "X", "reminder_km": 5000}, "reminder"),
+    ],
+)
 def test_a_bad_shoe_is_refused(runner: TestClient, body: dict[str, Any], needle: str) -> None:
     assert needle in error_of(runner.post("/api/shoes", json=body), 422)
 

@@ -18,10 +18,13 @@ from tests.web.test_api import error_of
 
 ROOT = Path(__file__).resolve().parents[2]
 PROFILE: dict[str, Any] = tomllib.loads((ROOT / "examples/runner.toml").read_text())
-BASELINE: dict[str, Any] = {"date": TODAY.isoformat(), "tests": {
-    "heel_raise_reps": {"left": 14, "right": 22},
-    "single_leg_stance_eyes_open_s": {"left": 38, "right": 45},
-}}
+BASELINE: dict[str, Any] = {
+    "date": TODAY.isoformat(),
+    "tests": {
+        "heel_raise_reps": {"left": 14, "right": 22},
+        "single_leg_stance_eyes_open_s": {"left": 38, "right": 45},
+    },
+}
 
 
 @pytest.fixture
@@ -45,16 +48,30 @@ def first_item(c: TestClient, day: date = TODAY) -> dict[str, Any]:
 
 
 def log_body(item: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    return {"exercise": item["exercise_done"], "sets": item["sets"], "rpe": 4, "pain": 1,
-            "side": "left" if item["per_side"] else "both", **extra}
+    return {
+        "exercise": item["exercise_done"],
+        "sets": item["sets"],
+        "rpe": 4,
+        "pain": 1,
+        "side": "left" if item["per_side"] else "both",
+        **extra,
+    }
 
 
 # Creating the runner -----------------------------------------------------------------------------
 
 
 def test_before_onboarding_every_runner_endpoint_is_404(app_client: TestClient) -> None:
-    for path in ("/api/today", "/api/week", "/api/plan", "/api/profile", "/api/status",
-                 "/api/progress", "/api/calendar", "/api/export"):
+    for path in (
+        "/api/today",
+        "/api/week",
+        "/api/plan",
+        "/api/profile",
+        "/api/status",
+        "/api/progress",
+        "/api/calendar",
+        "/api/export",
+    ):
         assert "POST /api/athlete" in error_of(app_client.get(path), 404), path
     assert error_of(app_client.post("/api/logs", json={"exercise": "ankle_circles"}), 404)
 
@@ -63,25 +80,36 @@ def test_a_runner_is_created_once(app_client: TestClient) -> None:
     r = app_client.post("/api/athlete", json={"profile": PROFILE, "weeks": 12})
     assert r.status_code == 201
     body = r.json()
-    assert body == {"athlete": "default", "start": TODAY.isoformat(), "weeks": 12,
-                    "warnings": body["warnings"]}
+    assert body == {
+        "athlete": "default",
+        "start": TODAY.isoformat(),
+        "weeks": 12,
+        "warnings": body["warnings"],
+    }
     assert "already exists" in error_of(
-        app_client.post("/api/athlete", json={"profile": PROFILE}), 409)
+        app_client.post("/api/athlete", json={"profile": PROFILE}), 409
+    )
 
 
-@pytest.mark.parametrize(("patch", "needle"), [
-    ({"profile": {**PROFILE, "runner": {"age": 5}}}, "runner.age"),
-    ({"profile": {**PROFILE, "equipment": {"items": ["treadmill"]}}}, "accepted"),
-    ({"weeks": 500}, "out of range"),
-    ({"results": {"date": TODAY.isoformat(), "tests": {"heel_raise_reps": {"left": "x"}}}},
-     "number"),
-    ({"nickname": "Ana"}, "unknown field"),
-])
-def test_a_bad_runner_is_refused_and_nothing_is_stored(app_client: TestClient,
-                                                        patch: dict[str, Any],
-                                                        needle: str) -> None:
-    assert needle in error_of(app_client.post("/api/athlete", json={"profile": PROFILE, **patch}),
-                              422)
+@pytest.mark.parametrize(
+    ("patch", "needle"),
+    [
+        ({"profile": {**PROFILE, "runner": {"age": 5}}}, "runner.age"),
+        ({"profile": {**PROFILE, "equipment": {"items": ["treadmill"]}}}, "accepted"),
+        ({"weeks": 500}, "out of range"),
+        (
+            {"results": {"date": TODAY.isoformat(), "tests": {"heel_raise_reps": {"left": "x"}}}},
+            "number",
+        ),
+        ({"nickname": "Ana"}, "unknown field"),
+    ],
+)
+def test_a_bad_runner_is_refused_and_nothing_is_stored(
+    app_client: TestClient, patch: dict[str, Any], needle: str
+) -> None:
+    assert needle in error_of(
+        app_client.post("/api/athlete", json={"profile": PROFILE, **patch}), 422
+    )
     assert app_client.get("/api/today").status_code == 404
 
 
@@ -101,19 +129,25 @@ def test_the_profile_reads_back_and_changes_replan_from_tomorrow(runner: TestCli
     assert runner.get("/api/profile").json()["runner"]["age"] == 34
     changed = {**PROFILE, "schedule": {"minutes_per_day": 20, "days": ["mon", "wed", "fri"]}}
     r = runner.put("/api/profile", json=changed)
-    assert r.json() == {"changed": ["schedule.minutes_per_day", "schedule.days"],
-                        "replanned_from": (TODAY + timedelta(days=1)).isoformat()}
+    assert r.json() == {
+        "changed": ["schedule.minutes_per_day", "schedule.days"],
+        "replanned_from": (TODAY + timedelta(days=1)).isoformat(),
+    }
     assert runner.get("/api/profile").json()["schedule"]["days"] == ["mon", "wed", "fri"]
     assert runner.put("/api/profile", json=changed).json()["changed"] == []
 
 
-@pytest.mark.parametrize(("profile", "needle"), [
-    ({**PROFILE, "schedule": {"days": ["someday"]}}, "accepted"),
-    ({**PROFILE, "runner": {"age": 200}}, "runner.age"),
-    ({"units": "km"}, "runner"),
-])
-def test_a_bad_profile_changes_nothing(runner: TestClient, profile: dict[str, Any],
-                                       needle: str) -> None:
+@pytest.mark.parametrize(
+    ("profile", "needle"),
+    [
+        ({**PROFILE, "schedule": {"days": ["someday"]}}, "accepted"),
+        ({**PROFILE, "runner": {"age": 200}}, "runner.age"),
+        ({"units": "km"}, "runner"),
+    ],
+)
+def test_a_bad_profile_changes_nothing(
+    runner: TestClient, profile: dict[str, Any], needle: str
+) -> None:
     before = runner.get("/api/profile").json()
     assert needle in error_of(runner.put("/api/profile", json=profile), 422)
     assert runner.get("/api/profile").json() == before
@@ -142,23 +176,26 @@ def test_a_log_is_stored_once_and_a_different_one_conflicts(runner: TestClient) 
     assert first["already"] is False and first["slot"] == item["exercise"]
     again = runner.post("/api/logs", json=log_body(item)).json()
     assert again["already"] is True
-    assert "already logged" in error_of(runner.post("/api/logs", json=log_body(item, pain=3)),
-                                        409)
+    assert "already logged" in error_of(runner.post("/api/logs", json=log_body(item, pain=3)), 409)
     assert runner.get("/api/today").json()["items"][0]["logged"] is True
 
 
-@pytest.mark.parametrize(("patch", "status", "needle"), [
-    ({"exercise": "moonwalk"}, 404, "unknown exercise"),
-    ({"date": (TODAY + timedelta(days=1)).isoformat()}, 422, "future"),
-    ({"rpe": 11}, 422, "out of range"),
-    ({"pain": -1}, 422, "out of range"),
-    ({"side": "middle"}, 422, "side"),
-    ({"pain_area": "elbow"}, 422, "accepted"),
-    ({"sets": 0}, 422, "out of range"),
-    ({"exercise": "heel_walk"}, 422, "not in the session"),
-])
-def test_a_bad_log_is_refused(runner: TestClient, patch: dict[str, Any], status: int,
-                              needle: str) -> None:
+@pytest.mark.parametrize(
+    ("patch", "status", "needle"),
+    [
+        ({"exercise": "moonwalk"}, 404, "unknown exercise"),
+        ({"date": (TODAY + timedelta(days=1)).isoformat()}, 422, "future"),
+        ({"rpe": 11}, 422, "out of range"),
+        ({"pain": -1}, 422, "out of range"),
+        ({"side": "middle"}, 422, "side"),
+        ({"pain_area": "elbow"}, 422, "accepted"),
+        ({"sets": 0}, 422, "out of range"),
+        ({"exercise": "heel_walk"}, 422, "not in the session"),
+    ],
+)
+def test_a_bad_log_is_refused(
+    runner: TestClient, patch: dict[str, Any], status: int, needle: str
+) -> None:
     r = runner.post("/api/logs", json=log_body(first_item(runner), **patch))
     assert needle in error_of(r, status)
 
@@ -182,18 +219,21 @@ def test_a_check_in_is_stored_once(runner: TestClient) -> None:
     assert runner.post("/api/checkins", json=body).json()["already"] is False
     assert runner.post("/api/checkins", json=body).json()["already"] is True
     assert "already stored" in error_of(
-        runner.post("/api/checkins", json={**body, "morning_pain": 5}), 409)
+        runner.post("/api/checkins", json={**body, "morning_pain": 5}), 409
+    )
 
 
-@pytest.mark.parametrize(("body", "needle"), [
-    ({"morning_pain": 11}, "out of range"),
-    ({"morning_pain": 1, "area": "elbow"}, "accepted"),
-    ({"morning_pain": 1, "symptoms": ["hiccups"]}, "accepted"),
-    ({"morning_pain": 1, "date": "2030-01-01"}, "future"),
-    ({}, "morning_pain"),
-])
-def test_a_bad_check_in_is_refused(runner: TestClient, body: dict[str, Any],
-                                   needle: str) -> None:
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        ({"morning_pain": 11}, "out of range"),
+        ({"morning_pain": 1, "area": "elbow"}, "accepted"),
+        ({"morning_pain": 1, "symptoms": ["hiccups"]}, "accepted"),
+        ({"morning_pain": 1, "date": "2030-01-01"}, "future"),
+        ({}, "morning_pain"),
+    ],
+)
+def test_a_bad_check_in_is_refused(runner: TestClient, body: dict[str, Any], needle: str) -> None:
     assert needle in error_of(runner.post("/api/checkins", json=body), 422)
 
 
@@ -220,11 +260,14 @@ def test_a_retest_is_scored_and_gated(runner: TestClient) -> None:
     assert "one retest per day" in error_of(runner.post("/api/retests", json=other), 409)
 
 
-@pytest.mark.parametrize(("body", "needle"), [
-    ({"date": "2030-01-01", "tests": {"heel_raise_reps": {"left": 20}}}, "future"),
-    ({"date": TODAY.isoformat(), "tests": {"heel_raise_reps": {"left": 900}}}, "out of range"),
-    ({"date": TODAY.isoformat()}, "tests"),
-])
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        ({"date": "2030-01-01", "tests": {"heel_raise_reps": {"left": 20}}}, "future"),
+        ({"date": TODAY.isoformat(), "tests": {"heel_raise_reps": {"left": 900}}}, "out of range"),
+        ({"date": TODAY.isoformat()}, "tests"),
+    ],
+)
 def test_a_bad_retest_is_refused(runner: TestClient, body: dict[str, Any], needle: str) -> None:
     assert needle in error_of(runner.post("/api/retests", json=body), 422)
 
@@ -257,8 +300,13 @@ def test_an_export_imports_into_another_database(runner: TestClient, tmp_path: P
     assert exported.headers["content-type"] == "application/json"
     data = exported.json()
     assert "already exists" in error_of(runner.post("/api/import", json=data), 409)
-    other = make_client(WebSettings(database_url=f"sqlite:///{tmp_path / 'other.db'}",
-                                    allowed_hosts=HOSTS, today=lambda: TODAY))
+    other = make_client(
+        WebSettings(
+            database_url=f"sqlite:///{tmp_path / 'other.db'}",
+            allowed_hosts=HOSTS,
+            today=lambda: TODAY,
+        )
+    )
     assert other.post("/api/import", json=data).status_code == 201
     assert other.get("/api/profile").json() == runner.get("/api/profile").json()
     assert error_of(other.post("/api/import", json={"format_version": 99}), 422)

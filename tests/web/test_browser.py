@@ -21,8 +21,12 @@ from tests.web.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, served
 pytestmark = pytest.mark.browser
 
 VIEWPORTS: dict[str, dict[str, Any]] = {
-    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-              "device_scale_factor": 2},
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+    },
     "desktop": {"viewport": {"width": 1280, "height": 800}},
 }
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -136,7 +140,8 @@ def assess(pg: Any) -> None:
     expect(stance.locator("[data-remaining]").first).to_have_text(re.compile(r"^4[12]$"))
     stance.get_by_role("button", name="Stop").first.click()
     expect(stance.locator("#single_leg_stance_eyes_open_s_left")).to_have_value(
-        re.compile(r"^[34](\.\d)?$"))
+        re.compile(r"^[34](\.\d)?$")
+    )
     right = stance.locator("#single_leg_stance_eyes_open_s_right")
     right.fill("44")
     right.dispatch_event("change")
@@ -199,7 +204,8 @@ def play_session(pg: Any) -> None:
     pg.clock.run_for(2000)
     expect(timer).to_have_attribute("data-state", "running")
     expect(timer.locator("[data-remaining]")).to_have_text(
-        re.compile(f"^({seconds - 2}|{seconds - 3})$"))
+        re.compile(f"^({seconds - 2}|{seconds - 3})$")
+    )
     beeps_before = int(pg.locator("html").get_attribute("data-beeps") or "0")
     pg.clock.run_for(seconds * 1000)
     expect(timer).to_have_attribute("data-state", "finished")
@@ -225,7 +231,8 @@ def check_in(pg: Any) -> None:
     pg.get_by_role("link", name="Morning check-in").click()
     assert_labelled(pg)
     pg.get_by_role("group", name=re.compile("^Pain on getting up")).get_by_label(
-        "1", exact=True).check()
+        "1", exact=True
+    ).check()
     pg.get_by_role("button", name="Check in").click()
     expect(pg.get_by_role("status")).to_contain_text("morning pain 1/10")
 
@@ -240,7 +247,8 @@ def see_progress(pg: Any) -> None:
     expect(chart).to_be_visible()
     pg.wait_for_function(
         "() => { const i = document.querySelector('#chart-adherence img');"
-        " return i.complete && i.naturalWidth > 0; }")
+        " return i.complete && i.naturalWidth > 0; }"
+    )
     pain = pg.locator("#chart-pain")
     pain.get_by_text("The numbers").click()
     expect(pain.locator("tbody")).to_contain_text("1")
@@ -272,8 +280,9 @@ def create_runner(base: str) -> None:
         assert r.status_code == 201, r.text
 
 
-def test_runs_upload_with_progress_then_load_and_shoes(page: Any,
-                                                       request: pytest.FixtureRequest) -> None:
+def test_runs_upload_with_progress_then_load_and_shoes(
+    page: Any, request: pytest.FixtureRequest
+) -> None:
     from playwright.sync_api import expect
 
     create_runner(request.node.base_url)
@@ -297,7 +306,8 @@ def test_runs_upload_with_progress_then_load_and_shoes(page: Any,
     expect(page.get_by_role("heading", name="Running load")).to_be_visible()
     page.wait_for_function(
         "() => { const i = document.querySelector('img.chart');"
-        " return i.complete && i.naturalWidth > 0; }")
+        " return i.complete && i.naturalWidth > 0; }"
+    )
     page.get_by_role("link", name="Shoes", exact=True).first.click()
     assert_labelled(page)
     page.get_by_label("Name", exact=True).fill("Pegasus")

@@ -67,10 +67,14 @@ def test_the_header_must_match_the_cookie_when_there_is_one(bare_client: TestCli
     bare_client.cookies.clear()
     second = bare_client.get("/api/csrf").json()["token"]  # the cookie now holds `second`
     assert first != second
-    assert bare_client.post("/api/screen", json=SCREEN,
-                            headers={"X-CSRF-Token": first}).status_code == 403
-    assert bare_client.post("/api/screen", json=SCREEN,
-                            headers={"X-CSRF-Token": second}).status_code == 200
+    assert (
+        bare_client.post("/api/screen", json=SCREEN, headers={"X-CSRF-Token": first}).status_code
+        == 403
+    )
+    assert (
+        bare_client.post("/api/screen", json=SCREEN, headers={"X-CSRF-Token": second}).status_code
+        == 200
+    )
 
 
 def test_a_script_without_cookies_passes_with_the_header_alone(settings: WebSettings) -> None:
@@ -110,8 +114,9 @@ def test_answers_without_a_form_set_no_cookie(bare_client: TestClient) -> None:
 
 
 def test_a_declared_body_over_the_limit_gets_413(client: TestClient) -> None:
-    r = client.post("/api/screen", content=b"x" * 1_000_001,
-                    headers={"content-type": "application/json"})
+    r = client.post(
+        "/api/screen", content=b"x" * 1_000_001, headers={"content-type": "application/json"}
+    )
     assert r.status_code == 413
     assert "over 1 MB" in r.json()["error"]
 

@@ -95,8 +95,15 @@ def _parse() -> RulesIn:
 @cache
 def load_adaptation_rules() -> AdaptationRules:
     r = _parse()
-    for section in ("zones", "effort", "progression", "regression", "morning", "trend",
-                    "missed_week"):
+    for section in (
+        "zones",
+        "effort",
+        "progression",
+        "regression",
+        "morning",
+        "trend",
+        "missed_week",
+    ):
         check_sources(getattr(r, section).sources, f"{NAME}: [{section}]")
     if not r.zones.safe_max < r.zones.acceptable_max:
         raise DataFileError(f"{NAME}: zones.safe_max must be below zones.acceptable_max")
@@ -109,9 +116,14 @@ def load_adaptation_rules() -> AdaptationRules:
         effort_sources=tuple(r.effort.sources),
         progress_after_days=p.progress_after_days,
         steps=DoseSteps(
-            reps=p.reps_step, hold_s=p.hold_step_s, distance_m=p.distance_step_m,
-            max_reps=p.max_reps, max_hold_s=p.max_hold_s, max_distance_m=p.max_distance_m,
-            max_sets=p.max_sets, floor_ratio=r.regression.floor_ratio,
+            reps=p.reps_step,
+            hold_s=p.hold_step_s,
+            distance_m=p.distance_step_m,
+            max_reps=p.max_reps,
+            max_hold_s=p.max_hold_s,
+            max_distance_m=p.max_distance_m,
+            max_sets=p.max_sets,
+            floor_ratio=r.regression.floor_ratio,
         ),
         progress_sources=tuple(p.sources),
         regress_sources=tuple(r.regression.sources),
@@ -128,17 +140,25 @@ def load_gate_rules() -> GateRules:
     from footcore.adapters.rules_files import load_battery
 
     g = _parse().gate
-    for name in ("pain_sources", "change_sources", "within_norm_sources", "repeat_sources",
-                 "clinician_sources"):
+    for name in (
+        "pain_sources",
+        "change_sources",
+        "within_norm_sources",
+        "repeat_sources",
+        "clinician_sources",
+    ):
         check_sources(getattr(g, name), f"{NAME}: gate.{name}")
     tests = {t.id for t in load_battery()}
-    within = {Phase.STRENGTH: tuple(g.within_norm.strength),
-              Phase.RUNNING_SPECIFIC: tuple(g.within_norm.running_specific)}
+    within = {
+        Phase.STRENGTH: tuple(g.within_norm.strength),
+        Phase.RUNNING_SPECIFIC: tuple(g.within_norm.running_specific),
+    }
     for phase, ids in within.items():
         for test_id in ids:
             if test_id not in tests:
                 raise DataFileError(
-                    f"{NAME}: gate.within_norm.{phase.value}: '{test_id}' is no assessment test")
+                    f"{NAME}: gate.within_norm.{phase.value}: '{test_id}' is no assessment test"
+                )
     return GateRules(
         max_lower_leg_pain=g.max_lower_leg_pain,
         pain_sources=tuple(g.pain_sources),

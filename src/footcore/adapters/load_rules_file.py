@@ -245,17 +245,33 @@ def build_load_rules(f: LoadRulesFile) -> LoadRules:
 def build_footwear_rules(f: LoadRulesFile) -> FootwearRules:
     ret, rot, mini = f.shoes.retirement, f.shoes.rotation, f.minimalist
     return FootwearRules(
-        retirement=RetirementRules(ret.reminder_km, ret.range_km[0], ret.range_km[1], ret.note,
-                                   ret.grade, tuple(ret.sources)),
-        rotation=RotationRules(rot.window_days, rot.hr, rot.ci, rot.note, rot.grade,
-                               tuple(rot.sources)),
+        retirement=RetirementRules(
+            ret.reminder_km,
+            ret.range_km[0],
+            ret.range_km[1],
+            ret.note,
+            ret.grade,
+            tuple(ret.sources),
+        ),
+        rotation=RotationRules(
+            rot.window_days, rot.hr, rot.ci, rot.note, rot.grade, tuple(rot.sources)
+        ),
         ramp=RampRules(
             start_m=round(mini.start_km * 1000),
             growth_pct=mini.growth_pct,
             pause_pain=mini.pause_pain,
             milestones=tuple(
-                Milestone(m.id, m.kind, m.text, m.why, m.grade, tuple(m.sources), m.test,
-                          m.at_least, m.at_most)
+                Milestone(
+                    m.id,
+                    m.kind,
+                    m.text,
+                    m.why,
+                    m.grade,
+                    tuple(m.sources),
+                    m.test,
+                    m.at_least,
+                    m.at_most,
+                )
                 for m in mini.milestone
             ),
             choice=mini.choice,

@@ -240,8 +240,15 @@ def load_planner_rules() -> PlannerRules:
     r = _validate(PlannerRulesIn, "planner_rules.toml")
     vocab = vocabulary()
     name = "planner_rules.toml"
-    for section in (r.plan, r.cycles, r.light_week, r.phases, r.progression, r.priority,
-                    r.restrictions):
+    for section in (
+        r.plan,
+        r.cycles,
+        r.light_week,
+        r.phases,
+        r.progression,
+        r.priority,
+        r.restrictions,
+    ):
         check_sources(section.sources, name)
     for injury, focus in r.injury_focus.items():
         vocab.check("injuries", [injury], f"{name}: injury_focus")

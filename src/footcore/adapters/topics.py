@@ -61,6 +61,14 @@ def load_topics() -> dict[str, Topic]:
             if ex not in catalog:
                 raise DataFileError(f"{where}: unknown exercise '{ex}'")
         check_sources(t.sources, where)
-        out[t.id] = Topic(t.id, t.title, t.kind, t.summary, tuple(t.points), t.related_injury,
-                          tuple(t.exercises), tuple(t.sources))
+        out[t.id] = Topic(
+            t.id,
+            t.title,
+            t.kind,
+            t.summary,
+            tuple(t.points),
+            t.related_injury,
+            tuple(t.exercises),
+            tuple(t.sources),
+        )
     return out

@@ -85,8 +85,10 @@ class AdaptationRules:
 
     @property
     def zones_text(self) -> str:
-        return (f"0-{self.safe_max} safe, {self.safe_max + 1}-{self.acceptable_max} acceptable, "
-                f"over {self.acceptable_max} too much")
+        return (
+            f"0-{self.safe_max} safe, {self.safe_max + 1}-{self.acceptable_max} acceptable, "
+            f"over {self.acceptable_max} too much"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,8 +185,11 @@ def _with(dose: Dose, name: str, value: int, sets: int) -> Dose:
 
 
 def dose_measure(dose: Dose) -> int | None:
-    return dose.reps if dose.reps is not None else (
-        dose.hold_s if dose.hold_s is not None else dose.distance_m)
+    return (
+        dose.reps
+        if dose.reps is not None
+        else (dose.hold_s if dose.hold_s is not None else dose.distance_m)
+    )
 
 
 def can_step(base: Dose, step: int, direction: int, s: DoseSteps) -> bool:
@@ -194,8 +199,9 @@ def can_step(base: Dose, step: int, direction: int, s: DoseSteps) -> bool:
 # Pain ---------------------------------------------------------------------------------------
 
 
-def weekly_trend(this_week: Sequence[int], last_week: Sequence[int], area: str,
-                 rules: AdaptationRules) -> str | None:
+def weekly_trend(
+    this_week: Sequence[int], last_week: Sequence[int], area: str, rules: AdaptationRules
+) -> str | None:
     """Why pain is rising week on week (mean up by `trend_rise` or more), or None."""
     if not this_week or not last_week:
         return None
@@ -223,11 +229,16 @@ def _reduce(reason: str, sources: tuple[str, ...], opts: Options) -> Decision:
     if opts.can_step_down:
         return Decision(Kind.REGRESS, Action.LESS, f"{reason}: less volume", sources)
     if opts.easier:
-        return Decision(Kind.REGRESS, Action.EASIER, f"{reason}: the easier {opts.easier}",
-                        sources, opts.easier)
-    return Decision(Kind.HOLD, Action.NONE,
-                    f"{reason}, but the dose is already at its smallest and there is no easier "
-                    "variant: hold, and see a physiotherapist if it persists", sources)
+        return Decision(
+            Kind.REGRESS, Action.EASIER, f"{reason}: the easier {opts.easier}", sources, opts.easier
+        )
+    return Decision(
+        Kind.HOLD,
+        Action.NONE,
+        f"{reason}, but the dose is already at its smallest and there is no easier "
+        "variant: hold, and see a physiotherapist if it persists",
+        sources,
+    )
 
 
 def decide(o: Outcome, opts: Options, rules: AdaptationRules) -> Decision:
@@ -235,50 +246,85 @@ def decide(o: Outcome, opts: Options, rules: AdaptationRules) -> Decision:
     zone = rules.zone(o.pain)
     where = f" ({o.area})" if o.area else ""
     if zone is Zone.TOO_MUCH:
-        reason = (f"pain {o.pain}/10{where} during the exercise is above the acceptable zone "
-                  f"({rules.zones_text})")
+        reason = (
+            f"pain {o.pain}/10{where} during the exercise is above the acceptable zone "
+            f"({rules.zones_text})"
+        )
         if opts.easier:
-            return Decision(Kind.REGRESS, Action.EASIER, f"{reason}: the easier {opts.easier}",
-                            rules.zone_sources + rules.regress_sources, opts.easier)
+            return Decision(
+                Kind.REGRESS,
+                Action.EASIER,
+                f"{reason}: the easier {opts.easier}",
+                rules.zone_sources + rules.regress_sources,
+                opts.easier,
+            )
         return _reduce(reason, rules.zone_sources + rules.regress_sources, opts)
     if o.morning_pain is not None and o.morning_pain > o.baseline_pain:
-        return _reduce(f"next-morning pain{where} {o.morning_pain}/10 is worse than before "
-                       f"({o.baseline_pain}/10)", rules.morning_sources, opts)
+        return _reduce(
+            f"next-morning pain{where} {o.morning_pain}/10 is worse than before "
+            f"({o.baseline_pain}/10)",
+            rules.morning_sources,
+            opts,
+        )
     if o.rising is not None:
         return _reduce(o.rising, rules.trend_sources, opts)
     missing = _complete(o)
     if missing is not None:
-        return Decision(Kind.HOLD, Action.NONE, f"{missing}: the same dose again",
-                        rules.progress_sources)
+        return Decision(
+            Kind.HOLD, Action.NONE, f"{missing}: the same dose again", rules.progress_sources
+        )
     if o.rpe is None:
-        return Decision(Kind.HOLD, Action.NONE,
-                        "effort was not logged (--rpe 0-10): the same dose until it is",
-                        rules.effort_sources)
+        return Decision(
+            Kind.HOLD,
+            Action.NONE,
+            "effort was not logged (--rpe 0-10): the same dose until it is",
+            rules.effort_sources,
+        )
     if o.rpe > rules.moderate_rpe_max:
-        return Decision(Kind.HOLD, Action.NONE,
-                        f"effort {o.rpe}/10 is above moderate (up to {rules.moderate_rpe_max}/10):"
-                        " the same dose until it feels moderate", rules.effort_sources)
+        return Decision(
+            Kind.HOLD,
+            Action.NONE,
+            f"effort {o.rpe}/10 is above moderate (up to {rules.moderate_rpe_max}/10):"
+            " the same dose until it feels moderate",
+            rules.effort_sources,
+        )
     if o.morning_pain is None:
-        return Decision(Kind.HOLD, Action.NONE,
-                        f"pain {o.pain}/10 is in the {zone.value} zone; progress waits for "
-                        "tomorrow morning's check-in (pain must settle by the next morning)",
-                        rules.zone_sources)
-    good = (f"pain {o.pain}/10 ({zone.value}) settled by the next morning, all sets done at "
-            f"effort {o.rpe}/10")
+        return Decision(
+            Kind.HOLD,
+            Action.NONE,
+            f"pain {o.pain}/10 is in the {zone.value} zone; progress waits for "
+            "tomorrow morning's check-in (pain must settle by the next morning)",
+            rules.zone_sources,
+        )
+    good = (
+        f"pain {o.pain}/10 ({zone.value}) settled by the next morning, all sets done at "
+        f"effort {o.rpe}/10"
+    )
     if opts.days_at_level < rules.progress_after_days:
-        return Decision(Kind.HOLD, Action.NONE,
-                        f"{good}; the dose steps up after {rules.progress_after_days} days at it "
-                        f"({opts.days_at_level} so far)", rules.progress_sources)
+        return Decision(
+            Kind.HOLD,
+            Action.NONE,
+            f"{good}; the dose steps up after {rules.progress_after_days} days at it "
+            f"({opts.days_at_level} so far)",
+            rules.progress_sources,
+        )
     sources = rules.zone_sources + rules.progress_sources
     if opts.can_step_up:
         return Decision(Kind.PROGRESS, Action.MORE, f"{good}: one step more", sources)
     if opts.harder:
-        return Decision(Kind.PROGRESS, Action.HARDER,
-                        f"{good}, and the dose is at its top: the next exercise, {opts.harder}",
-                        sources, opts.harder)
-    return Decision(Kind.HOLD, Action.NONE,
-                    f"{good}; the dose and the progression chain are at their top: keep it",
-                    sources)
+        return Decision(
+            Kind.PROGRESS,
+            Action.HARDER,
+            f"{good}, and the dose is at its top: the next exercise, {opts.harder}",
+            sources,
+            opts.harder,
+        )
+    return Decision(
+        Kind.HOLD,
+        Action.NONE,
+        f"{good}; the dose and the progression chain are at their top: keep it",
+        sources,
+    )
 
 
 def missed_week(planned_days: Sequence[date], logged_days: Sequence[date]) -> bool:
@@ -324,21 +370,28 @@ def _side_check(test: BatteryTest, before: Finding, after: Finding, side: str) -
         change = (a_val - b_val) * sign
         if change > test.retest_noise:
             return None
-        return (f"{test.name}, {side}: {b_val:g} -> {a_val:g} {test.unit}, still below the norm "
-                f"and within the retest noise ({test.retest_noise:g} {test.unit})")
+        return (
+            f"{test.name}, {side}: {b_val:g} -> {a_val:g} {test.unit}, still below the norm "
+            f"and within the retest noise ({test.retest_noise:g} {test.unit})"
+        )
     return f"{test.name}, {side}: still below the norm"
 
 
 def _improved(test: BatteryTest, before: Finding, after: Finding | None) -> list[str]:
     if after is None:
         return [f"{test.name}: not retested (it was a priority)"]
-    problems = [p for side in ("left", "right")
-                if (p := _side_check(test, before, after, side)) is not None]
-    if before.asymmetry and after.asymmetry and after.difference is not None and (
-        before.difference is None or before.difference - after.difference <= test.retest_noise
+    problems = [
+        p for side in ("left", "right") if (p := _side_check(test, before, after, side)) is not None
+    ]
+    if (
+        before.asymmetry
+        and after.asymmetry
+        and after.difference is not None
+        and (before.difference is None or before.difference - after.difference <= test.retest_noise)
     ):
-        problems.append(f"{test.name}: left and right still differ by {after.difference:g} "
-                        f"{test.unit}")
+        problems.append(
+            f"{test.name}: left and right still differ by {after.difference:g} {test.unit}"
+        )
     return problems
 
 
@@ -355,8 +408,10 @@ def gate(
     passed: list[str] = []
     sources = list(rules.pain_sources)
     if lower_leg_pain > rules.max_lower_leg_pain:
-        failed.append(f"lower-leg pain {lower_leg_pain}/10 in the last week is above "
-                      f"{rules.max_lower_leg_pain}/10")
+        failed.append(
+            f"lower-leg pain {lower_leg_pain}/10 in the last week is above "
+            f"{rules.max_lower_leg_pain}/10"
+        )
     else:
         passed.append(f"lower-leg pain at most {rules.max_lower_leg_pain}/10 in the last week")
     now = {f.test: f for f in retest}
@@ -377,8 +432,10 @@ def gate(
         f = now.get(test_id)
         name = battery[test_id].name if test_id in battery else test_id
         if f is None or Standing.BELOW in (f.standing_left, f.standing_right):
-            failed.append(f"{name}: must be within the norm on both sides before the "
-                          f"{entering.value.replace('_', '-')} phase")
+            failed.append(
+                f"{name}: must be within the norm on both sides before the "
+                f"{entering.value.replace('_', '-')} phase"
+            )
         else:
             passed.append(f"{name}: within the norm on both sides")
     return GateResult(not failed, tuple(failed + passed), tuple(dict.fromkeys(sources)))

@@ -58,9 +58,7 @@ class Norm:
         same_sex = [b for b in self.bands if sex in b.sexes] or list(self.bands)
         if not same_sex:
             return None, None
-        nearest = min(
-            same_sex, key=lambda b: min(abs(age - b.min_age), abs(age - b.max_age))
-        )
+        nearest = min(same_sex, key=lambda b: min(abs(age - b.min_age), abs(age - b.max_age)))
         return nearest, (
             f"no norm for age {age}; compared with ages {nearest.min_age}-{nearest.max_age}"
         )
@@ -119,13 +117,12 @@ class Finding:
 
     @property
     def is_priority(self) -> bool:
-        return (
-            Standing.BELOW in (self.standing_left, self.standing_right) or self.asymmetry
-        )
+        return Standing.BELOW in (self.standing_left, self.standing_right) or self.asymmetry
 
 
-def _score_value(test: BatteryTest, value: float | bool | str | None, band: NormBand | None
-                 ) -> Standing:
+def _score_value(
+    test: BatteryTest, value: float | bool | str | None, band: NormBand | None
+) -> Standing:
     if value is None:
         return Standing.NO_NORM
     if test.kind is ResultKind.PASS_FAIL:
@@ -153,9 +150,7 @@ def _difference(test: BatteryTest, side: SideResult) -> tuple[bool, float | None
     return diff > test.side_tolerance, diff
 
 
-def score(
-    battery: Sequence[BatteryTest], results: Results, profile: Profile
-) -> list[Finding]:
+def score(battery: Sequence[BatteryTest], results: Results, profile: Profile) -> list[Finding]:
     """Score every test present in the results, in battery order."""
     findings = []
     for test in battery:

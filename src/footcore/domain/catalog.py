@@ -86,9 +86,9 @@ class Dose:
             sets=self.sets if sets is None else sets,
             reps=None if self.reps is None else (self.reps if reps is None else reps),
             hold_s=None if self.hold_s is None else (self.hold_s if hold_s is None else hold_s),
-            distance_m=None if self.distance_m is None else (
-                self.distance_m if distance_m is None else distance_m
-            ),
+            distance_m=None
+            if self.distance_m is None
+            else (self.distance_m if distance_m is None else distance_m),
             tempo=self.tempo,
             per_side=self.per_side,
             rest_s=self.rest_s,

@@ -136,8 +136,12 @@ class ShoeReminder:
     sources: tuple[str, ...]
 
 
-def retirement_reminders(shoes: Iterable[Shoe], runs: Iterable[RunRecord], rules: RetirementRules,
-                         reminder_km: float | None = None) -> list[ShoeReminder]:
+def retirement_reminders(
+    shoes: Iterable[Shoe],
+    runs: Iterable[RunRecord],
+    rules: RetirementRules,
+    reminder_km: float | None = None,
+) -> list[ShoeReminder]:
     """Pairs in use that have reached the reminder distance (the runner's own, or the default)."""
     km = rules.reminder_km if reminder_km is None else reminder_km
     if not rules.min_km <= km <= rules.max_km:
@@ -164,8 +168,9 @@ class RotationSummary:
     sources: tuple[str, ...]
 
 
-def rotation_summary(runs: Iterable[RunRecord], today: date, rules: RotationRules
-                     ) -> RotationSummary:
+def rotation_summary(
+    runs: Iterable[RunRecord], today: date, rules: RotationRules
+) -> RotationSummary:
     since = today - timedelta(days=rules.window_days)
     used = distance_by_shoe(r for r in runs if since < r.date <= today)
     pairs = tuple(sorted(used, key=lambda name: (-used[name], name)))
@@ -183,8 +188,9 @@ class MilestoneCheck:
     detail: str
 
 
-def check_milestones(rules: RampRules, findings: Iterable[Finding], training_weeks: int,
-                     lower_leg_pain: int) -> tuple[MilestoneCheck, ...]:
+def check_milestones(
+    rules: RampRules, findings: Iterable[Finding], training_weeks: int, lower_leg_pain: int
+) -> tuple[MilestoneCheck, ...]:
     """Each milestone against the runner's latest findings, weeks of foot training and pain."""
     by_test = {f.test: f for f in findings}
     out = []
@@ -257,15 +263,20 @@ class MinimalistRamp:
     note: str = ""
 
     @classmethod
-    def offer(cls, checks: Iterable[MilestoneCheck], target_m: int, rules: RampRules
-              ) -> MinimalistRamp:
+    def offer(
+        cls, checks: Iterable[MilestoneCheck], target_m: int, rules: RampRules
+    ) -> MinimalistRamp:
         if target_m <= 0:
             raise InputError("the target weekly distance must be more than 0 m", "target_m")
         unmet = [c.milestone.text for c in checks if not c.met]
         if unmet:
             return cls(RampStatus.NOT_OFFERED, 0, target_m, "not yet: " + "; ".join(unmet))
-        return cls(RampStatus.ACTIVE, 0, target_m,
-                   f"start with {rules.allowance_m(0) / 1000:.1f} km a week in minimalist shoes")
+        return cls(
+            RampStatus.ACTIVE,
+            0,
+            target_m,
+            f"start with {rules.allowance_m(0) / 1000:.1f} km a week in minimalist shoes",
+        )
 
     def allowance_m(self, rules: RampRules) -> int | None:
         """This week's minimalist metres: 0 unless active, None (no limit) once complete."""
@@ -273,15 +284,23 @@ class MinimalistRamp:
             return None
         return rules.allowance_m(self.step) if self.status is RampStatus.ACTIVE else 0
 
-    def week(self, runs: Iterable[RunRecord], shoes: Iterable[Shoe], week_start: date,
-             max_pain: int, rules: RampRules, load_rules: LoadRules) -> RampWeek:
+    def week(
+        self,
+        runs: Iterable[RunRecord],
+        shoes: Iterable[Shoe],
+        week_start: date,
+        max_pain: int,
+        rules: RampRules,
+        load_rules: LoadRules,
+    ) -> RampWeek:
         """The minimalist runs of the week starting `week_start`, counted against the allowance."""
         monday = monday_of(week_start)
         mini = minimalist_runs(runs, shoes)
         this_week = [r for r in mini if monday_of(r.date) == monday]
         # Each minimalist run is measured against earlier minimalist runs only.
         flagged = tuple(
-            s for s in spikes(mini, load_rules)
+            s
+            for s in spikes(mini, load_rules)
             if monday_of(s.run_date) == monday and s.band not in (None, SpikeBand.NONE)
         )
         used = math.fsum(r.distance_m for r in this_week)
@@ -289,32 +308,54 @@ class MinimalistRamp:
 
     def on_pain(self, pain: int, rules: RampRules) -> MinimalistRamp:
         if self.status is RampStatus.ACTIVE and pain >= rules.pause_pain:
-            return replace(self, status=RampStatus.PAUSED,
-                           note=f"paused: lower-leg pain {pain}/10 (pause at {rules.pause_pain})")
+            return replace(
+                self,
+                status=RampStatus.PAUSED,
+                note=f"paused: lower-leg pain {pain}/10 (pause at {rules.pause_pain})",
+            )
         return self
 
     def after_week(self, week: RampWeek, rules: RampRules) -> MinimalistRamp:
         if self.status in (RampStatus.NOT_OFFERED, RampStatus.COMPLETE):
             return self
         if week.max_pain >= rules.pause_pain:
-            return replace(self, status=RampStatus.PAUSED, note=(
-                f"paused: lower-leg pain {week.max_pain}/10 (pause at {rules.pause_pain})"))
+            return replace(
+                self,
+                status=RampStatus.PAUSED,
+                note=(f"paused: lower-leg pain {week.max_pain}/10 (pause at {rules.pause_pain})"),
+            )
         if self.status is RampStatus.PAUSED:
             back = max(self.step - 1, 0)
-            return replace(self, status=RampStatus.ACTIVE, step=back, note=(
-                f"resumed one step back: {rules.allowance_m(back) / 1000:.2f} km a week"))
+            return replace(
+                self,
+                status=RampStatus.ACTIVE,
+                step=back,
+                note=(f"resumed one step back: {rules.allowance_m(back) / 1000:.2f} km a week"),
+            )
         if week.over_allowance:
-            return replace(self, note=(
-                f"held: {week.used_m / 1000:.2f} km run in minimalist shoes, over the"
-                f" {rules.allowance_m(self.step) / 1000:.2f} km allowance"))
+            return replace(
+                self,
+                note=(
+                    f"held: {week.used_m / 1000:.2f} km run in minimalist shoes, over the"
+                    f" {rules.allowance_m(self.step) / 1000:.2f} km allowance"
+                ),
+            )
         if week.spikes:
             s = week.spikes[0]
-            return replace(self, note=(
-                f"held: the minimalist run of {s.run_date.isoformat()} was {s.increase_pct:+.0f}%"
-                f" against the longest minimalist run before it (a {s.band} spike);"
-                " spread the distance over more runs"))
+            return replace(
+                self,
+                note=(
+                    f"held: the minimalist run of {s.run_date.isoformat()} was"
+                    f" {s.increase_pct:+.0f}% against the longest minimalist run before it"
+                    f" (a {s.band} spike);"
+                    " spread the distance over more runs"
+                ),
+            )
         if rules.allowance_m(self.step) >= self.target_m:
             return replace(self, status=RampStatus.COMPLETE, note="transition complete")
         nxt = self.step + 1
-        return replace(self, step=nxt, note=(
-            f"next week: {rules.allowance_m(nxt) / 1000:.2f} km in minimalist shoes"))
+        return replace(
+            self,
+            step=nxt,
+            note=(f"next week: {rules.allowance_m(nxt) / 1000:.2f} km in minimalist shoes"),
+        )

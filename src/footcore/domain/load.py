@@ -55,8 +55,11 @@ class RunRecord:
     surface: str | None = None
 
     def __post_init__(self) -> None:
-        for name, value in (("distance_m", self.distance_m), ("moving_s", self.moving_s),
-                            ("elapsed_s", self.elapsed_s)):
+        for name, value in (
+            ("distance_m", self.distance_m),
+            ("moving_s", self.moving_s),
+            ("elapsed_s", self.elapsed_s),
+        ):
             if not math.isfinite(value) or value < 0:
                 raise InputError(f"{value} is not a distance or time of 0 or more", name)
         if self.moving_s > self.elapsed_s:
@@ -137,8 +140,9 @@ def whole_metres(distance_m: float) -> int:
     return int(Decimal(repr(float(distance_m))).to_integral_value(rounding=ROUND_HALF_UP))
 
 
-def classify_spike(distance_m: float, longest_prev_m: float | None, rules: LoadRules
-                   ) -> SpikeBand | None:
+def classify_spike(
+    distance_m: float, longest_prev_m: float | None, rules: LoadRules
+) -> SpikeBand | None:
     """The band of a run against the longest run of the previous 30 days.
 
     None means no spike can be computed: there was no run (of any length) in the window.
@@ -190,14 +194,18 @@ def spikes(runs: Iterable[RunRecord], rules: LoadRules) -> list[Spike]:
 def describe_spike(spike: Spike, rules: LoadRules) -> str:
     if spike.band is None or spike.reference_m is None:
         return rules.no_reference_note
-    head = (f"{spike.distance_m / 1000:.2f} km is {spike.increase_pct:+.0f}% against the"
-            f" longest run of the previous {rules.spike_window_days} days"
-            f" ({spike.reference_m / 1000:.2f} km)")
+    head = (
+        f"{spike.distance_m / 1000:.2f} km is {spike.increase_pct:+.0f}% against the"
+        f" longest run of the previous {rules.spike_window_days} days"
+        f" ({spike.reference_m / 1000:.2f} km)"
+    )
     t = rules.threshold(spike.band)
     if t is None:
         return f"{head}: the reference band"
-    return (f"{head}: a {spike.band.value} spike (over {t.over_pct}%; hazard rate ratio {t.hrr},"
-            f" 95% CI {t.ci[0]:.2f}-{t.ci[1]:.2f}, Frandsen 2025)")
+    return (
+        f"{head}: a {spike.band.value} spike (over {t.over_pct}%; hazard rate ratio {t.hrr},"
+        f" 95% CI {t.ci[0]:.2f}-{t.ci[1]:.2f}, Frandsen 2025)"
+    )
 
 
 # Weekly totals and the acute:chronic ratio -----------------------------------------------------
@@ -326,8 +334,9 @@ def sharp_weeks(runs: Iterable[RunRecord], rules: LoadRules) -> list[tuple[date,
     return out
 
 
-def foot_load_restrictions(runs: Iterable[RunRecord], today: date, rules: LoadRules
-                           ) -> list[Restriction]:
+def foot_load_restrictions(
+    runs: Iterable[RunRecord], today: date, rules: LoadRules
+) -> list[Restriction]:
     """Restrictions on `today` and later, from runs on or before today, sorted by date.
 
     A date covered by two events appears once for each, so that both reasons reach the runner.
@@ -339,18 +348,28 @@ def foot_load_restrictions(runs: Iterable[RunRecord], today: date, rules: LoadRu
             events.append((s.run_date, Trigger.SPIKE, describe_spike(s, rules)))
     if rules.restrict_after_sharp_week:
         for day, rise in sharp_weeks(done, rules):
-            events.append((day, Trigger.SHARP_WEEK,
-                           f"by {day.isoformat()} the week's running was {rise:.0f}% over the week"
-                           f" before (sharp rise: {rules.sharp_week_pct}% or more)"))
+            events.append(
+                (
+                    day,
+                    Trigger.SHARP_WEEK,
+                    f"by {day.isoformat()} the week's running was {rise:.0f}% over the week"
+                    f" before (sharp rise: {rules.sharp_week_pct}% or more)",
+                )
+            )
     out: list[Restriction] = []
     for trigger_date, trigger, what in events:
         sources = rules.spike_sources if trigger is Trigger.SPIKE else rules.weekly_sources
         for offset in range(rules.restrict_days_after + 1):
             day = trigger_date + timedelta(days=offset)
             if day >= today:
-                out.append(Restriction(
-                    day, trigger_date, trigger, rules.restrict_drops,
-                    f"{what}; {rules.restrict_why}",
-                    tuple(dict.fromkeys((*sources, *rules.restrict_sources))),
-                ))
+                out.append(
+                    Restriction(
+                        day,
+                        trigger_date,
+                        trigger,
+                        rules.restrict_drops,
+                        f"{what}; {rules.restrict_why}",
+                        tuple(dict.fromkeys((*sources, *rules.restrict_sources))),
+                    )
+                )
     return sorted(out, key=lambda r: (r.day, r.trigger_date, r.trigger))

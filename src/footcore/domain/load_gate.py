@@ -59,8 +59,9 @@ def ruled_out(restriction: Restriction, catalog: Catalog) -> frozenset[str]:
     return frozenset(ex.id for ex in catalog if restriction.rules_out(ex))
 
 
-def apply_restrictions(items: Sequence[ItemT], restrictions: Iterable[DayRestriction]
-                       ) -> tuple[list[ItemT], list[DroppedItem[ItemT]]]:
+def apply_restrictions(
+    items: Sequence[ItemT], restrictions: Iterable[DayRestriction]
+) -> tuple[list[ItemT], list[DroppedItem[ItemT]]]:
     """The items kept, in order, and the items left out with their reasons and sources."""
     rules = list(restrictions)
     kept: list[ItemT] = []

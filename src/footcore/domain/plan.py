@@ -37,8 +37,16 @@ class Prescription:
         return self.load is LoadLevel.HIGH or self.category is Category.PLYOMETRIC
 
     def with_dose(self, dose: Dose) -> Prescription:
-        return Prescription(self.exercise, self.name, self.category, self.load, dose, self.why,
-                            self.sources, self.priority)
+        return Prescription(
+            self.exercise,
+            self.name,
+            self.category,
+            self.load,
+            dose,
+            self.why,
+            self.sources,
+            self.priority,
+        )
 
 
 @dataclass(frozen=True, slots=True)

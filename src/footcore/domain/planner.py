@@ -51,8 +51,13 @@ class Protocol:
 
     def dose_for(self, base: Dose, weeks_done: int) -> Dose:
         step = self.step_for(weeks_done)
-        return Dose(sets=step.sets, reps=step.reps, tempo=base.tempo, per_side=base.per_side,
-                    rest_s=base.rest_s)
+        return Dose(
+            sets=step.sets,
+            reps=step.reps,
+            tempo=base.tempo,
+            per_side=base.per_side,
+            rest_s=base.rest_s,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +120,9 @@ def exclusion(ex: Exercise, profile: Profile, phase: Phase, rules: PlannerRules)
     return None
 
 
-def eligible(catalog: Catalog, profile: Profile, phase: Phase, rules: PlannerRules
-             ) -> list[Exercise]:
+def eligible(
+    catalog: Catalog, profile: Profile, phase: Phase, rules: PlannerRules
+) -> list[Exercise]:
     return [ex for ex in catalog if exclusion(ex, profile, phase, rules) is None]
 
 
@@ -133,8 +139,10 @@ def plan_priorities(
     sources: dict[str, tuple[str, ...]] = {}
     for f in findings:
         if f.is_priority and f.quality not in reasons:
-            what = "was below the norm" if "below" in (f.standing_left, f.standing_right) else (
-                "differed between sides"
+            what = (
+                "was below the norm"
+                if "below" in (f.standing_left, f.standing_right)
+                else ("differed between sides")
             )
             reasons[f.quality] = f"your {f.name.lower()} result {what}"
             sources[f.quality] = f.sources
@@ -196,8 +204,9 @@ def _shrink_to_fit(p: Prescription, used: float, minutes: int) -> Prescription |
             why = p.why.rstrip(".").replace(EXTRA_SET, "; a priority because ")
             if TRIMMED not in why:
                 why += TRIMMED
-            return Prescription(p.exercise, p.name, p.category, p.load, dose, why + ".",
-                                p.sources, p.priority)
+            return Prescription(
+                p.exercise, p.name, p.category, p.load, dose, why + ".", p.sources, p.priority
+            )
     return None
 
 
@@ -269,8 +278,7 @@ class _TemplateBuilder:
                     ex
                     for category in slot
                     for ex in self.by_category.get(category, ())
-                    if ex.id not in used_ids
-                    and (day.allow_high_load or not ex.is_high_load)
+                    if ex.id not in used_ids and (day.allow_high_load or not ex.is_high_load)
                 ),
                 key=self._rank,
             )
@@ -443,7 +451,11 @@ _WeekItems = dict[str, tuple[Prescription, ...]]
 
 def _light_note(p: Prescription, rules: PlannerRules) -> Prescription:
     return Prescription(
-        p.exercise, p.name, p.category, p.load, p.dose,
+        p.exercise,
+        p.name,
+        p.category,
+        p.load,
+        p.dose,
         p.why.rstrip(".") + f"; lighter this week: {rules.light_why}.",
         p.sources + tuple(s for s in rules.light_sources if s not in p.sources),
         p.priority,
@@ -542,8 +554,10 @@ def _habits(catalog: Catalog, profile: Profile, rules: PlannerRules) -> tuple[Ha
         for ex in catalog
         if ex.habit
         and set(ex.equipment) <= have
-        and not any(profile.health.pain_in(a) >= rules.contraindication_pain_threshold
-                    for a in ex.contraindications.pain_areas)
+        and not any(
+            profile.health.pain_in(a) >= rules.contraindication_pain_threshold
+            for a in ex.contraindications.pain_areas
+        )
     )
 
 
@@ -567,9 +581,11 @@ def _warnings(profile: Profile, slots: Sequence[WeekSlot], rules: PlannerRules) 
                 "seeing a physiotherapist before loading it"
             )
     if not profile.days_before_demanding_runs.isdisjoint(profile.schedule.days):
-        days = sorted(profile.days_before_demanding_runs & set(profile.schedule.days),
-                      key=WEEKDAYS.index)
+        days = sorted(
+            profile.days_before_demanding_runs & set(profile.schedule.days), key=WEEKDAYS.index
+        )
         yield (
-            "sessions on " + ", ".join(days)
+            "sessions on "
+            + ", ".join(days)
             + " stay low-load because a long or hard run follows the next day"
         )

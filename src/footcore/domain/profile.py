@@ -65,6 +65,4 @@ class Profile:
 
     @property
     def days_before_demanding_runs(self) -> frozenset[str]:
-        return frozenset(
-            WEEKDAYS[(WEEKDAYS.index(d) - 1) % 7] for d in self.demanding_run_days
-        )
+        return frozenset(WEEKDAYS[(WEEKDAYS.index(d) - 1) % 7] for d in self.demanding_run_days)

@@ -134,8 +134,9 @@ def _number(value: float | bool | str | None) -> float | None:
     return float(value)
 
 
-def retest_series(battery: Sequence[BatteryTest], results: Iterable[Results], age: int, sex: Sex
-                  ) -> tuple[RetestSeries, ...]:
+def retest_series(
+    battery: Sequence[BatteryTest], results: Iterable[Results], age: int, sex: Sex
+) -> tuple[RetestSeries, ...]:
     """Each numeric test that has a result, in battery order, its results in date order.
 
     Pass/fail and yes/no tests are left out: a line through two values says nothing.
@@ -186,8 +187,13 @@ def load_series(runs: Iterable[RunRecord], rules: LoadRules) -> tuple[LoadWeek, 
         if week not in worst or s.band.rank > worst[week].rank:
             worst[week] = s.band
     return tuple(
-        LoadWeek(w.week_start, w.distance_m, w.runs, worst.get(w.week_start),
-                 worst.get(w.week_start) in rules.restrict_after_spikes)
+        LoadWeek(
+            w.week_start,
+            w.distance_m,
+            w.runs,
+            worst.get(w.week_start),
+            worst.get(w.week_start) in rules.restrict_after_spikes,
+        )
         for w in weekly_loads(runs)
     )
 
@@ -217,8 +223,10 @@ class Progress:
                 retests.append(RetestSeries(r.test, r.name, r.unit, points, r.band, r.band_note))
         return Progress(
             adherence=tuple(w for w in self.adherence if keep(w.start, 7)),
-            pain=PainSeries(tuple(p for p in self.pain.during if keep(p.date)),
-                            tuple(p for p in self.pain.next_morning if keep(p.date))),
+            pain=PainSeries(
+                tuple(p for p in self.pain.during if keep(p.date)),
+                tuple(p for p in self.pain.next_morning if keep(p.date)),
+            ),
             retests=tuple(retests),
             load=tuple(w for w in self.load if keep(w.start, 7)),
             units=self.units,

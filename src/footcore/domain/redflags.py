@@ -37,6 +37,4 @@ def screen(symptoms: Iterable[str], catalog: Mapping[str, RedFlag]) -> None:
     """Raise RedFlagError when any of the given symptoms is a red flag."""
     positive = [catalog[s] for s in symptoms if s in catalog]
     if positive:
-        raise RedFlagError(
-            referral_message(positive), tuple(f.symptom for f in positive)
-        )
+        raise RedFlagError(referral_message(positive), tuple(f.symptom for f in positive))

@@ -47,14 +47,24 @@ def cli() -> None:
 
 @cli.command("exercises")
 @click.option("--category", help="Only this category (mobility, activation, strength, ...).")
-@click.option("--equipment", multiple=True, help="Equipment you have; repeat the option. "
-              "Lists exercises that need nothing else. Use 'none' for no equipment.")
+@click.option(
+    "--equipment",
+    multiple=True,
+    help="Equipment you have; repeat the option. "
+    "Lists exercises that need nothing else. Use 'none' for no equipment.",
+)
 @click.option("--muscle", help="Only exercises that train this muscle.")
 @click.option("--search", help="Words to look for in names, aliases and descriptions.")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @click.argument("more_equipment", nargs=-1, metavar="")
-def exercises_cmd(category: str | None, equipment: tuple[str, ...], muscle: str | None,
-                  search: str | None, fmt: str, more_equipment: tuple[str, ...]) -> None:
+def exercises_cmd(
+    category: str | None,
+    equipment: tuple[str, ...],
+    muscle: str | None,
+    search: str | None,
+    fmt: str,
+    more_equipment: tuple[str, ...],
+) -> None:
     """List the exercise library."""
     # `--equipment towel band` reads naturally, so words after --equipment belong to it (click
     # options take one value each); commas work too.
@@ -68,19 +78,24 @@ def exercises_cmd(category: str | None, equipment: tuple[str, ...], muscle: str 
 
     vocab = vocabulary()
     if category is not None and category not in vocab.words("categories"):
-        raise InputError(f"--category: unknown word '{category}'; accepted: "
-                         + ", ".join(vocab.words("categories")))
+        raise InputError(
+            f"--category: unknown word '{category}'; accepted: "
+            + ", ".join(vocab.words("categories"))
+        )
     have: list[str] | None = None
     if equipment:
         have = [e for e in equipment if e != "none"]
         for e in have:
             if e not in vocab.words("equipment"):
-                raise InputError(f"--equipment: unknown word '{e}'; accepted: none, "
-                                 + ", ".join(vocab.words("equipment")))
+                raise InputError(
+                    f"--equipment: unknown word '{e}'; accepted: none, "
+                    + ", ".join(vocab.words("equipment"))
+                )
         have += list(k.rules.always_available)
     if muscle is not None and muscle not in vocab.words("muscles"):
-        raise InputError(f"--muscle: unknown word '{muscle}'; accepted: "
-                         + ", ".join(vocab.words("muscles")))
+        raise InputError(
+            f"--muscle: unknown word '{muscle}'; accepted: " + ", ".join(vocab.words("muscles"))
+        )
     found = k.catalog.filter(category=category, equipment=have, muscle=muscle, text=search)
     if fmt == "json":
         echo_json([render.exercise_dict(ex) for ex in found])
@@ -120,16 +135,30 @@ def _load_inputs(profile_path: Path, assessment: Path | None) -> tuple[Any, Any]
 
 
 @cli.command("plan")
-@click.option("--profile", "profile_path", type=click.Path(path_type=Path), required=True,
-              help="Your profile (TOML; see examples/runner.toml).")
-@click.option("--assessment", type=click.Path(path_type=Path),
-              help="Your assessment results (TOML; see examples/assessment.toml).")
+@click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Your profile (TOML; see examples/runner.toml).",
+)
+@click.option(
+    "--assessment",
+    type=click.Path(path_type=Path),
+    help="Your assessment results (TOML; see examples/assessment.toml).",
+)
 @click.option("--start", help="First day of the plan, YYYY-MM-DD (default: today).")
 @click.option("--weeks", type=int, help="Length in weeks, 1-104 (default 24).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
-              show_default=True)
-def plan_cmd(profile_path: Path, assessment: Path | None, start: str | None, weeks: int | None,
-             fmt: str) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
+def plan_cmd(
+    profile_path: Path, assessment: Path | None, start: str | None, weeks: int | None, fmt: str
+) -> None:
     """Print a periodized foot-and-ankle plan for a runner."""
     from footcore.services.planning import make_plan
 
@@ -179,4 +208,3 @@ def main() -> None:
             f"footcore: internal error ({type(exc).__name__}: {exc}); please report it", err=True
         )
         sys.exit(1)
-

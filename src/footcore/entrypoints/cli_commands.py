@@ -44,9 +44,18 @@ def learn_cmd(topic: str | None, fmt: str) -> None:
         raise InputError(f"unknown topic '{topic}'; accepted: {', '.join(topics)}")
     t = found
     if fmt == "json":
-        echo_json({"id": t.id, "title": t.title, "kind": t.kind, "summary": t.summary,
-                   "points": list(t.points), "related_injury": t.related_injury,
-                   "exercises": list(t.exercises), "sources": list(t.sources)})
+        echo_json(
+            {
+                "id": t.id,
+                "title": t.title,
+                "kind": t.kind,
+                "summary": t.summary,
+                "points": list(t.points),
+                "related_injury": t.related_injury,
+                "exercises": list(t.exercises),
+                "sources": list(t.sources),
+            }
+        )
         return
     click.echo(t.title)
     click.echo("")
@@ -102,8 +111,11 @@ def _write_results(path: Path, results: Results) -> None:
         for name, v in (("left", side.left), ("right", side.right)):
             if v is None:
                 continue
-            text = ("true" if v else "false") if isinstance(v, bool) else (
-                f'"{v}"' if isinstance(v, str) else f"{v:g}")
+            text = (
+                ("true" if v else "false")
+                if isinstance(v, bool)
+                else (f'"{v}"' if isinstance(v, str) else f"{v:g}")
+            )
             parts.append(f"{name} = {text}")
         lines.append(f"{test} = {{ {', '.join(parts)} }}")
     tmp = path.with_name(path.name + ".tmp")
@@ -115,17 +127,36 @@ def _write_results(path: Path, results: Results) -> None:
 
 
 @cli.command("assess")
-@click.option("--results", "results_path", type=click.Path(path_type=Path),
-              help="Score a results file instead of walking through the tests.")
-@click.option("--profile", "profile_path", type=click.Path(path_type=Path),
-              help="Your profile, for age and sex norms (otherwise you are asked).")
-@click.option("--save", type=click.Path(path_type=Path),
-              help="Interactive: write the results to this TOML file.")
-@click.option("--timer/--no-timer", default=None,
-              help="Show countdown timers (default: on when typing at a terminal).")
+@click.option(
+    "--results",
+    "results_path",
+    type=click.Path(path_type=Path),
+    help="Score a results file instead of walking through the tests.",
+)
+@click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(path_type=Path),
+    help="Your profile, for age and sex norms (otherwise you are asked).",
+)
+@click.option(
+    "--save",
+    type=click.Path(path_type=Path),
+    help="Interactive: write the results to this TOML file.",
+)
+@click.option(
+    "--timer/--no-timer",
+    default=None,
+    help="Show countdown timers (default: on when typing at a terminal).",
+)
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
-def assess_cmd(results_path: Path | None, profile_path: Path | None, save: Path | None,
-               timer: bool | None, fmt: str) -> None:
+def assess_cmd(
+    results_path: Path | None,
+    profile_path: Path | None,
+    save: Path | None,
+    timer: bool | None,
+    fmt: str,
+) -> None:
     """Score the baseline assessment against published norms (interactive without --results)."""
     from footcore.adapters.inputs import read_profile, read_results
     from footcore.services.planning import assess
@@ -150,18 +181,23 @@ def assess_cmd(results_path: Path | None, profile_path: Path | None, save: Path 
             click.echo(f"Saved to {save}.")
     done = assess(k, profile, results)
     if fmt == "json":
-        echo_json({"date": done.date.isoformat(),
-                   "findings": [render.finding_dict(f) for f in done.findings],
-                   "priorities": list(done.priorities),
-                   "warnings": warnings})
+        echo_json(
+            {
+                "date": done.date.isoformat(),
+                "findings": [render.finding_dict(f) for f in done.findings],
+                "priorities": list(done.priorities),
+                "warnings": warnings,
+            }
+        )
     else:
         click.echo(render.findings_text(done.findings, done.priorities, k.rules.quality_labels))
         for w in warnings:
             click.echo(f"Warning: {w}")
 
 
-def _interactive(battery: tuple[BatteryTest, ...], profile: Profile | None, timer: bool
-                 ) -> tuple[Profile, Results]:
+def _interactive(
+    battery: tuple[BatteryTest, ...], profile: Profile | None, timer: bool
+) -> tuple[Profile, Results]:
     from datetime import date
 
     k = knowledge()
@@ -173,8 +209,9 @@ def _interactive(battery: tuple[BatteryTest, ...], profile: Profile | None, time
     screen(positive, k.red_flags)
     if profile is None:
         age = click.prompt("Your age", type=click.IntRange(14, 99))
-        sex = click.prompt("Sex (for norms)", type=click.Choice([s.value for s in Sex]),
-                           default="unspecified")
+        sex = click.prompt(
+            "Sex (for norms)", type=click.Choice([s.value for s in Sex]), default="unspecified"
+        )
         profile = Profile(runner=Runner(age=age, sex=Sex(sex)))
     values: dict[str, SideResult] = {}
     for test in battery:

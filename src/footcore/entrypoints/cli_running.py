@@ -29,21 +29,28 @@ def _time(value: str | None) -> time | None:
     try:
         return time.fromisoformat(value)
     except ValueError:
-        raise InputError(f"--time {value!r} is not a time of day; use HH:MM, e.g. 07:30",
-                         ) from None
+        raise InputError(
+            f"--time {value!r} is not a time of day; use HH:MM, e.g. 07:30",
+        ) from None
 
 
 # Runs ---------------------------------------------------------------------------------------------
 
 
 @cli.group("runs", invoke_without_command=True)
-@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True,
-              help="How many of the latest runs to list.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 10_000),
+    default=20,
+    show_default=True,
+    help="How many of the latest runs to list.",
+)
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @storage_options
 @click.pass_context
-def runs_group(ctx: click.Context, limit: int, fmt: str, database_url: str | None,
-               athlete: str) -> None:
+def runs_group(
+    ctx: click.Context, limit: int, fmt: str, database_url: str | None, athlete: str
+) -> None:
     """List the latest runs; `runs add` and `runs import` store more."""
     if ctx.invoked_subcommand is not None:
         return
@@ -66,18 +73,35 @@ def runs_group(ctx: click.Context, limit: int, fmt: str, database_url: str | Non
 @click.option("--surface", type=SURFACE)
 @click.option("--time", "at", help="Start time HH:MM UTC, to tell two runs of a day apart.")
 @storage_options
-def runs_add_cmd(day: str, km: float, minutes: float, rpe: int | None, shoe: str | None,
-                 surface: str | None, at: str | None, database_url: str | None,
-                 athlete: str) -> None:
+def runs_add_cmd(
+    day: str,
+    km: float,
+    minutes: float,
+    rpe: int | None,
+    shoe: str | None,
+    surface: str | None,
+    at: str | None,
+    database_url: str | None,
+    athlete: str,
+) -> None:
     """Store a run typed in by hand."""
     from footcore.entrypoints.running_render import added_text
     from footcore.services import running
 
     when = parse_date(day, "--date")
     assert when is not None
-    run = running.add_run(_uow(database_url), athlete, day=when, km=km, minutes=minutes,
-                          as_of=date.today(), rpe=rpe, shoe=shoe, surface=surface,
-                          at=_time(at))
+    run = running.add_run(
+        _uow(database_url),
+        athlete,
+        day=when,
+        km=km,
+        minutes=minutes,
+        as_of=date.today(),
+        rpe=rpe,
+        shoe=shoe,
+        surface=surface,
+        at=_time(at),
+    )
     click.echo(added_text(run))
 
 
@@ -85,11 +109,20 @@ def runs_add_cmd(day: str, km: float, minutes: float, rpe: int | None, shoe: str
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @click.option("--shoe", help="The shoe every imported run was run in.")
-@click.option("--workers", type=click.IntRange(1, 64),
-              help="Processes that parse (default: one per core for large batches).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    help="Processes that parse (default: one per core for large batches).",
+)
 @storage_options
-def runs_import_cmd(paths: tuple[Path, ...], fmt: str, shoe: str | None, workers: int | None,
-                    database_url: str | None, athlete: str) -> None:
+def runs_import_cmd(
+    paths: tuple[Path, ...],
+    fmt: str,
+    shoe: str | None,
+    workers: int | None,
+    database_url: str | None,
+    athlete: str,
+) -> None:
     """Import FIT, GPX and TCX files (also .gz), folders and Strava export zips.
 
     Only runs are stored; other sports are skipped and named; a run already stored (same start
@@ -100,8 +133,9 @@ def runs_import_cmd(paths: tuple[Path, ...], fmt: str, shoe: str | None, workers
     from footcore.services import running
 
     with _progress() as progress:
-        report = running.import_paths(_uow(database_url), athlete, paths, date.today(),
-                                      progress, workers, shoe)
+        report = running.import_paths(
+            _uow(database_url), athlete, paths, date.today(), progress, workers, shoe
+        )
     if fmt == "json":
         echo_json(report.as_dict())
     else:
@@ -132,8 +166,13 @@ def _progress() -> Iterator[Callable[[int, int], None] | None]:
 
 
 @cli.command("load")
-@click.option("--weeks", type=int, default=8, show_default=True,
-              help="Calendar weeks to show, up to this one (1-520).")
+@click.option(
+    "--weeks",
+    type=int,
+    default=8,
+    show_default=True,
+    help="Calendar weeks to show, up to this one (1-520).",
+)
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @storage_options
 def load_cmd(weeks: int, fmt: str, database_url: str | None, athlete: str) -> None:
@@ -176,19 +215,38 @@ def shoes_group(ctx: click.Context, fmt: str, database_url: str | None, athlete:
 @click.option("--drop-mm", type=float, help="Heel-to-toe drop in mm.")
 @click.option("--stack-mm", type=float, help="Stack height in mm.")
 @click.option("--weight-g", type=float, help="Weight of one shoe in g.")
-@click.option("--reminder-km", type=float,
-              help="Remind me at this distance (480-800 km; default 650).")
+@click.option(
+    "--reminder-km", type=float, help="Remind me at this distance (480-800 km; default 650)."
+)
 @storage_options
-def shoes_add_cmd(name: str, kind: str, drop_mm: float | None, stack_mm: float | None,
-                  weight_g: float | None, reminder_km: float | None, database_url: str | None,
-                  athlete: str) -> None:
+def shoes_add_cmd(
+    name: str,
+    kind: str,
+    drop_mm: float | None,
+    stack_mm: float | None,
+    weight_g: float | None,
+    reminder_km: float | None,
+    database_url: str | None,
+    athlete: str,
+) -> None:
     """Store a pair of shoes under NAME; runs name it with --shoe."""
     from footcore.services import running
 
-    shoe = running.add_shoe(_uow(database_url), athlete, name, date.today(), kind, drop_mm,
-                            stack_mm, weight_g, reminder_km)
-    click.echo(f"Stored shoe '{shoe.name}' ({shoe.kind}). Runs name it with --shoe "
-               f"\"{shoe.name}\"; `footcore shoes` shows its distance.")
+    shoe = running.add_shoe(
+        _uow(database_url),
+        athlete,
+        name,
+        date.today(),
+        kind,
+        drop_mm,
+        stack_mm,
+        weight_g,
+        reminder_km,
+    )
+    click.echo(
+        f"Stored shoe '{shoe.name}' ({shoe.kind}). Runs name it with --shoe "
+        f'"{shoe.name}"; `footcore shoes` shows its distance.'
+    )
 
 
 @shoes_group.command("retire")
@@ -203,12 +261,16 @@ def shoes_retire_cmd(name: str, database_url: str | None, athlete: str) -> None:
 
 
 @shoes_group.command("ramp")
-@click.option("--target-km", type=float,
-              help="Start the transition, aiming at this many km a week in minimalist shoes.")
+@click.option(
+    "--target-km",
+    type=float,
+    help="Start the transition, aiming at this many km a week in minimalist shoes.",
+)
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @storage_options
-def shoes_ramp_cmd(target_km: float | None, fmt: str, database_url: str | None,
-                   athlete: str) -> None:
+def shoes_ramp_cmd(
+    target_km: float | None, fmt: str, database_url: str | None, athlete: str
+) -> None:
     """The minimalist transition: its milestones, and where the ramp stands."""
     from footcore.entrypoints.shoes_render import ramp_dict, ramp_lines
     from footcore.entrypoints.units import units_of

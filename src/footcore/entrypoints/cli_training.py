@@ -20,6 +20,7 @@ import click
 
 from footcore.entrypoints.cli import FORMATS, cli, echo_json, parse_date
 from footcore.errors import FileInputError, InputError, RedFlagError
+from footcore.presenters import dose_text
 
 if TYPE_CHECKING:
     from footcore.adapters.storage.uow import SqlUnitOfWork
@@ -30,11 +31,18 @@ MAX_IMPORT_BYTES = 500_000_000
 
 
 def storage_options(fn: F) -> F:
-    fn = click.option("--athlete", default="default", show_default=True,
-                      help="Which runner (one database holds many).")(fn)
-    fn = click.option("--database-url", envvar="FOOTCORE_DATABASE_URL",
-                      help="postgresql://USER@HOST:PORT/DB or sqlite:///PATH (default: "
-                      "footcore.db in FOOTCORE_HOME or your data folder).")(fn)
+    fn = click.option(
+        "--athlete",
+        default="default",
+        show_default=True,
+        help="Which runner (one database holds many).",
+    )(fn)
+    fn = click.option(
+        "--database-url",
+        envvar="FOOTCORE_DATABASE_URL",
+        help="postgresql://USER@HOST:PORT/DB or sqlite:///PATH (default: "
+        "footcore.db in FOOTCORE_HOME or your data folder).",
+    )(fn)
     return fn
 
 
@@ -55,15 +63,27 @@ def _day(value: str | None) -> date:
 
 
 @cli.command("init")
-@click.option("--profile", "profile_path", type=click.Path(path_type=Path), required=True,
-              help="Your profile (TOML; see examples/runner.toml).")
-@click.option("--assessment", type=click.Path(path_type=Path),
-              help="Your baseline assessment results (TOML).")
+@click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Your profile (TOML; see examples/runner.toml).",
+)
+@click.option(
+    "--assessment", type=click.Path(path_type=Path), help="Your baseline assessment results (TOML)."
+)
 @click.option("--start", help="First day of the plan, YYYY-MM-DD (default: today).")
 @click.option("--weeks", type=int, help="Length in weeks, 1-104 (default 24).")
 @storage_options
-def init_cmd(profile_path: Path, assessment: Path | None, start: str | None, weeks: int | None,
-             database_url: str | None, athlete: str) -> None:
+def init_cmd(
+    profile_path: Path,
+    assessment: Path | None,
+    start: str | None,
+    weeks: int | None,
+    database_url: str | None,
+    athlete: str,
+) -> None:
     """Store a runner, their baseline assessment and their plan."""
     from footcore.adapters.inputs import read_toml_file, results_from_mapping
     from footcore.services import training
@@ -71,10 +91,21 @@ def init_cmd(profile_path: Path, assessment: Path | None, start: str | None, wee
     raw = read_toml_file(profile_path, "profile")
     results_raw = read_toml_file(assessment, "results") if assessment else None
     results = results_from_mapping(results_raw, str(assessment)) if results_raw else None
-    done = training.init(_uow(database_url), athlete, raw, str(profile_path), results,
-                         results_raw, parse_date(start, "--start"), weeks, date.today())
-    click.echo(f"Stored runner '{done.athlete}' with a {done.weeks}-week plan from "
-               f"{done.start.isoformat()}. `footcore today` shows the first session.")
+    done = training.init(
+        _uow(database_url),
+        athlete,
+        raw,
+        str(profile_path),
+        results,
+        results_raw,
+        parse_date(start, "--start"),
+        weeks,
+        date.today(),
+    )
+    click.echo(
+        f"Stored runner '{done.athlete}' with a {done.weeks}-week plan from "
+        f"{done.start.isoformat()}. `footcore today` shows the first session."
+    )
     for w in done.warnings:
         click.echo(f"Warning: {w}")
 
@@ -124,8 +155,10 @@ def profile_set_cmd(key: str, value: str, database_url: str | None, athlete: str
     if not done.changed:
         click.echo(f"{key} is already {done.value!r}; nothing changed.")
     else:
-        click.echo(f"{key} = {done.value!r}. The plan is re-planned from "
-                   f"{done.replanned_from}; past sessions and logs are unchanged.")
+        click.echo(
+            f"{key} = {done.value!r}. The plan is re-planned from "
+            f"{done.replanned_from}; past sessions and logs are unchanged."
+        )
 
 
 # Today and the week ----------------------------------------------------------------------
@@ -147,26 +180,21 @@ def _read_day(url: str | None, athlete: str, day: date) -> DayView:
 
 def _check_pause(view: DayView) -> None:
     if view.pause:
-        raise RedFlagError(view.pause + " When a clinician has cleared you: footcore clear "
-                           "--confirm.")
+        raise RedFlagError(
+            view.pause + " When a clinician has cleared you: footcore clear --confirm."
+        )
 
 
 def dose_line(item: Any) -> str:
-    if item.reps is not None:
-        amount = f"{item.sets} x {item.reps} reps"
-    elif item.hold_s is not None:
-        amount = f"{item.sets} x {item.hold_s} s hold"
-    else:
-        amount = f"{item.sets} x {item.distance_m} m"
-    if item.tempo:
-        amount += f" (tempo {item.tempo} s)"
-    return amount + (" per side" if item.per_side else "")
+    return dose_text(item)
 
 
 def day_text(view: DayView, brief: bool = False) -> str:
     head = view.date.strftime("%a %Y-%m-%d")
-    left_out = [f"  left out: {d['name']} - {'; '.join(d['reasons'])} [{', '.join(d['sources'])}]"
-                for d in view.dropped]
+    left_out = [
+        f"  left out: {d['name']} - {'; '.join(d['reasons'])} [{', '.join(d['sources'])}]"
+        for d in view.dropped
+    ]
     if not view.items:
         nxt = f" Next session: {view.next_session.isoformat()}." if view.next_session else ""
         if left_out:
@@ -175,8 +203,11 @@ def day_text(view: DayView, brief: bool = False) -> str:
     lines = [head]
     if view.week and not brief:
         w = view.week
-        tags = [w["phase"].replace("_", "-"), f"cycle {w['cycle']}",
-                f"week {w['week_in_cycle']} of the cycle"]
+        tags = [
+            w["phase"].replace("_", "-"),
+            f"cycle {w['cycle']}",
+            f"week {w['week_in_cycle']} of the cycle",
+        ]
         tags += ["lighter week"] * w["light"] + ["retest week"] * w["retest"]
         lines[0] += f" - plan week {w['seq']} ({', '.join(tags)})"
         if w["note"]:
@@ -228,9 +259,10 @@ def week_cmd(day: str | None, fmt: str, database_url: str | None, athlete: str) 
         return
     w = next((v.week for v in days if v.week), None)
     if w:
-        click.echo(f"Plan week {w['seq']} from {w['start']}: {w['phase'].replace('_', '-')}, "
-                   f"cycle {w['cycle']}" + (", lighter" * w["light"])
-                   + (", retest week" * w["retest"]))
+        click.echo(
+            f"Plan week {w['seq']} from {w['start']}: {w['phase'].replace('_', '-')}, "
+            f"cycle {w['cycle']}" + (", lighter" * w["light"]) + (", retest week" * w["retest"])
+        )
     for v in days:
         click.echo(day_text(v, brief=True))
 
@@ -248,15 +280,26 @@ def _decision_line(d: Any) -> str:
 @click.option("--sets", type=int, help="Sets done (default: as prescribed).")
 @click.option("--reps", type=int, help="Reps per set (default: as prescribed).")
 @click.option("--hold-s", type=int, help="Seconds held per set, for holds.")
-@click.option("--side", type=click.Choice(["left", "right", "both"]), default="both",
-              show_default=True)
+@click.option(
+    "--side", type=click.Choice(["left", "right", "both"]), default="both", show_default=True
+)
 @click.option("--rpe", type=int, help="Effort 0-10 (progress needs it).")
 @click.option("--pain", type=int, default=0, show_default=True, help="Pain during it, 0-10.")
 @click.option("--pain-area", default="", help="Where it hurt (heel, arch, achilles, ...).")
 @storage_options
-def log_cmd(exercise_id: str, day: str | None, sets: int | None, reps: int | None,
-            hold_s: int | None, side: str, rpe: int | None, pain: int, pain_area: str,
-            database_url: str | None, athlete: str) -> None:
+def log_cmd(
+    exercise_id: str,
+    day: str | None,
+    sets: int | None,
+    reps: int | None,
+    hold_s: int | None,
+    side: str,
+    rpe: int | None,
+    pain: int,
+    pain_area: str,
+    database_url: str | None,
+    athlete: str,
+) -> None:
     """Log one exercise of a planned session (the same log twice is stored once)."""
     from footcore.services import training
     from footcore.services.logbook import LogEntry
@@ -269,8 +312,11 @@ def log_cmd(exercise_id: str, day: str | None, sets: int | None, reps: int | Non
     if done.already:
         click.echo(f"Already logged: {what} ({side}); nothing changed.")
         return
-    click.echo(f"Logged {what}: {done.sets} x {done.measure} ({side}), pain {pain}/10"
-               + (f", effort {rpe}/10" if rpe is not None else "") + ".")
+    click.echo(
+        f"Logged {what}: {done.sets} x {done.measure} ({side}), pain {pain}/10"
+        + (f", effort {rpe}/10" if rpe is not None else "")
+        + "."
+    )
     if done.decision is not None:
         click.echo(_decision_line(done.decision))
 
@@ -281,14 +327,21 @@ def log_cmd(exercise_id: str, day: str | None, sets: int | None, reps: int | Non
 @click.option("--area", default="", help="Where (heel, arch, achilles...); default overall.")
 @click.option("--symptom", multiple=True, help="A red-flag symptom word; repeat the option.")
 @storage_options
-def checkin_cmd(day: str | None, morning_pain: int, area: str, symptom: tuple[str, ...],
-                database_url: str | None, athlete: str) -> None:
+def checkin_cmd(
+    day: str | None,
+    morning_pain: int,
+    area: str,
+    symptom: tuple[str, ...],
+    database_url: str | None,
+    athlete: str,
+) -> None:
     """Record the next-morning response; it decides yesterday's exercises."""
     from footcore.services import training
 
     when = _day(day)
-    done = training.checkin(_uow(database_url), athlete, when, morning_pain, area,
-                            list(symptom), date.today())
+    done = training.checkin(
+        _uow(database_url), athlete, when, morning_pain, area, list(symptom), date.today()
+    )
     where = area or "overall"
     if done.already:
         click.echo(f"Already checked in for {when.isoformat()} ({where}); nothing changed.")
@@ -299,8 +352,13 @@ def checkin_cmd(day: str | None, morning_pain: int, area: str, symptom: tuple[st
 
 
 @cli.command("retest")
-@click.option("--results", "results_path", type=click.Path(path_type=Path), required=True,
-              help="The retest results (TOML, the same battery as the assessment).")
+@click.option(
+    "--results",
+    "results_path",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The retest results (TOML, the same battery as the assessment).",
+)
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @storage_options
 def retest_cmd(results_path: Path, fmt: str, database_url: str | None, athlete: str) -> None:
@@ -313,26 +371,39 @@ def retest_cmd(results_path: Path, fmt: str, database_url: str | None, athlete: 
     results = results_from_mapping(raw, str(results_path))
     done = training.retest(_uow(database_url), athlete, results, raw, date.today())
     if fmt == "json":
-        echo_json({"date": done.day.isoformat(), "passed": done.result.passed,
-                   "entering": done.entering, "reasons": list(done.result.reasons),
-                   "sources": list(done.result.sources), "effect": done.effect,
-                   "already": done.already,
-                   "findings": [finding_dict(f) for f in done.findings]})
+        echo_json(
+            {
+                "date": done.day.isoformat(),
+                "passed": done.result.passed,
+                "entering": done.entering,
+                "reasons": list(done.result.reasons),
+                "sources": list(done.result.sources),
+                "effect": done.effect,
+                "already": done.already,
+                "findings": [finding_dict(f) for f in done.findings],
+            }
+        )
         return
     verdict = "passed" if done.result.passed else "did not pass"
-    click.echo(f"Retest of {done.day.isoformat()} {verdict} (gate to the "
-               f"{done.entering.replace('_', '-')} phase):")
+    click.echo(
+        f"Retest of {done.day.isoformat()} {verdict} (gate to the "
+        f"{done.entering.replace('_', '-')} phase):"
+    )
     click.echo("\n".join(f"  - {r}" for r in done.result.reasons))
     click.echo(f"Plan: {done.effect}. Sources: {', '.join(done.result.sources)}")
 
 
 @cli.command("session")
 @click.option("--date", "day", help="The day (default: today).")
-@click.option("--timer/--no-timer", default=None,
-              help="Count down holds (default: on when typing at a terminal).")
+@click.option(
+    "--timer/--no-timer",
+    default=None,
+    help="Count down holds (default: on when typing at a terminal).",
+)
 @storage_options
-def session_cmd(day: str | None, timer: bool | None, database_url: str | None,
-                athlete: str) -> None:
+def session_cmd(
+    day: str | None, timer: bool | None, database_url: str | None, athlete: str
+) -> None:
     """Walk through the day's session: hold timers, per-side counts; logs it all at once."""
     from footcore.services import training
 
@@ -377,33 +448,44 @@ def walk(view: DayView, timer: bool) -> list[Any]:
         target = item.reps if item.reps is not None else item.hold_s
         unit = "reps" if item.reps is not None else "seconds"
         done: dict[str, int] = {}
-        for side in (("left", "right") if item.per_side else ("both",)):
+        for side in ("left", "right") if item.per_side else ("both",):
             if timer and item.hold_s:
                 for number in range(1, item.sets + 1):
-                    click.prompt(f"  Enter to start set {number} ({side})", default="",
-                                 show_default=False)
+                    click.prompt(
+                        f"  Enter to start set {number} ({side})", default="", show_default=False
+                    )
                     _countdown(item.hold_s, f"set {number} {side}")
             if target is not None:
-                done[side] = click.prompt(f"  {unit} per set ({side})", default=target,
-                                          type=click.IntRange(0, 600))
+                done[side] = click.prompt(
+                    f"  {unit} per set ({side})", default=target, type=click.IntRange(0, 600)
+                )
         sets = click.prompt("  sets done", default=item.sets, type=click.IntRange(0, 20))
         pain = click.prompt("  pain during it, 0-10", default=0, type=click.IntRange(0, 10))
-        area = click.prompt("  where (blank = not sure)", default="",
-                            show_default=False) if pain else ""
+        area = (
+            click.prompt("  where (blank = not sure)", default="", show_default=False)
+            if pain
+            else ""
+        )
         if not sets:
             continue
         counts = set(done.values())
-        sides = (["both"] if len(counts) <= 1 else [s for s in done if done[s]])
+        sides = ["both"] if len(counts) <= 1 else [s for s in done if done[s]]
         for side in sides:
             n: int | None = done[side] if side in done else next(iter(done.values()), None)
-            entries.append(LogEntry(
-                item.exercise_done, view.date, sets,
-                reps=n if item.reps is not None else None,
-                hold_s=n if item.hold_s is not None and item.reps is None else None,
-                side=side, pain=pain, pain_area=area.strip()))
+            entries.append(
+                LogEntry(
+                    item.exercise_done,
+                    view.date,
+                    sets,
+                    reps=n if item.reps is not None else None,
+                    hold_s=n if item.hold_s is not None and item.reps is None else None,
+                    side=side,
+                    pain=pain,
+                    pain_area=area.strip(),
+                )
+            )
     if entries:
-        rpe = click.prompt("\nHow hard was the session overall, 0-10?",
-                           type=click.IntRange(0, 10))
+        rpe = click.prompt("\nHow hard was the session overall, 0-10?", type=click.IntRange(0, 10))
         entries = [dataclasses.replace(e, rpe=rpe) for e in entries]
     return entries
 
@@ -431,20 +513,27 @@ def status_cmd(fmt: str, database_url: str | None, athlete: str) -> None:
     click.echo(f"Runner '{s.athlete}' on {s.as_of.isoformat()}")
     if s.week:
         w = s.week
-        click.echo(f"Plan week {w['seq']} of {s.weeks_total}: {w['phase'].replace('_', '-')}, "
-                   f"cycle {w['cycle']}, week {w['week_in_cycle']} of the cycle"
-                   + (" (lighter)" * w["light"]) + (" (retest week)" * w["retest"]))
+        click.echo(
+            f"Plan week {w['seq']} of {s.weeks_total}: {w['phase'].replace('_', '-')}, "
+            f"cycle {w['cycle']}, week {w['week_in_cycle']} of the cycle"
+            + (" (lighter)" * w["light"])
+            + (" (retest week)" * w["retest"])
+        )
     else:
         click.echo("Today is outside the plan's weeks.")
-    click.echo(f"Adherence: this week {_pct(*s.adherence_week)}, overall "
-               f"{_pct(*s.adherence_overall)} of the planned items")
+    click.echo(
+        f"Adherence: this week {_pct(*s.adherence_week)}, overall "
+        f"{_pct(*s.adherence_overall)} of the planned items"
+    )
     for e in s.exercises:
         click.echo(f"  {e.name}: {dose_line(e)}  ({e.exercise_done})")
         if e.adaptation:
             click.echo(f"     adapted: {e.adaptation}")
         if e.decision:
-            click.echo(f"     last decision ({e.decision['date']}): {e.decision['kind']} - "
-                       f"{e.decision['reason']}")
+            click.echo(
+                f"     last decision ({e.decision['date']}): {e.decision['kind']} - "
+                f"{e.decision['reason']}"
+            )
     for w_ in s.warnings:
         click.echo(f"Warning: {w_}")
 

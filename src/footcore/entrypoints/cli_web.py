@@ -11,21 +11,39 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 @cli.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on. Only loopback by default: anything else lets other "
-                   "machines read your health data.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Only loopback by default: anything else lets other "
+    "machines read your health data.",
+)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--database-url", help="Database URL (default: FOOTCORE_DATABASE_URL, else a "
-                                     "SQLite file in your data folder).")
+@click.option(
+    "--database-url",
+    help="Database URL (default: FOOTCORE_DATABASE_URL, else a SQLite file in your data folder).",
+)
 @click.option("--athlete", help="The athlete to serve (default: the only or default one).")
-@click.option("--demo", is_flag=True,
-              help="Serve the demo runner (demo.db next to your own database, never in it; "
-                   "built first if missing, which takes about half a minute).")
-@click.option("--allow-host", "allow_hosts", multiple=True,
-              help="Another host name the browser may use (repeat), for --host other than "
-                   "loopback.")
-def serve_cmd(host: str, port: int, database_url: str | None, athlete: str | None,
-              demo: bool, allow_hosts: tuple[str, ...]) -> None:
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Serve the demo runner (demo.db next to your own database, never in it; "
+    "built first if missing, which takes about half a minute).",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    help="Another host name the browser may use (repeat), for --host other than loopback.",
+)
+def serve_cmd(
+    host: str,
+    port: int,
+    database_url: str | None,
+    athlete: str | None,
+    demo: bool,
+    allow_hosts: tuple[str, ...],
+) -> None:
     """Serve the web app and the API (open the printed address in a browser)."""
     import uvicorn
 
@@ -39,22 +57,34 @@ def serve_cmd(host: str, port: int, database_url: str | None, athlete: str | Non
         if not allow_hosts:
             raise InputError(
                 f"--host {host} would serve your data beyond this machine; name the host "
-                "name(s) browsers will use with --allow-host (e.g. --allow-host 192.168.1.20)")
-        click.echo(f"footcore: warning: listening on {host}: other machines can reach it",
-                   err=True)
+                "name(s) browsers will use with --allow-host (e.g. --allow-host 192.168.1.20)"
+            )
+        click.echo(f"footcore: warning: listening on {host}: other machines can reach it", err=True)
     if demo:
         if database_url or athlete:
-            raise InputError("--demo serves the demo runner in demo.db; leave out "
-                             "--database-url and --athlete")
+            raise InputError(
+                "--demo serves the demo runner in demo.db; leave out --database-url and --athlete"
+            )
         database_url, athlete = _demo_database()
-    settings = WebSettings(database_url=database_url, athlete=athlete,
-                           allowed_hosts=tuple(hosts),
-                           secret_key=persistent_secret(data_home()))
+    settings = WebSettings(
+        database_url=database_url,
+        athlete=athlete,
+        allowed_hosts=tuple(hosts),
+        secret_key=persistent_secret(data_home()),
+    )
     app = create_app(settings)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"footcore: serving on http://{shown}:{port}/ (Ctrl+C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
-                server_header=False, proxy_headers=False, date_header=False)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        server_header=False,
+        proxy_headers=False,
+        date_header=False,
+    )
 
 
 def _demo_database() -> tuple[str, str]:

@@ -135,8 +135,9 @@ def _side(v: object, unit: str) -> str:
     return str(v)
 
 
-def findings_text(findings: Iterable[Finding], prios: Iterable[str],
-                  labels: Mapping[str, str]) -> str:
+def findings_text(
+    findings: Iterable[Finding], prios: Iterable[str], labels: Mapping[str, str]
+) -> str:
     lines = ["Assessment"]
     for f in findings:
         norm = ""
@@ -153,9 +154,7 @@ def findings_text(findings: Iterable[Finding], prios: Iterable[str],
             )
         elif f.asymmetry:
             lines.append("    left and right differ")
-        lines.append(
-            f"    evidence: {GRADE_WORDS.get(f.grade, f.grade)}; {', '.join(f.sources)}"
-        )
+        lines.append(f"    evidence: {GRADE_WORDS.get(f.grade, f.grade)}; {', '.join(f.sources)}")
         if f.note:
             lines.append(f"    {f.note}")
     prios = list(prios)

@@ -26,14 +26,25 @@ def _sources(sources: tuple[str, ...] | list[str]) -> str:
 
 
 def run_line(run: StoredRun, u: Units) -> str:
-    when = (run.day.isoformat() if run.distance_source == "manual"
-            else f"{run.start:%Y-%m-%d %H:%M} UTC")
-    extras = [text for text, given in ((f"effort {run.rpe}/10", run.rpe is not None),
-                                       (f"{run.surface}", run.surface is not None),
-                                       (f"in {run.shoe}", run.shoe is not None)) if given]
-    return (f"{when}  {u.distance_text(run.distance_m)}  {duration_text(run.moving_s)} moving"
-            f" ({u.pace_text(run.moving_s, run.distance_m)}), {duration_text(run.elapsed_s)}"
-            f" elapsed" + "".join(f", {e}" for e in extras))
+    when = (
+        run.day.isoformat()
+        if run.distance_source == "manual"
+        else f"{run.start:%Y-%m-%d %H:%M} UTC"
+    )
+    extras = [
+        text
+        for text, given in (
+            (f"effort {run.rpe}/10", run.rpe is not None),
+            (f"{run.surface}", run.surface is not None),
+            (f"in {run.shoe}", run.shoe is not None),
+        )
+        if given
+    ]
+    return (
+        f"{when}  {u.distance_text(run.distance_m)}  {duration_text(run.moving_s)} moving"
+        f" ({u.pace_text(run.moving_s, run.distance_m)}), {duration_text(run.elapsed_s)}"
+        f" elapsed" + "".join(f", {e}" for e in extras)
+    )
 
 
 def added_text(run: StoredRun) -> str:
@@ -42,18 +53,29 @@ def added_text(run: StoredRun) -> str:
     if run.spike:
         lines.append(f"Spike: {u.text(run.spike)}.")
     if run.restricted_until is not None:
-        lines.append("The foot plan leaves out plyometric and high-load items until "
-                     f"{run.restricted_until.isoformat()} (`footcore today` shows what stays).")
+        lines.append(
+            "The foot plan leaves out plyometric and high-load items until "
+            f"{run.restricted_until.isoformat()} (`footcore today` shows what stays)."
+        )
     return "\n".join(lines)
 
 
 def run_dict(run: StoredRun, u: Units) -> dict[str, Any]:
-    return {"start": run.start.isoformat(), "date": run.day.isoformat(),
-            "distance_m": run.distance_m, "distance": u.distance(run.distance_m),
-            "elapsed_s": run.elapsed_s, "moving_s": run.moving_s,
-            "pace": u.pace_text(run.moving_s, run.distance_m), "rpe": run.rpe,
-            "shoe": run.shoe, "surface": run.surface, "source": run.source,
-            "distance_source": run.distance_source, "device": run.device}
+    return {
+        "start": run.start.isoformat(),
+        "date": run.day.isoformat(),
+        "distance_m": run.distance_m,
+        "distance": u.distance(run.distance_m),
+        "elapsed_s": run.elapsed_s,
+        "moving_s": run.moving_s,
+        "pace": u.pace_text(run.moving_s, run.distance_m),
+        "rpe": run.rpe,
+        "shoe": run.shoe,
+        "surface": run.surface,
+        "source": run.source,
+        "distance_source": run.distance_source,
+        "device": run.device,
+    }
 
 
 def runs_text(view: RunsView) -> str:
@@ -62,8 +84,9 @@ def runs_text(view: RunsView) -> str:
         return "No runs stored yet: `footcore runs add` or `footcore runs import FILES`."
     lines = [run_line(r, u) for r in view.runs]
     more = view.total - len(view.runs)
-    lines.append(f"{view.total} runs stored" + (f"; the latest {len(view.runs)} shown."
-                                                if more else "."))
+    lines.append(
+        f"{view.total} runs stored" + (f"; the latest {len(view.runs)} shown." if more else ".")
+    )
     return "\n".join(lines)
 
 
@@ -74,25 +97,32 @@ def runs_dict(view: RunsView) -> dict[str, Any]:
 
 def import_text(report: ImportReport) -> str:
     u = units_of(report.units)
-    files = (len(report.imported) + len(report.duplicates) + len(report.skipped)
-             + len(report.failed))
-    lines = [f"Imported {len(report.imported)} run(s); {len(report.duplicates)} duplicate(s), "
-             f"{len(report.skipped)} skipped, {len(report.failed)} failed ({files} in all)."]
+    files = len(report.imported) + len(report.duplicates) + len(report.skipped) + len(report.failed)
+    lines = [
+        f"Imported {len(report.imported)} run(s); {len(report.duplicates)} duplicate(s), "
+        f"{len(report.skipped)} skipped, {len(report.failed)} failed ({files} in all)."
+    ]
     for r in report.imported[:MAX_LISTED]:
-        lines.append(f"  imported   {r.file}: {r.start:%Y-%m-%d %H:%M} UTC, "
-                     f"{u.distance_text(r.distance_m)}, {duration_text(r.moving_s)} moving, "
-                     f"{duration_text(r.elapsed_s)} elapsed")
+        lines.append(
+            f"  imported   {r.file}: {r.start:%Y-%m-%d %H:%M} UTC, "
+            f"{u.distance_text(r.distance_m)}, {duration_text(r.moving_s)} moving, "
+            f"{duration_text(r.elapsed_s)} elapsed"
+        )
     if len(report.imported) > MAX_LISTED:
-        lines.append(f"  ... and {len(report.imported) - MAX_LISTED} more imported "
-                     "(--format json lists every file)")
+        lines.append(
+            f"  ... and {len(report.imported) - MAX_LISTED} more imported "
+            "(--format json lists every file)"
+        )
     lines += [f"  duplicate  {f}: already stored" for f in report.duplicates]
     lines += [f"  skipped    {f}: {why}" for f, why in report.skipped]
     lines += [f"  failed     {f}: {why}" for f, why in report.failed]
     lines += [f"  note       {f}: {note}" for f, note in report.notes]
     if report.restricted_days:
         days = ", ".join(d.isoformat() for d in report.restricted_days)
-        lines.append(f"The foot plan leaves out plyometric and high-load items on {days} "
-                     "(`footcore load` says why).")
+        lines.append(
+            f"The foot plan leaves out plyometric and high-load items on {days} "
+            "(`footcore load` says why)."
+        )
     return "\n".join(lines)
 
 
@@ -101,31 +131,44 @@ def import_text(report: ImportReport) -> str:
 
 def load_text(r: LoadReport) -> str:
     u = units_of(r.units)
-    lines = [f"Running load, weeks up to {r.as_of.isoformat()} ({u.name})",
-             f"  {'week of':<11} {'distance':>11} {'moving':>9} {'runs':>5} {'change':>7}"]
+    lines = [
+        f"Running load, weeks up to {r.as_of.isoformat()} ({u.name})",
+        f"  {'week of':<11} {'distance':>11} {'moving':>9} {'runs':>5} {'change':>7}",
+    ]
     for w in r.weeks:
-        lines.append(f"  {w.week_start.isoformat():<11} {u.distance_text(w.distance_m):>11} "
-                     f"{duration_text(w.moving_s):>9} {w.runs:>5} {_pct(w.change_pct):>7}")
+        lines.append(
+            f"  {w.week_start.isoformat():<11} {u.distance_text(w.distance_m):>11} "
+            f"{duration_text(w.moving_s):>9} {w.runs:>5} {_pct(w.change_pct):>7}"
+        )
     lines.append(f"  {r.weekly_note} {_sources(r.weekly_sources)}")
-    lines.append("Single-run spikes (each run against the longest run of the previous 30 days, "
-                 f"Frandsen 2025) {_sources(r.spike_sources)}:")
+    lines.append(
+        "Single-run spikes (each run against the longest run of the previous 30 days, "
+        f"Frandsen 2025) {_sources(r.spike_sources)}:"
+    )
     shown = [s for s in r.spikes if s.spike.band is not None]
-    lines += [f"  {s.spike.run_date.isoformat()}  {u.text(s.text)}"
-              + ("  -> restricts the foot plan" if s.restricts else "") for s in shown]
+    lines += [
+        f"  {s.spike.run_date.isoformat()}  {u.text(s.text)}"
+        + ("  -> restricts the foot plan" if s.restricts else "")
+        for s in shown
+    ]
     if not shown:
         lines.append("  none in these weeks")
     if r.acwr is not None and r.acwr.ratio is not None:
-        lines.append(f"Acute:chronic ratio on {r.acwr.date.isoformat()} (EWMA, 7 and 28 days, "
-                     f"Williams 2017): {r.acwr.ratio:.2f} (acute "
-                     f"{u.distance_text(r.acwr.acute * 1000)}/day, chronic "
-                     f"{u.distance_text(r.acwr.chronic * 1000)}/day)")
+        lines.append(
+            f"Acute:chronic ratio on {r.acwr.date.isoformat()} (EWMA, 7 and 28 days, "
+            f"Williams 2017): {r.acwr.ratio:.2f} (acute "
+            f"{u.distance_text(r.acwr.acute * 1000)}/day, chronic "
+            f"{u.distance_text(r.acwr.chronic * 1000)}/day)"
+        )
     else:
         lines.append("Acute:chronic ratio: no running yet to compute it from.")
     lines += [f"  {line}" for line in r.acwr_lines]
     if r.restrictions:
         lines.append("Foot plan: plyometric and high-load items are left out on these days:")
-        lines += [f"  {x.day.isoformat()}: {u.text(x.reason)} {_sources(x.sources)}"
-                  for x in r.restrictions]
+        lines += [
+            f"  {x.day.isoformat()}: {u.text(x.reason)} {_sources(x.sources)}"
+            for x in r.restrictions
+        ]
     else:
         lines.append("Foot plan: no restriction from the running load.")
     return "\n".join(lines)
@@ -135,26 +178,55 @@ def load_dict(r: LoadReport) -> dict[str, Any]:
     u = units_of(r.units)
     acwr = None
     if r.acwr is not None:
-        acwr = {"date": r.acwr.date.isoformat(), "ratio": r.acwr.ratio,
-                "acute_per_day": u.distance(r.acwr.acute * 1000, 3),
-                "chronic_per_day": u.distance(r.acwr.chronic * 1000, 3)}
+        acwr = {
+            "date": r.acwr.date.isoformat(),
+            "ratio": r.acwr.ratio,
+            "acute_per_day": u.distance(r.acwr.acute * 1000, 3),
+            "chronic_per_day": u.distance(r.acwr.chronic * 1000, 3),
+        }
     return {
-        "units": r.units, "as_of": r.as_of.isoformat(),
-        "weeks": [{"week_start": w.week_start.isoformat(), "distance_m": w.distance_m,
-                   "distance": u.distance(w.distance_m), "moving_s": w.moving_s, "runs": w.runs,
-                   "change_pct": w.change_pct} for w in r.weeks],
-        "weekly_note": r.weekly_note, "weekly_sources": list(r.weekly_sources),
-        "spikes": [{"date": s.spike.run_date.isoformat(), "distance_m": s.spike.distance_m,
-                    "distance": u.distance(s.spike.distance_m),
-                    "reference_m": s.spike.reference_m,
-                    "increase_pct": s.spike.increase_pct,
-                    "band": s.spike.band.value if s.spike.band is not None else None,
-                    "restricts": s.restricts, "text": u.text(s.text)} for s in r.spikes],
+        "units": r.units,
+        "as_of": r.as_of.isoformat(),
+        "weeks": [
+            {
+                "week_start": w.week_start.isoformat(),
+                "distance_m": w.distance_m,
+                "distance": u.distance(w.distance_m),
+                "moving_s": w.moving_s,
+                "runs": w.runs,
+                "change_pct": w.change_pct,
+            }
+            for w in r.weeks
+        ],
+        "weekly_note": r.weekly_note,
+        "weekly_sources": list(r.weekly_sources),
+        "spikes": [
+            {
+                "date": s.spike.run_date.isoformat(),
+                "distance_m": s.spike.distance_m,
+                "distance": u.distance(s.spike.distance_m),
+                "reference_m": s.spike.reference_m,
+                "increase_pct": s.spike.increase_pct,
+                "band": s.spike.band.value if s.spike.band is not None else None,
+                "restricts": s.restricts,
+                "text": u.text(s.text),
+            }
+            for s in r.spikes
+        ],
         "spike_sources": list(r.spike_sources),
-        "acwr": acwr, "acwr_caveat": r.acwr_lines[0], "acwr_context": list(r.acwr_lines[1:]),
+        "acwr": acwr,
+        "acwr_caveat": r.acwr_lines[0],
+        "acwr_context": list(r.acwr_lines[1:]),
         "acwr_sources": list(r.acwr_sources),
-        "restrictions": [{"day": x.day.isoformat(), "trigger_date": x.trigger_date.isoformat(),
-                          "trigger": x.trigger.value, "drops": sorted(d.value for d in x.drops),
-                          "reason": u.text(x.reason), "sources": list(x.sources)}
-                         for x in r.restrictions],
+        "restrictions": [
+            {
+                "day": x.day.isoformat(),
+                "trigger_date": x.trigger_date.isoformat(),
+                "trigger": x.trigger.value,
+                "drops": sorted(d.value for d in x.drops),
+                "reason": u.text(x.reason),
+                "sources": list(x.sources),
+            }
+            for x in r.restrictions
+        ],
     }

@@ -42,33 +42,60 @@ class DecisionInfo:
 
     @classmethod
     def of(cls, row: DecisionRow) -> DecisionInfo:
-        return cls(row.exercise, row.kind, row.action, row.variant, row.reason,
-                   tuple(json.loads(row.sources)), row.date, row.session_date)
+        return cls(
+            row.exercise,
+            row.kind,
+            row.action,
+            row.variant,
+            row.reason,
+            tuple(json.loads(row.sources)),
+            row.date,
+            row.session_date,
+        )
 
 
 SLOT_KINDS = (Kind.PROGRESS.value, Kind.HOLD.value, Kind.REGRESS.value)
 DAY = timedelta(days=1)
 
 
-def record(runner: Runner, slot: str, kind: str, action: str, reason: str,
-           sources: tuple[str, ...] | list[str], session_date: date | None = None,
-           variant: str | None = None) -> DecisionRow:
-    row = DecisionRow(athlete_id=runner.id, seq=runner.uow.repo.next_seq(runner.id),
-                      date=runner.as_of, session_date=session_date, exercise=slot, kind=kind,
-                      action=action, variant=variant, reason=reason,
-                      sources=dumps(list(dict.fromkeys(sources))))
+def record(
+    runner: Runner,
+    slot: str,
+    kind: str,
+    action: str,
+    reason: str,
+    sources: tuple[str, ...] | list[str],
+    session_date: date | None = None,
+    variant: str | None = None,
+) -> DecisionRow:
+    row = DecisionRow(
+        athlete_id=runner.id,
+        seq=runner.uow.repo.next_seq(runner.id),
+        date=runner.as_of,
+        session_date=session_date,
+        exercise=slot,
+        kind=kind,
+        action=action,
+        variant=variant,
+        reason=reason,
+        sources=dumps(list(dict.fromkeys(sources))),
+    )
     runner.uow.repo.add(row)
     runner.uow.repo.flush()
     return row
 
 
-def fold(rows: list[DecisionRow], slot: str, before: date | None = None
-         ) -> tuple[Level, date | None]:
+def fold(
+    rows: list[DecisionRow], slot: str, before: date | None = None
+) -> tuple[Level, date | None]:
     """The level of a slot from its decisions (the latest per session), and since when."""
     latest: dict[date, DecisionRow] = {}
     for d in rows:
-        if d.kind in SLOT_KINDS and d.session_date is not None and (
-                before is None or d.session_date < before):
+        if (
+            d.kind in SLOT_KINDS
+            and d.session_date is not None
+            and (before is None or d.session_date < before)
+        ):
             latest[d.session_date] = d
     level, since = Level(slot), None
     for day in sorted(latest):
@@ -82,10 +109,16 @@ def fold(rows: list[DecisionRow], slot: str, before: date | None = None
 
 def _pains(runner: Runner, area: str, start: date, end: date) -> list[int]:
     repo = runner.uow.repo
-    logs = [lg.pain for lg in repo.logs_between(runner.id, start, end)
-            if not area or lg.pain_area == area]
-    checks = [c.morning_pain for c in repo.checkins_between(runner.id, start, end)
-              if not area or c.area == area]
+    logs = [
+        lg.pain
+        for lg in repo.logs_between(runner.id, start, end)
+        if not area or lg.pain_area == area
+    ]
+    checks = [
+        c.morning_pain
+        for c in repo.checkins_between(runner.id, start, end)
+        if not area or c.area == area
+    ]
     return logs + checks
 
 
@@ -107,8 +140,9 @@ def _baseline(runner: Runner, day: date, area: str) -> int:
     return pain.get(area, 0) if area else max(pain.values(), default=0)
 
 
-def _eligible(runner: Runner, ids: tuple[str, ...], phase: Phase, easier: bool,
-              taken: set[str]) -> str | None:
+def _eligible(
+    runner: Runner, ids: tuple[str, ...], phase: Phase, easier: bool, taken: set[str]
+) -> str | None:
     """The first variant the runner may do; never one that is already an item of the week."""
     catalog = runner.r.k.catalog
     for ex_id in ids:
@@ -134,14 +168,23 @@ def _outcome(runner: Runner, day: date, logs: list[LogRow], prescribed: Dose) ->
     rpes = [lg.rpe for lg in logs if lg.rpe is not None]
     w = runner.r.adapt.trend_window_days
     return Outcome(
-        day=day, prescribed=prescribed, sets_done=min(lg.sets for lg in logs),
+        day=day,
+        prescribed=prescribed,
+        sets_done=min(lg.sets for lg in logs),
         measure_done=min(measures) if measures else None,
-        sides_done=frozenset(lg.side for lg in logs), pain=worst.pain, area=area,
-        rpe=max(rpes) if rpes else None, morning_pain=_morning(runner, day + DAY, area),
+        sides_done=frozenset(lg.side for lg in logs),
+        pain=worst.pain,
+        area=area,
+        rpe=max(rpes) if rpes else None,
+        morning_pain=_morning(runner, day + DAY, area),
         baseline_pain=_baseline(runner, day, area),
-        rising=weekly_trend(_pains(runner, area, day - (w - 1) * DAY, day),
-                            _pains(runner, area, day - (2 * w - 1) * DAY, day - w * DAY),
-                            area, runner.r.adapt))
+        rising=weekly_trend(
+            _pains(runner, area, day - (w - 1) * DAY, day),
+            _pains(runner, area, day - (2 * w - 1) * DAY, day - w * DAY),
+            area,
+            runner.r.adapt,
+        ),
+    )
 
 
 def decide_session(runner: Runner, slot: str, day: date) -> DecisionInfo | None:
@@ -162,8 +205,9 @@ def decide_session(runner: Runner, slot: str, day: date) -> DecisionInfo | None:
     taken: set[str] = set()
     if week is not None:
         for s in repo.sessions_between(runner.id, week.start, week.start + 7 * DAY):
-            taken |= {i for p in s.items if p.exercise != slot
-                      for i in (p.exercise, p.exercise_done)}
+            taken |= {
+                i for p in s.items if p.exercise != slot for i in (p.exercise, p.exercise_done)
+            }
     ex = runner.r.k.catalog.exercises.get(level.variant)
     opts = Options(
         can_step_up=can_step(base, level.step, +1, runner.r.adapt.steps),
@@ -172,15 +216,31 @@ def decide_session(runner: Runner, slot: str, day: date) -> DecisionInfo | None:
         easier=_eligible(runner, ex.regression, phase, True, taken) if ex else None,
         days_at_level=(day - since).days if since is not None else 0,
     )
-    prescribed = Dose(sets=item.sets, reps=item.reps, hold_s=item.hold_s,
-                      distance_m=item.distance_m, per_side=item.per_side)
+    prescribed = Dose(
+        sets=item.sets,
+        reps=item.reps,
+        hold_s=item.hold_s,
+        distance_m=item.distance_m,
+        per_side=item.per_side,
+    )
     decision = decide(_outcome(runner, day, logs, prescribed), opts, runner.r.adapt)
     current = next((d for d in reversed(history) if d.session_date == day), None)
     if current is not None and (current.kind, current.action, current.reason) == (
-            decision.kind.value, decision.action.value, decision.reason):
+        decision.kind.value,
+        decision.action.value,
+        decision.reason,
+    ):
         return DecisionInfo.of(current)
-    row = record(runner, slot, decision.kind.value, decision.action.value, decision.reason,
-                 decision.sources, day, decision.variant)
+    row = record(
+        runner,
+        slot,
+        decision.kind.value,
+        decision.action.value,
+        decision.reason,
+        decision.sources,
+        day,
+        decision.variant,
+    )
     info = DecisionInfo.of(row)
     apply_level(runner, slot, day)
     return info
@@ -192,8 +252,9 @@ def apply_level(runner: Runner, slot: str, day: date) -> None:
     level, since = fold(repo.decisions(runner.id, slot), slot)
     state = repo.state(runner.id, slot)
     if state is None:
-        state = StateRow(athlete_id=runner.id, exercise=slot, variant=slot, step=0,
-                         since=since or day)
+        state = StateRow(
+            athlete_id=runner.id, exercise=slot, variant=slot, step=0, since=since or day
+        )
         repo.add(state)
     state.variant, state.step, state.since = level.variant, level.step, since or day
     repo.flush()

@@ -89,9 +89,14 @@ class Runner:
             stored = self.uow.repo.plan(self.id)
             if stored is None:
                 raise NotFoundError(f"runner '{self.athlete.name}' has no plan; run footcore init")
-            self._plan = generate_plan(self.r.k.catalog, self.profile, self.r.k.rules,
-                                       stored.start, stored.weeks,
-                                       self.reference_findings() or ())
+            self._plan = generate_plan(
+                self.r.k.catalog,
+                self.profile,
+                self.r.k.rules,
+                stored.start,
+                stored.weeks,
+                self.reference_findings() or (),
+            )
         return self._plan
 
     def forget(self) -> None:
@@ -104,5 +109,6 @@ def open_runner(uow: SqlUnitOfWork, name: str, as_of: date, r: Rules | None = No
     if athlete is None:
         raise NotFoundError(
             f"no runner '{name}' yet: run `footcore init --profile PROFILE.toml` first"
-            + ("" if name == DEFAULT_ATHLETE else f" with --athlete {name}"))
+            + ("" if name == DEFAULT_ATHLETE else f" with --athlete {name}")
+        )
     return Runner(uow, athlete, r or rules(), as_of)

@@ -32,14 +32,17 @@ HISTORY_WEEKS = 4  # runs before the plan: without them the first long run would
 WEEKLY_BUILD_UP = 0.03  # +3% a week, far below the 20-60% rises of Damsted 2019's risk group
 SHOES = (("Daily trainer", "cushioned"), ("Tempo shoe", "neutral"))
 # Weekday -> (km, minutes per km, shoe, surface, effort 0-10) of the runner's usual week.
-RUNS = {1: (8.0, 5.0, "Tempo shoe", "track", 7), 3: (7.0, 5.9, "Daily trainer", "road", 4),
-        5: (6.0, 6.0, "Daily trainer", "trail", 4), 6: (12.0, 6.1, "Daily trainer", "road", 5)}
+RUNS = {
+    1: (8.0, 5.0, "Tempo shoe", "track", 7),
+    3: (7.0, 5.9, "Daily trainer", "road", 4),
+    5: (6.0, 6.0, "Daily trainer", "trail", 4),
+    6: (12.0, 6.1, "Daily trainer", "road", 5),
+}
 
 PROFILE: dict[str, Any] = {
     "units": "km",
     "runner": {"age": 38, "sex": "female", "name": "Demo runner"},
-    "running": {"weekly_km": 35, "runs_per_week": 4, "long_run_day": "sun",
-                "hard_days": ["tue"]},
+    "running": {"weekly_km": 35, "runs_per_week": 4, "long_run_day": "sun", "hard_days": ["tue"]},
     "schedule": {"minutes_per_day": 15, "days": ["mon", "tue", "wed", "thu", "fri", "sat"]},
     "equipment": {"items": ["towel", "band", "step", "marbles", "massage_ball"]},
     "health": {"past_injuries": ["plantar_fasciitis"], "pain": {"heel": 1}, "symptoms": []},
@@ -47,27 +50,33 @@ PROFILE: dict[str, Any] = {
 # Baseline, a check halfway through the first cycle, and the end-of-cycle retest: calf
 # endurance, balance and the toe tests improve as the program intends.
 RESULTS: tuple[dict[str, Any], ...] = (
-    {"single_leg_stance_eyes_open_s": {"left": 31, "right": 40},
-     "single_leg_stance_eyes_closed_s": {"left": 6, "right": 9},
-     "heel_raise_reps": {"left": 13, "right": 19},
-     "knee_to_wall_cm": {"left": 9.5, "right": 10.5},
-     "short_foot_hold_s": {"left": 8, "right": 11},
-     "paper_grip": {"left": "fail", "right": "pass"},
-     "toe_yoga_hallux_lift": {"left": True, "right": True},
-     "toe_yoga_lesser_toes_lift": {"left": False, "right": False}},
-    {"single_leg_stance_eyes_open_s": {"left": 36, "right": 42},
-     "single_leg_stance_eyes_closed_s": {"left": 8, "right": 10},
-     "heel_raise_reps": {"left": 16, "right": 20},
-     "knee_to_wall_cm": {"left": 10.5, "right": 11.0},
-     "short_foot_hold_s": {"left": 14, "right": 16}},
-    {"single_leg_stance_eyes_open_s": {"left": 42, "right": 45},
-     "single_leg_stance_eyes_closed_s": {"left": 11, "right": 12},
-     "heel_raise_reps": {"left": 21, "right": 23},
-     "knee_to_wall_cm": {"left": 11.5, "right": 11.5},
-     "short_foot_hold_s": {"left": 22, "right": 24},
-     "paper_grip": {"left": "pass", "right": "pass"},
-     "toe_yoga_hallux_lift": {"left": True, "right": True},
-     "toe_yoga_lesser_toes_lift": {"left": True, "right": True}},
+    {
+        "single_leg_stance_eyes_open_s": {"left": 31, "right": 40},
+        "single_leg_stance_eyes_closed_s": {"left": 6, "right": 9},
+        "heel_raise_reps": {"left": 13, "right": 19},
+        "knee_to_wall_cm": {"left": 9.5, "right": 10.5},
+        "short_foot_hold_s": {"left": 8, "right": 11},
+        "paper_grip": {"left": "fail", "right": "pass"},
+        "toe_yoga_hallux_lift": {"left": True, "right": True},
+        "toe_yoga_lesser_toes_lift": {"left": False, "right": False},
+    },
+    {
+        "single_leg_stance_eyes_open_s": {"left": 36, "right": 42},
+        "single_leg_stance_eyes_closed_s": {"left": 8, "right": 10},
+        "heel_raise_reps": {"left": 16, "right": 20},
+        "knee_to_wall_cm": {"left": 10.5, "right": 11.0},
+        "short_foot_hold_s": {"left": 14, "right": 16},
+    },
+    {
+        "single_leg_stance_eyes_open_s": {"left": 42, "right": 45},
+        "single_leg_stance_eyes_closed_s": {"left": 11, "right": 12},
+        "heel_raise_reps": {"left": 21, "right": 23},
+        "knee_to_wall_cm": {"left": 11.5, "right": 11.5},
+        "short_foot_hold_s": {"left": 22, "right": 24},
+        "paper_grip": {"left": "pass", "right": "pass"},
+        "toe_yoga_hallux_lift": {"left": True, "right": True},
+        "toe_yoga_lesser_toes_lift": {"left": True, "right": True},
+    },
 )
 
 
@@ -86,8 +95,9 @@ def _week_of(start: date, day: date) -> int:
     return (day - start).days // 7 + 1
 
 
-def _run_day(uow: SqlUnitOfWork, start: date, day: date, rng: random.Random,
-             as_of: date | None = None) -> bool:
+def _run_day(
+    uow: SqlUnitOfWork, start: date, day: date, rng: random.Random, as_of: date | None = None
+) -> bool:
     usual = RUNS.get(day.weekday())
     week = _week_of(start, day)
     if usual is None or week == MISSED_WEEK:
@@ -97,8 +107,18 @@ def _run_day(uow: SqlUnitOfWork, start: date, day: date, rng: random.Random,
         km, rpe = SPIKE_KM, 8
     else:
         km = round(km * (1 + WEEKLY_BUILD_UP * (week - 1)) * rng.uniform(0.95, 1.05), 1)
-    running.add_run(uow, NAME, day=day, km=km, minutes=round(km * pace * rng.uniform(0.97, 1.03)),
-                    as_of=as_of or day, rpe=rpe, shoe=shoe, surface=surface, at=time(7, 0))
+    running.add_run(
+        uow,
+        NAME,
+        day=day,
+        km=km,
+        minutes=round(km * pace * rng.uniform(0.97, 1.03)),
+        as_of=as_of or day,
+        rpe=rpe,
+        shoe=shoe,
+        surface=surface,
+        at=time(7, 0),
+    )
     return True
 
 
@@ -110,9 +130,17 @@ def _log_day(uow: SqlUnitOfWork, day: date, rng: random.Random, painful: bool) -
     for n, item in enumerate(view.items):
         short = rng.random() < 0.15 and item.sets > 1  # a set left out now and then
         pain = 6 if painful and n == len(view.items) - 1 else rng.choice((0, 0, 0, 0, 1, 1, 2))
-        entries.append(training.LogEntry(
-            exercise=item.exercise_done, day=day, sets=item.sets - 1 if short else item.sets,
-            reps=item.reps, hold_s=item.hold_s, rpe=rng.randint(4, 7), pain=pain))
+        entries.append(
+            training.LogEntry(
+                exercise=item.exercise_done,
+                day=day,
+                sets=item.sets - 1 if short else item.sets,
+                reps=item.reps,
+                hold_s=item.hold_s,
+                rpe=rng.randint(4, 7),
+                pain=pain,
+            )
+        )
     training.log_session(uow, NAME, entries, day)
     return True
 
@@ -121,12 +149,16 @@ def build(uow: SqlUnitOfWork, today: date, seed: int = SEED) -> Demo:
     """Store the demo runner with the twelve weeks before `today`; the runner must not exist."""
     rng = random.Random(seed)
     start = today - timedelta(days=today.weekday()) - timedelta(weeks=WEEKS_OF_HISTORY)
-    dates = (start - timedelta(days=2), start + timedelta(weeks=4, days=-2),
-             start + timedelta(weeks=8, days=5))
+    dates = (
+        start - timedelta(days=2),
+        start + timedelta(weeks=4, days=-2),
+        start + timedelta(weeks=8, days=5),
+    )
     raws = [{"date": d, **r} for d, r in zip(dates, RESULTS, strict=True)]
     baseline = results_from_mapping(raws[0], "demo baseline")
-    training.init(uow, NAME, PROFILE, "demo profile", baseline, raws[0], start, PLAN_WEEKS,
-                  dates[0])
+    training.init(
+        uow, NAME, PROFILE, "demo profile", baseline, raws[0], start, PLAN_WEEKS, dates[0]
+    )
     for shoe, kind in SHOES:
         running.add_shoe(uow, NAME, shoe, dates[0], kind=kind)
     logged = checkins = retests = runs = 0

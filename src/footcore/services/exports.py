@@ -49,17 +49,34 @@ class StoredRunner:
         for w in self.plan.weeks:
             if w.start <= self.as_of < w.start + timedelta(days=7):
                 return w.index
-        return 1 if not self.plan.weeks or self.as_of < self.plan.weeks[0].start else \
-            self.plan.weeks[-1].index
+        return (
+            1
+            if not self.plan.weeks or self.as_of < self.plan.weeks[0].start
+            else self.plan.weeks[-1].index
+        )
 
 
 def _prescription(p: PrescriptionRow) -> Prescription:
-    dose = Dose(sets=p.sets, reps=p.reps, hold_s=p.hold_s, distance_m=p.distance_m,
-                tempo=p.tempo, per_side=p.per_side, rest_s=p.rest_s)
+    dose = Dose(
+        sets=p.sets,
+        reps=p.reps,
+        hold_s=p.hold_s,
+        distance_m=p.distance_m,
+        tempo=p.tempo,
+        per_side=p.per_side,
+        rest_s=p.rest_s,
+    )
     why = p.why if not p.adaptation else f"{p.why.rstrip('.')}; adapted: {p.adaptation}."
-    return Prescription(exercise=p.exercise_done, name=p.name_done, category=Category(p.category),
-                        load=LoadLevel(p.load), dose=dose, why=why,
-                        sources=tuple(json.loads(p.sources)), priority=p.priority)
+    return Prescription(
+        exercise=p.exercise_done,
+        name=p.name_done,
+        category=Category(p.category),
+        load=LoadLevel(p.load),
+        dose=dose,
+        why=why,
+        sources=tuple(json.loads(p.sources)),
+        priority=p.priority,
+    )
 
 
 def stored_plan(runner: Runner) -> Plan:
@@ -75,12 +92,29 @@ def stored_plan(runner: Runner) -> Plan:
     for s in repo.sessions_between(runner.id, rows[0].start, end):
         items = tuple(_prescription(p) for p in sorted(s.items, key=lambda p: p.position))
         by_week.setdefault(s.week_id, []).append(Session(s.date, items))
-    weeks = tuple(Week(w.seq, w.start, Phase(w.phase), w.cycle, w.week_in_cycle, w.light,
-                       w.retest, tuple(by_week.get(w.id, ()))) for w in rows)
+    weeks = tuple(
+        Week(
+            w.seq,
+            w.start,
+            Phase(w.phase),
+            w.cycle,
+            w.week_in_cycle,
+            w.light,
+            w.retest,
+            tuple(by_week.get(w.id, ())),
+        )
+        for w in rows
+    )
     stored = repo.plan(runner.id)
     warnings = tuple(json.loads(stored.warnings)) if stored is not None else generated.warnings
-    return Plan(rows[0].start, weeks, tuple(runner.reference_findings() or ()),
-                generated.priorities, warnings, generated.habits)
+    return Plan(
+        rows[0].start,
+        weeks,
+        tuple(runner.reference_findings() or ()),
+        generated.priorities,
+        warnings,
+        generated.habits,
+    )
 
 
 def stored_runs(runner: Runner) -> list[RunRecord]:
@@ -102,10 +136,15 @@ def stored_progress(runner: Runner, plan: Plan) -> Progress:
     for lg in repo.logs_between(runner.id, first, runner.as_of):
         worst[lg.date] = max(worst.get(lg.date, 0), lg.pain)
     logs = [SessionLog(d, True, p) for d, p in sorted(worst.items())]
-    checkins = [CheckIn(c.date, c.morning_pain)
-                for c in repo.checkins_between(runner.id, first, runner.as_of)]
-    results = [results_from_mapping(json.loads(a.results), "stored assessment")
-               for a in repo.assessments(runner.id) if a.date <= runner.as_of]
+    checkins = [
+        CheckIn(c.date, c.morning_pain)
+        for c in repo.checkins_between(runner.id, first, runner.as_of)
+    ]
+    results = [
+        results_from_mapping(json.loads(a.results), "stored assessment")
+        for a in repo.assessments(runner.id)
+        if a.date <= runner.as_of
+    ]
     runner_info = runner.profile.runner
     runs = stored_runs(runner)
     load: tuple[LoadWeek, ...] = ()
@@ -113,9 +152,13 @@ def stored_progress(runner: Runner, plan: Plan) -> Progress:
         from footcore.services.running_store import load_rules
 
         load = load_series(runs, load_rules())
-    return Progress(adherence(plan, logs, runner.as_of), pain_series(logs, checkins),
-                    retest_series(runner.r.k.battery, results, runner_info.age, runner_info.sex),
-                    load, runner.profile.units)
+    return Progress(
+        adherence(plan, logs, runner.as_of),
+        pain_series(logs, checkins),
+        retest_series(runner.r.k.battery, results, runner_info.age, runner_info.sex),
+        load,
+        runner.profile.units,
+    )
 
 
 def stored_runner(uow: SqlUnitOfWork, name: str, as_of: date) -> StoredRunner:
@@ -133,8 +176,9 @@ def stored_runner(uow: SqlUnitOfWork, name: str, as_of: date) -> StoredRunner:
         return found
 
 
-def calendar_for_athlete(uow: SqlUnitOfWork, name: str, as_of: date,
-                         options: CalendarOptions | None = None) -> bytes:
+def calendar_for_athlete(
+    uow: SqlUnitOfWork, name: str, as_of: date, options: CalendarOptions | None = None
+) -> bytes:
     """The stored plan as iCalendar bytes (UIDs footcore-<name>-<date>@footcore.local)."""
     from footcore.adapters.exporters.calendar_ics import CalendarOptions, plan_calendar
     from footcore.bootstrap import knowledge
@@ -146,21 +190,35 @@ def calendar_for_athlete(uow: SqlUnitOfWork, name: str, as_of: date,
     return plan_calendar(found.plan, knowledge().catalog, name, options)
 
 
-def chart_for_athlete(uow: SqlUnitOfWork, name: str, kind: str, fmt: str, as_of: date,
-                      since: date | None = None, until: date | None = None) -> Chart:
+def chart_for_athlete(
+    uow: SqlUnitOfWork,
+    name: str,
+    kind: str,
+    fmt: str,
+    as_of: date,
+    since: date | None = None,
+    until: date | None = None,
+) -> Chart:
     """One progress chart of a stored runner over a period (both ends inclusive)."""
     from footcore.adapters.exporters.charts import check_kind, render_chart
 
     check_kind(kind)
     found = stored_runner(uow, name, as_of)
     period = found.progress.between(since, until)
-    label = (f"{since.isoformat()} to " if since else "from the start to ") + \
-        (until or as_of).isoformat()
+    label = (f"{since.isoformat()} to " if since else "from the start to ") + (
+        until or as_of
+    ).isoformat()
     return render_chart(kind, period, fmt, subtitle=f"{found.profile.runner.name or name}, {label}")
 
 
-def pdf_for_athlete(uow: SqlUnitOfWork, name: str, as_of: date, paper: str = "a4",
-                    weeks: int | None = None, first_week: int | None = None) -> bytes:
+def pdf_for_athlete(
+    uow: SqlUnitOfWork,
+    name: str,
+    as_of: date,
+    paper: str = "a4",
+    weeks: int | None = None,
+    first_week: int | None = None,
+) -> bytes:
     """The printable plan of a stored runner from `first_week` (default: the current week), with
     the progress charts that have data."""
     from footcore.adapters.exporters.pdf_plan import PrintOptions, plan_pdf
@@ -168,7 +226,13 @@ def pdf_for_athlete(uow: SqlUnitOfWork, name: str, as_of: date, paper: str = "a4
 
     found = stored_runner(uow, name, as_of)
     k = knowledge()
-    options = PrintOptions(paper=paper, first_week=first_week or found.current_week(),
-                           weeks=weeks, name=found.profile.runner.name or name,
-                           labels=k.rules.quality_labels, progress=found.progress, printed=as_of)
+    options = PrintOptions(
+        paper=paper,
+        first_week=first_week or found.current_week(),
+        weeks=weeks,
+        name=found.profile.runner.name or name,
+        labels=k.rules.quality_labels,
+        progress=found.progress,
+        printed=as_of,
+    )
     return plan_pdf(found.plan, k.catalog, found.profile, options)

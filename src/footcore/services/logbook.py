@@ -61,8 +61,10 @@ def check_scale(value: int | None, option: str) -> None:
 
 def check_past(day: date, as_of: date, option: str = "--date") -> None:
     if day > as_of:
-        raise InputError(f"{option} {day.isoformat()} is in the future (today is "
-                         f"{as_of.isoformat()}); log only what has happened")
+        raise InputError(
+            f"{option} {day.isoformat()} is in the future (today is "
+            f"{as_of.isoformat()}); log only what has happened"
+        )
 
 
 def check_area(area: str, runner: Runner, option: str = "--pain-area") -> None:
@@ -76,8 +78,10 @@ def check_area(area: str, runner: Runner, option: str = "--pain-area") -> None:
 def ensure_not_paused(runner: Runner) -> None:
     pause = runner.uow.repo.active_pause(runner.id)
     if pause is not None:
-        raise RedFlagError(pause.message + " When a clinician has cleared you: footcore clear "
-                           "--confirm.", tuple(json.loads(pause.symptoms)))
+        raise RedFlagError(
+            pause.message + " When a clinician has cleared you: footcore clear --confirm.",
+            tuple(json.loads(pause.symptoms)),
+        )
 
 
 def pause_for(runner: Runner, symptoms: Sequence[str]) -> str | None:
@@ -88,28 +92,44 @@ def pause_for(runner: Runner, symptoms: Sequence[str]) -> str | None:
         return None
     message = referral_message(positive)
     if runner.uow.repo.active_pause(runner.id) is None:
-        runner.uow.repo.add(PauseRow(athlete_id=runner.id, started=runner.as_of,
-                                     symptoms=dumps([f.symptom for f in positive]),
-                                     message=message, cleared=None))
-        record(runner, "", "pause", "none", message,
-               [s for f in positive for s in f.sources])
+        runner.uow.repo.add(
+            PauseRow(
+                athlete_id=runner.id,
+                started=runner.as_of,
+                symptoms=dumps([f.symptom for f in positive]),
+                message=message,
+                cleared=None,
+            )
+        )
+        record(runner, "", "pause", "none", message, [s for f in positive for s in f.sources])
     return message
 
 
-def _measure(entry: LogEntry, reps: int | None, hold_s: int | None, distance: int | None,
-             name: str) -> tuple[int | None, int | None]:
+def _measure(
+    entry: LogEntry, reps: int | None, hold_s: int | None, distance: int | None, name: str
+) -> tuple[int | None, int | None]:
     if entry.reps is not None and reps is None:
-        raise InputError(f"{name} is not counted in reps: use "
-                         + ("--hold-s" if hold_s is not None else "its default distance"))
+        raise InputError(
+            f"{name} is not counted in reps: use "
+            + ("--hold-s" if hold_s is not None else "its default distance")
+        )
     if entry.hold_s is not None and hold_s is None:
-        raise InputError(f"{name} is not a timed hold: use --reps" if reps is not None
-                         else f"{name} is not a timed hold")
-    for value, option, top in ((entry.reps, "--reps", 500), (entry.hold_s, "--hold-s", 600),
-                               (entry.sets, "--sets", 20)):
+        raise InputError(
+            f"{name} is not a timed hold: use --reps"
+            if reps is not None
+            else f"{name} is not a timed hold"
+        )
+    for value, option, top in (
+        (entry.reps, "--reps", 500),
+        (entry.hold_s, "--hold-s", 600),
+        (entry.sets, "--sets", 20),
+    ):
         if value is not None and not 1 <= value <= top:
             raise InputError(f"{option} {value} is out of range; accepted 1..{top}")
-    return (entry.reps if entry.reps is not None else reps,
-            entry.hold_s if entry.hold_s is not None else hold_s)
+    return (
+        entry.reps if entry.reps is not None else reps,
+        entry.hold_s if entry.hold_s is not None else hold_s,
+    )
 
 
 def log_exercise(runner: Runner, entry: LogEntry) -> Logged:
@@ -126,31 +146,53 @@ def log_exercise(runner: Runner, entry: LogEntry) -> Logged:
     catch_up(runner)
     session = repo.session_on(runner.id, entry.day)
     if session is None:
-        raise NotFoundError(f"no session was planned on {entry.day.isoformat()}; "
-                            "`footcore week --date DATE` shows the planned days")
-    item = next((p for p in session.items if entry.exercise in (p.exercise_done, p.exercise)),
-                None)
+        raise NotFoundError(
+            f"no session was planned on {entry.day.isoformat()}; "
+            "`footcore week --date DATE` shows the planned days"
+        )
+    item = next((p for p in session.items if entry.exercise in (p.exercise_done, p.exercise)), None)
     if item is None:
         planned = ", ".join(p.exercise_done for p in session.items)
-        raise InputError(f"{entry.exercise} is not in the session of {entry.day.isoformat()}; "
-                         f"it has: {planned}")
+        raise InputError(
+            f"{entry.exercise} is not in the session of {entry.day.isoformat()}; it has: {planned}"
+        )
     if entry.side != "both" and not item.per_side:
         raise InputError(f"{entry.exercise} is not done per side; leave out --side")
     reps, hold_s = _measure(entry, item.reps, item.hold_s, item.distance_m, entry.exercise)
-    row = LogRow(athlete_id=runner.id, date=entry.day, exercise=entry.exercise,
-                 slot=item.exercise, side=entry.side,
-                 sets=entry.sets if entry.sets is not None else item.sets, reps=reps,
-                 hold_s=hold_s, distance_m=item.distance_m, rpe=entry.rpe, pain=entry.pain,
-                 pain_area=entry.pain_area)
-    measure = (f"{reps} reps" if reps is not None else f"{hold_s} s" if hold_s is not None
-               else f"{item.distance_m} m")
+    row = LogRow(
+        athlete_id=runner.id,
+        date=entry.day,
+        exercise=entry.exercise,
+        slot=item.exercise,
+        side=entry.side,
+        sets=entry.sets if entry.sets is not None else item.sets,
+        reps=reps,
+        hold_s=hold_s,
+        distance_m=item.distance_m,
+        rpe=entry.rpe,
+        pain=entry.pain,
+        pain_area=entry.pain_area,
+    )
+    measure = (
+        f"{reps} reps"
+        if reps is not None
+        else f"{hold_s} s"
+        if hold_s is not None
+        else f"{item.distance_m} m"
+    )
     same = _existing(runner, entry, row)
     if same is not None:
         return Logged(entry, True, item.exercise, same.sets, measure, None)
     repo.add(row)
     repo.flush()
-    return Logged(entry, False, item.exercise, row.sets, measure,
-                  decide_session(runner, item.exercise, entry.day))
+    return Logged(
+        entry,
+        False,
+        item.exercise,
+        row.sets,
+        measure,
+        decide_session(runner, item.exercise, entry.day),
+    )
 
 
 def _existing(runner: Runner, entry: LogEntry, row: LogRow) -> LogRow | None:
@@ -159,8 +201,10 @@ def _existing(runner: Runner, entry: LogEntry, row: LogRow) -> LogRow | None:
     others = [s for s in SIDES if s != entry.side and (entry.side == "both" or s == "both")]
     for side in others:
         if repo.log(runner.id, entry.day, entry.exercise, side) is not None:
-            raise ConflictError(f"{entry.exercise} on {entry.day.isoformat()} is already logged "
-                                f"for {'both sides' if side == 'both' else f'the {side} side'}")
+            raise ConflictError(
+                f"{entry.exercise} on {entry.day.isoformat()} is already logged "
+                f"for {'both sides' if side == 'both' else f'the {side} side'}"
+            )
     if found is None:
         return None
     fields = ("sets", "reps", "hold_s", "rpe", "pain", "pain_area")
@@ -169,11 +213,13 @@ def _existing(runner: Runner, entry: LogEntry, row: LogRow) -> LogRow | None:
     raise ConflictError(
         f"{entry.exercise} on {entry.day.isoformat()} ({entry.side}) is already logged with other"
         f" values (sets {found.sets}, pain {found.pain}, rpe {found.rpe}); one log per exercise, "
-        "day and side")
+        "day and side"
+    )
 
 
-def checkin(runner: Runner, day: date, morning_pain: int, area: str = "",
-            symptoms: Sequence[str] = ()) -> CheckedIn:
+def checkin(
+    runner: Runner, day: date, morning_pain: int, area: str = "", symptoms: Sequence[str] = ()
+) -> CheckedIn:
     """Store the next-morning check-in and decide again for the day before; the caller commits.
 
     A red-flag symptom stores a pause and raises RedFlagError after the caller's commit (the
@@ -195,14 +241,26 @@ def checkin(runner: Runner, day: date, morning_pain: int, area: str = "",
     if found is not None:
         if found.morning_pain == morning_pain and json.loads(found.symptoms) == sorted(symptoms):
             return CheckedIn(day, area, morning_pain, True)
-        raise ConflictError(f"the check-in of {day.isoformat()} ({where}) is already stored with "
-                            f"morning pain {found.morning_pain}/10; one check-in per day and area")
-    repo.add(CheckinRow(athlete_id=runner.id, date=day, area=area, morning_pain=morning_pain,
-                        symptoms=dumps(sorted(symptoms))))
+        raise ConflictError(
+            f"the check-in of {day.isoformat()} ({where}) is already stored with "
+            f"morning pain {found.morning_pain}/10; one check-in per day and area"
+        )
+    repo.add(
+        CheckinRow(
+            athlete_id=runner.id,
+            date=day,
+            area=area,
+            morning_pain=morning_pain,
+            symptoms=dumps(sorted(symptoms)),
+        )
+    )
     repo.flush()
     pause_for(runner, symptoms)
     before = day - DAY
-    slots = dict.fromkeys(lg.slot for lg in repo.logs_between(runner.id, before, before)
-                          if not area or lg.pain_area in (area, ""))
+    slots = dict.fromkeys(
+        lg.slot
+        for lg in repo.logs_between(runner.id, before, before)
+        if not area or lg.pain_area in (area, "")
+    )
     decisions = [d for s in slots if (d := decide_session(runner, s, before)) is not None]
     return CheckedIn(day, area, morning_pain, False, decisions)

@@ -46,10 +46,16 @@ def lower_leg_pain(runner: Runner, day: date) -> int:
     areas = runner.r.k.rules.lower_leg_areas
     start = day - 6 * DAY
     repo = runner.uow.repo
-    pains = [lg.pain for lg in repo.logs_between(runner.id, start, day)
-             if lg.pain_area in areas or not lg.pain_area]
-    pains += [c.morning_pain for c in repo.checkins_between(runner.id, start, day)
-              if c.area in areas or not c.area]
+    pains = [
+        lg.pain
+        for lg in repo.logs_between(runner.id, start, day)
+        if lg.pain_area in areas or not lg.pain_area
+    ]
+    pains += [
+        c.morning_pain
+        for c in repo.checkins_between(runner.id, start, day)
+        if c.area in areas or not c.area
+    ]
     pains += [v for a, v in runner.profile.health.pain.items() if a in areas]
     return max(pains, default=0)
 
@@ -74,10 +80,16 @@ def _apply_gate(runner: Runner, week: WeekRow | None, passed: bool) -> str:
         if week.gate == "passed":
             return "this week's gate is already open"
         pass_gate(runner, week)
-        after = [w for w in runner.uow.repo.weeks(runner.id)
-                 if w.seq > week.seq and w.kind not in ("gate_repeat", "gate_wait")]
-        return ("the gate is open: the next phase starts on " + after[0].start.isoformat()
-                if after else "the gate is open; the plan has no later weeks")
+        after = [
+            w
+            for w in runner.uow.repo.weeks(runner.id)
+            if w.seq > week.seq and w.kind not in ("gate_repeat", "gate_wait")
+        ]
+        return (
+            "the gate is open: the next phase starts on " + after[0].start.isoformat()
+            if after
+            else "the gate is open; the plan has no later weeks"
+        )
     if week.retest and week.gate is None:
         fail_gate(runner, week)
         return "the phase goes on: the last weeks of the cycle repeat, then another retest"
@@ -95,26 +107,62 @@ def retest(runner: Runner, results: Results, raw: dict[str, Any]) -> Retested:
     week = repo.week_on(runner.id, results.date)
     entering = entering_phase(runner, week) if week is not None else Phase.FOUNDATION.value
     battery = {t.id: t for t in runner.r.k.battery}
-    verdict = gate(Phase(entering), runner.reference_findings(), findings, battery,
-                   lower_leg_pain(runner, results.date), runner.r.gates)
+    verdict = gate(
+        Phase(entering),
+        runner.reference_findings(),
+        findings,
+        battery,
+        lower_leg_pain(runner, results.date),
+        runner.r.gates,
+    )
     for a in repo.assessments(runner.id):
         if a.kind == "retest" and a.date == results.date:
             if json.loads(a.results) != stored:
-                raise ConflictError(f"a different retest of {results.date.isoformat()} is "
-                                    "already stored; one retest per day")
-            return Retested(results.date, findings, verdict, entering, "already stored", True,
-                            failed_in_a_row(repo.assessments(runner.id)))
-    repo.add(AssessmentRow(
-        athlete_id=runner.id, date=results.date, kind="retest", results=results_json(raw),
-        findings=dumps([asdict(f) for f in findings]), passed=verdict.passed,
-        reference=verdict.passed, reasons=dumps(list(verdict.reasons))))
+                raise ConflictError(
+                    f"a different retest of {results.date.isoformat()} is "
+                    "already stored; one retest per day"
+                )
+            return Retested(
+                results.date,
+                findings,
+                verdict,
+                entering,
+                "already stored",
+                True,
+                failed_in_a_row(repo.assessments(runner.id)),
+            )
+    repo.add(
+        AssessmentRow(
+            athlete_id=runner.id,
+            date=results.date,
+            kind="retest",
+            results=results_json(raw),
+            findings=dumps([asdict(f) for f in findings]),
+            passed=verdict.passed,
+            reference=verdict.passed,
+            reasons=dumps(list(verdict.reasons)),
+        )
+    )
     repo.flush()
-    record(runner, "", "progress" if verdict.passed else "hold", "gate",
-           ("retest passed: " if verdict.passed else "retest did not pass: ")
-           + "; ".join(verdict.reasons), verdict.sources)
+    record(
+        runner,
+        "",
+        "progress" if verdict.passed else "hold",
+        "gate",
+        ("retest passed: " if verdict.passed else "retest did not pass: ")
+        + "; ".join(verdict.reasons),
+        verdict.sources,
+    )
     effect = _apply_gate(runner, week, verdict.passed)
     if verdict.passed:
         runner.forget()  # new reference findings: new priorities for the future weeks
         rebuild_from(runner, runner.as_of + DAY)
-    return Retested(results.date, findings, verdict, entering, effect, False,
-                    failed_in_a_row(repo.assessments(runner.id)))
+    return Retested(
+        results.date,
+        findings,
+        verdict,
+        entering,
+        effect,
+        False,
+        failed_in_a_row(repo.assessments(runner.id)),
+    )

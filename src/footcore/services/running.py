@@ -61,9 +61,23 @@ from footcore.services.running_store import (
 )
 
 __all__ = [
-    "SURFACES", "ImportReport", "LoadReport", "RampReport", "RunsView", "ShoesReport",
-    "StoredRun", "StoredShoe", "add_run", "add_shoe", "import_paths", "list_runs",
-    "load_report", "ramp_report", "retire_shoe", "shoes_report", "start_ramp",
+    "SURFACES",
+    "ImportReport",
+    "LoadReport",
+    "RampReport",
+    "RunsView",
+    "ShoesReport",
+    "StoredRun",
+    "StoredShoe",
+    "add_run",
+    "add_shoe",
+    "import_paths",
+    "list_runs",
+    "load_report",
+    "ramp_report",
+    "retire_shoe",
+    "shoes_report",
+    "start_ramp",
 ]
 
 SURFACES = ("road", "trail", "track", "treadmill")
@@ -90,8 +104,19 @@ class StoredRun:
 
 
 def _stored(row: RunRow, shoe: str | None) -> StoredRun:
-    return StoredRun(utc(row.start), row.date, row.distance_m, row.elapsed_s, row.moving_s,
-                     row.rpe, shoe, row.surface, row.source, row.distance_source, row.device)
+    return StoredRun(
+        utc(row.start),
+        row.date,
+        row.distance_m,
+        row.elapsed_s,
+        row.moving_s,
+        row.rpe,
+        shoe,
+        row.surface,
+        row.source,
+        row.distance_source,
+        row.device,
+    )
 
 
 def _shoe_id(runner: Runner, shoe: str | None) -> int | None:
@@ -100,26 +125,29 @@ def _shoe_id(runner: Runner, shoe: str | None) -> int | None:
     row = running_repo(runner).shoe(runner.id, shoe)
     if row is None:
         known = [s.name for s in running_repo(runner).shoes(runner.id)]
-        raise NotFoundError(f"no shoe '{shoe}'; add it with `footcore shoes add \"{shoe}\"`"
-                            + (f" (stored: {', '.join(known)})" if known else ""), "shoe")
+        raise NotFoundError(
+            f"no shoe '{shoe}'; add it with `footcore shoes add \"{shoe}\"`"
+            + (f" (stored: {', '.join(known)})" if known else ""),
+            "shoe",
+        )
     return row.id
 
 
-def _check_manual(day: date, km: float, minutes: float, rpe: int | None, surface: str | None,
-                  as_of: date) -> None:
+def _check_manual(
+    day: date, km: float, minutes: float, rpe: int | None, surface: str | None, as_of: date
+) -> None:
     if not math.isfinite(km) or not 0 < km < MAX_KM:
-        raise InputError(f"{km} is not a distance; give more than 0 and less than "
-                         f"{MAX_KM:.0f} km", "km")
+        raise InputError(
+            f"{km} is not a distance; give more than 0 and less than {MAX_KM:.0f} km", "km"
+        )
     if not math.isfinite(minutes) or not 0 < minutes <= MAX_MINUTES:
         raise InputError(f"{minutes} is not a duration; give more than 0 minutes", "minutes")
     if day > as_of:
-        raise InputError(f"{day.isoformat()} is in the future; log a run once it is done",
-                         "date")
+        raise InputError(f"{day.isoformat()} is in the future; log a run once it is done", "date")
     if rpe is not None and not 0 <= rpe <= 10:
         raise InputError(f"{rpe} is not an effort rating; give 0 to 10", "rpe")
     if surface is not None and surface not in SURFACES:
-        raise InputError(f"unknown surface '{surface}'; accepted: {', '.join(SURFACES)}",
-                         "surface")
+        raise InputError(f"unknown surface '{surface}'; accepted: {', '.join(SURFACES)}", "surface")
 
 
 def _restricted_until(found: Sequence[Restriction], run_day: date) -> date | None:
@@ -131,15 +159,28 @@ def _spike_sentence(runner: Runner, day: date, distance_m: float) -> str | None:
     rules = load_rules()
     since = day - timedelta(days=rules.spike_window_days)
     for s in spikes(run_records(runner, since, day), rules):
-        if s.run_date == day and s.distance_m == distance_m and s.band not in (
-                None, SpikeBand.NONE):
+        if (
+            s.run_date == day
+            and s.distance_m == distance_m
+            and s.band not in (None, SpikeBand.NONE)
+        ):
             return describe_spike(s, rules)
     return None
 
 
-def add_run(uow: SqlUnitOfWork, name: str, *, day: date, km: float, minutes: float,
-            as_of: date, rpe: int | None = None, shoe: str | None = None,
-            surface: str | None = None, at: time | None = None) -> StoredRun:
+def add_run(
+    uow: SqlUnitOfWork,
+    name: str,
+    *,
+    day: date,
+    km: float,
+    minutes: float,
+    as_of: date,
+    rpe: int | None = None,
+    shoe: str | None = None,
+    surface: str | None = None,
+    at: time | None = None,
+) -> StoredRun:
     """Store one run typed in: `km` and `minutes` (moving time, the same as elapsed here).
 
     The start is `day` at `at` (default 00:00) UTC. The same distance at the same start is
@@ -153,17 +194,33 @@ def add_run(uow: SqlUnitOfWork, name: str, *, day: date, km: float, minutes: flo
         distance, seconds = km * 1000.0, minutes * 60.0
         repo = running_repo(runner)
         if any(r.distance_m == distance for r in repo.runs_starting_near(runner.id, start, 0)):
-            raise ConflictError(f"a {km:g} km run at {start:%Y-%m-%d %H:%M} UTC is already "
-                                "stored; give its start time (--time HH:MM) to add another")
-        row = RunRow(athlete_id=runner.id, start=start, date=day, distance_m=distance,
-                     elapsed_s=seconds, moving_s=seconds, rpe=rpe, shoe_id=shoe_id,
-                     surface=surface, source="typed in", distance_source="manual", device=None)
+            raise ConflictError(
+                f"a {km:g} km run at {start:%Y-%m-%d %H:%M} UTC is already "
+                "stored; give its start time (--time HH:MM) to add another"
+            )
+        row = RunRow(
+            athlete_id=runner.id,
+            start=start,
+            date=day,
+            distance_m=distance,
+            elapsed_s=seconds,
+            moving_s=seconds,
+            rpe=rpe,
+            shoe_id=shoe_id,
+            surface=surface,
+            source="typed in",
+            distance_source="manual",
+            device=None,
+        )
         repo.session.add(row)
         repo.session.flush()
         found = refresh_restrictions(runner) if can_restrict(day, as_of, load_rules()) else []
-        return replace(_stored(row, shoe), spike=_spike_sentence(runner, day, distance),
-                       restricted_until=_restricted_until(found, day),
-                       units=runner.profile.units)
+        return replace(
+            _stored(row, shoe),
+            spike=_spike_sentence(runner, day, distance),
+            restricted_until=_restricted_until(found, day),
+            units=runner.profile.units,
+        )
 
     return in_runner(uow, name, as_of, work)
 
@@ -194,9 +251,16 @@ class ImportReport:
 
     def as_dict(self) -> dict[str, list[dict[str, object]]]:
         return {
-            "imported": [{"file": r.file, "start": r.start.isoformat(),
-                          "distance_m": r.distance_m, "elapsed_s": r.elapsed_s,
-                          "moving_s": r.moving_s} for r in self.imported],
+            "imported": [
+                {
+                    "file": r.file,
+                    "start": r.start.isoformat(),
+                    "distance_m": r.distance_m,
+                    "elapsed_s": r.elapsed_s,
+                    "moving_s": r.moving_s,
+                }
+                for r in self.imported
+            ],
             "duplicates": [{"file": f} for f in self.duplicates],
             "skipped": [{"file": f, "reason": why} for f, why in self.skipped],
             "failed": [{"file": f, "reason": why} for f, why in self.failed],
@@ -204,13 +268,20 @@ class ImportReport:
 
 
 def _duplicate(runner: Runner, activity: ParsedActivity) -> bool:
-    near = running_repo(runner).runs_starting_near(runner.id, naive_utc(activity.start),
-                                                   START_TOLERANCE_S)
+    near = running_repo(runner).runs_starting_near(
+        runner.id, naive_utc(activity.start), START_TOLERANCE_S
+    )
     return any(is_duplicate(as_activity(row), activity) for row in near)
 
 
-def _store_file(uow: SqlUnitOfWork, name: str, as_of: date, outcome: Imported,
-                shoe_id: int | None, report: ImportReport) -> None:
+def _store_file(
+    uow: SqlUnitOfWork,
+    name: str,
+    as_of: date,
+    outcome: Imported,
+    shoe_id: int | None,
+    report: ImportReport,
+) -> None:
     """One file, one transaction: its new runs are stored, or none of them."""
     added: list[ParsedActivity] = []
     dupes = 0
@@ -223,12 +294,22 @@ def _store_file(uow: SqlUnitOfWork, name: str, as_of: date, outcome: Imported,
                     dupes += 1
                     continue
                 start = naive_utc(activity.start)
-                repo.session.add(RunRow(
-                    athlete_id=runner.id, start=start, date=start.date(),
-                    distance_m=activity.distance_m, elapsed_s=activity.elapsed_s,
-                    moving_s=activity.moving_s, rpe=None, shoe_id=shoe_id, surface=None,
-                    source=activity.source, distance_source=activity.distance_source,
-                    device=activity.device))
+                repo.session.add(
+                    RunRow(
+                        athlete_id=runner.id,
+                        start=start,
+                        date=start.date(),
+                        distance_m=activity.distance_m,
+                        elapsed_s=activity.elapsed_s,
+                        moving_s=activity.moving_s,
+                        rpe=None,
+                        shoe_id=shoe_id,
+                        surface=None,
+                        source=activity.source,
+                        distance_source=activity.distance_source,
+                        device=activity.device,
+                    )
+                )
                 repo.session.flush()
                 added.append(activity)
             rules = load_rules()
@@ -240,15 +321,22 @@ def _store_file(uow: SqlUnitOfWork, name: str, as_of: date, outcome: Imported,
         # by another process
         report.duplicates.extend(outcome.source for _ in outcome.activities)
         return
-    report.imported.extend(ImportedRun(outcome.source, a.start, a.distance_m, a.elapsed_s,
-                                       a.moving_s) for a in added)
+    report.imported.extend(
+        ImportedRun(outcome.source, a.start, a.distance_m, a.elapsed_s, a.moving_s) for a in added
+    )
     report.duplicates.extend(outcome.source for _ in range(dupes))
     report.notes.extend((outcome.source, note) for note in outcome.notes)
 
 
-def import_paths(uow: SqlUnitOfWork, name: str, paths: Iterable[Path], as_of: date,
-                 progress: Callable[[int, int], None] | None = None,
-                 workers: int | None = None, shoe: str | None = None) -> ImportReport:
+def import_paths(
+    uow: SqlUnitOfWork,
+    name: str,
+    paths: Iterable[Path],
+    as_of: date,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+    shoe: str | None = None,
+) -> ImportReport:
     """Import activity files, folders and Strava export zips; never stops for a bad file.
 
     Only runs are stored; other sports are skipped with their sport named; a run that starts
@@ -256,8 +344,9 @@ def import_paths(uow: SqlUnitOfWork, name: str, paths: Iterable[Path], as_of: da
     10% is a duplicate (importers.is_duplicate). Each file is one transaction: nothing of a
     failed file is stored. `shoe` names the pair all imported runs were run in.
     """
-    shoe_id, units = in_runner(uow, name, as_of,
-                               lambda runner: (_shoe_id(runner, shoe), runner.profile.units))
+    shoe_id, units = in_runner(
+        uow, name, as_of, lambda runner: (_shoe_id(runner, shoe), runner.profile.units)
+    )
     report = ImportReport(units=units)
     outcomes = read_activities([Path(p) for p in paths], progress, workers, dedupe=False)
     for outcome in outcomes:
@@ -289,7 +378,10 @@ def list_runs(uow: SqlUnitOfWork, name: str, as_of: date, limit: int = 20) -> Ru
         repo = running_repo(runner)
         names = {s.id: s.name for s in repo.shoes(runner.id)}
         rows = repo.latest_runs(runner.id, limit)
-        return RunsView(runner.profile.units, repo.count_runs(runner.id),
-                        [_stored(r, names.get(r.shoe_id) if r.shoe_id else None) for r in rows])
+        return RunsView(
+            runner.profile.units,
+            repo.count_runs(runner.id),
+            [_stored(r, names.get(r.shoe_id) if r.shoe_id else None) for r in rows],
+        )
 
     return in_runner(uow, name, as_of, work)

@@ -81,21 +81,33 @@ def load_report(uow: SqlUnitOfWork, name: str, weeks: int, as_of: date) -> LoadR
         runs = [r for r in run_records(runner) if r.date <= as_of]
         last = monday_of(as_of)
         first = last - timedelta(days=7 * (weeks - 1))
-        lines = [SpikeLine(s, describe_spike(s, rules), s.band in rules.restrict_after_spikes)
-                 for s in spikes(runs, rules) if s.run_date >= first]
+        lines = [
+            SpikeLine(s, describe_spike(s, rules), s.band in rules.restrict_after_spikes)
+            for s in spikes(runs, rules)
+            if s.run_date >= first
+        ]
         daily = daily_km(runs)
         point = None
         if daily:
             daily.setdefault(as_of, 0.0)  # the averages decay through the days without runs
             point = ewma_acwr(daily, rules)[-1]
-        context = (acwr_context(point.ratio, rules) if point is not None and point.ratio
-                   is not None else (rules.acwr_caveat,))
+        context = (
+            acwr_context(point.ratio, rules)
+            if point is not None and point.ratio is not None
+            else (rules.acwr_caveat,)
+        )
         return LoadReport(
-            units=runner.profile.units, as_of=as_of,
+            units=runner.profile.units,
+            as_of=as_of,
             weeks=_window(weekly_loads(runs), first, last),
-            weekly_note=rules.weekly_note, weekly_sources=rules.weekly_sources,
-            spikes=lines, spike_sources=rules.spike_sources,
-            acwr=point, acwr_lines=context, acwr_sources=rules.acwr_sources,
-            restrictions=foot_load_restrictions(runs, as_of, rules))
+            weekly_note=rules.weekly_note,
+            weekly_sources=rules.weekly_sources,
+            spikes=lines,
+            spike_sources=rules.spike_sources,
+            acwr=point,
+            acwr_lines=context,
+            acwr_sources=rules.acwr_sources,
+            restrictions=foot_load_restrictions(runs, as_of, rules),
+        )
 
     return in_runner(uow, name, as_of, work)

@@ -59,9 +59,16 @@ class StoredShoe:
 
 
 def _shoe(row: ShoeRow, default_km: float) -> StoredShoe:
-    return StoredShoe(row.name, row.kind, row.drop_mm, row.stack_mm, row.weight_g,
-                      row.reminder_km if row.reminder_km is not None else default_km,
-                      row.retired, row.added_on)
+    return StoredShoe(
+        row.name,
+        row.kind,
+        row.drop_mm,
+        row.stack_mm,
+        row.weight_g,
+        row.reminder_km if row.reminder_km is not None else default_km,
+        row.retired,
+        row.added_on,
+    )
 
 
 def _measure(value: float | None, field_name: str, top: float) -> None:
@@ -69,32 +76,52 @@ def _measure(value: float | None, field_name: str, top: float) -> None:
         raise InputError(f"{value} is out of range; accepted 0..{top:g}", field_name)
 
 
-def add_shoe(uow: SqlUnitOfWork, name: str, shoe: str, as_of: date, kind: str = "neutral",
-             drop_mm: float | None = None, stack_mm: float | None = None,
-             weight_g: float | None = None, reminder_km: float | None = None) -> StoredShoe:
+def add_shoe(
+    uow: SqlUnitOfWork,
+    name: str,
+    shoe: str,
+    as_of: date,
+    kind: str = "neutral",
+    drop_mm: float | None = None,
+    stack_mm: float | None = None,
+    weight_g: float | None = None,
+    reminder_km: float | None = None,
+) -> StoredShoe:
     """Store a pair under a name unique for the runner; `reminder_km` must lie in the
     conventional range of load_rules.toml (480-800 km)."""
     label = shoe.strip()
     if not label or len(label) > 100:
         raise InputError("give the shoe a name of 1 to 100 characters", "name")
     if kind not in {k.value for k in ShoeKind}:
-        raise InputError(f"unknown kind '{kind}'; accepted: "
-                         + ", ".join(k.value for k in ShoeKind), "kind")
+        raise InputError(
+            f"unknown kind '{kind}'; accepted: " + ", ".join(k.value for k in ShoeKind), "kind"
+        )
     _measure(drop_mm, "drop_mm", 50)
     _measure(stack_mm, "stack_mm", 100)
     _measure(weight_g, "weight_g", 2000)
     retirement = footwear_rules().retirement
     if reminder_km is not None and not retirement.min_km <= reminder_km <= retirement.max_km:
-        raise InputError(f"{reminder_km:g} km is outside the conventional "
-                         f"{retirement.min_km:g}-{retirement.max_km:g} km", "reminder_km")
+        raise InputError(
+            f"{reminder_km:g} km is outside the conventional "
+            f"{retirement.min_km:g}-{retirement.max_km:g} km",
+            "reminder_km",
+        )
 
     def work(runner: Runner) -> StoredShoe:
         repo = running_repo(runner)
         if repo.shoe(runner.id, label) is not None:
             raise ConflictError(f"a shoe named '{label}' is already stored; choose another name")
-        row = ShoeRow(athlete_id=runner.id, name=label, kind=kind, drop_mm=drop_mm,
-                      stack_mm=stack_mm, weight_g=weight_g, reminder_km=reminder_km,
-                      retired=False, added_on=as_of)
+        row = ShoeRow(
+            athlete_id=runner.id,
+            name=label,
+            kind=kind,
+            drop_mm=drop_mm,
+            stack_mm=stack_mm,
+            weight_g=weight_g,
+            reminder_km=reminder_km,
+            retired=False,
+            added_on=as_of,
+        )
         repo.session.add(row)
         repo.session.flush()
         return _shoe(row, retirement.reminder_km)
@@ -104,6 +131,7 @@ def add_shoe(uow: SqlUnitOfWork, name: str, shoe: str, as_of: date, kind: str = 
 
 def retire_shoe(uow: SqlUnitOfWork, name: str, shoe: str, as_of: date) -> StoredShoe:
     """Mark a pair retired: its distance stays, its reminder stops."""
+
     def work(runner: Runner) -> StoredShoe:
         row = running_repo(runner).shoe(runner.id, shoe)
         if row is None:
@@ -162,24 +190,36 @@ def _lines(runner: Runner, runs: list[RunRecord]) -> list[ShoeLine]:
         shoe = _shoe(row, rules.reminder_km)
         mine = [r for r in runs if r.shoe == row.name]
         found = retirement_reminders([shoe_value(row)], mine, rules, shoe.reminder_km)
-        out.append(ShoeLine(shoe, math.fsum(r.distance_m for r in mine), len(mine),
-                            max((r.date for r in mine), default=None),
-                            found[0] if found else None))
+        out.append(
+            ShoeLine(
+                shoe,
+                math.fsum(r.distance_m for r in mine),
+                len(mine),
+                max((r.date for r in mine), default=None),
+                found[0] if found else None,
+            )
+        )
     return out
 
 
 def shoes_report(uow: SqlUnitOfWork, name: str, as_of: date) -> ShoesReport:
     """Every pair with its distance and reminder, rotation over the last weeks, and the ramp."""
+
     def work(runner: Runner) -> ShoesReport:
         rules = footwear_rules()
         runs = [r for r in run_records(runner) if r.date <= as_of]
         loose = [r for r in runs if r.shoe is None]
         return ShoesReport(
-            units=runner.profile.units, shoes=_lines(runner, runs),
-            no_shoe_m=math.fsum(r.distance_m for r in loose), no_shoe_runs=len(loose),
-            reminder_note=rules.retirement.note, reminder_grade=rules.retirement.grade,
+            units=runner.profile.units,
+            shoes=_lines(runner, runs),
+            no_shoe_m=math.fsum(r.distance_m for r in loose),
+            no_shoe_runs=len(loose),
+            reminder_note=rules.retirement.note,
+            reminder_grade=rules.retirement.grade,
             reminder_sources=rules.retirement.sources,
-            rotation=rotation_summary(runs, as_of, rules.rotation), ramp=_ramp(runner, runs))
+            rotation=rotation_summary(runs, as_of, rules.rotation),
+            ramp=_ramp(runner, runs),
+        )
 
     return in_runner(uow, name, as_of, work)
 
@@ -195,10 +235,14 @@ def _max_pain(runner: Runner, first: date, last: date) -> int:
     """The worst lower-leg (or unplaced) pain logged or checked in with first <= day <= last."""
     areas = runner.r.k.rules.lower_leg_areas
     repo = runner.uow.repo
-    pains = [c.morning_pain for c in repo.checkins_between(runner.id, first, last)
-             if _counts(c.area, areas)]
-    pains += [lg.pain for lg in repo.logs_between(runner.id, first, last)
-              if _counts(lg.pain_area, areas)]
+    pains = [
+        c.morning_pain
+        for c in repo.checkins_between(runner.id, first, last)
+        if _counts(c.area, areas)
+    ]
+    pains += [
+        lg.pain for lg in repo.logs_between(runner.id, first, last) if _counts(lg.pain_area, areas)
+    ]
     return max(pains, default=0)
 
 
@@ -213,24 +257,38 @@ def _training_weeks(runner: Runner) -> int:
 
 
 def _checks(runner: Runner) -> tuple[MilestoneCheck, ...]:
-    return check_milestones(footwear_rules().ramp, runner.reference_findings() or (),
-                            _training_weeks(runner), _current_pain(runner))
+    return check_milestones(
+        footwear_rules().ramp,
+        runner.reference_findings() or (),
+        _training_weeks(runner),
+        _current_pain(runner),
+    )
 
 
-def _replay(runner: Runner, row: MinimalistRampRow, runs: list[RunRecord]
-            ) -> tuple[MinimalistRamp, RampWeek]:
+def _replay(
+    runner: Runner, row: MinimalistRampRow, runs: list[RunRecord]
+) -> tuple[MinimalistRamp, RampWeek]:
     rules, load = footwear_rules().ramp, load_rules()
     shoes = [shoe_value(s) for s in running_repo(runner).shoes(runner.id)]
     ramp = MinimalistRamp(RampStatus.ACTIVE, 0, row.target_m, "started")
     week, current = monday_of(row.started_on), monday_of(runner.as_of)
     while week < current:
-        done = ramp.week(runs, shoes, week, _max_pain(runner, week, week + WEEK - timedelta(1)),
-                         rules, load)
+        done = ramp.week(
+            runs, shoes, week, _max_pain(runner, week, week + WEEK - timedelta(1)), rules, load
+        )
         ramp = ramp.after_week(done, rules)
         week += WEEK
-    now = ramp.week(runs, shoes, current, max(_max_pain(runner, current, runner.as_of),
-                                              lower_leg_pain(runner.profile, runner.r.k.rules)),
-                    rules, load)
+    now = ramp.week(
+        runs,
+        shoes,
+        current,
+        max(
+            _max_pain(runner, current, runner.as_of),
+            lower_leg_pain(runner.profile, runner.r.k.rules),
+        ),
+        rules,
+        load,
+    )
     return ramp.on_pain(now.max_pain, rules), now
 
 
@@ -241,31 +299,60 @@ def _ramp(runner: Runner, runs: list[RunRecord]) -> RampReport:
     if row is None:
         offer = MinimalistRamp.offer(checks, 1, rules)
         status = "offered" if offer.status is RampStatus.ACTIVE else RampStatus.NOT_OFFERED.value
-        return RampReport(status, checks, None, None, None, offer.note, rules.choice,
-                          rules.pain_choice, rules.sources, runner.profile.units)
+        return RampReport(
+            status,
+            checks,
+            None,
+            None,
+            None,
+            offer.note,
+            rules.choice,
+            rules.pain_choice,
+            rules.sources,
+            runner.profile.units,
+        )
     ramp, week = _replay(runner, row, runs)
-    return RampReport(ramp.status.value, checks, row.started_on, row.target_m, week, ramp.note,
-                      rules.choice, rules.pain_choice, rules.sources, runner.profile.units)
+    return RampReport(
+        ramp.status.value,
+        checks,
+        row.started_on,
+        row.target_m,
+        week,
+        ramp.note,
+        rules.choice,
+        rules.pain_choice,
+        rules.sources,
+        runner.profile.units,
+    )
 
 
 def start_ramp(uow: SqlUnitOfWork, name: str, target_km: float, as_of: date) -> RampReport:
     """Start the minimalist transition towards `target_km` a week in minimalist shoes; refused
     (InputError, naming what is missing) until every milestone is met."""
     if not math.isfinite(target_km) or not 0 < target_km <= 300:
-        raise InputError(f"{target_km} is not a weekly distance; give more than 0 and at most "
-                         "300 km", "target_km")
+        raise InputError(
+            f"{target_km} is not a weekly distance; give more than 0 and at most 300 km",
+            "target_km",
+        )
 
     def work(runner: Runner) -> RampReport:
         repo = running_repo(runner)
         if repo.ramp(runner.id) is not None:
-            raise ConflictError("the minimalist transition has already started; "
-                                "`footcore shoes` shows where it stands")
+            raise ConflictError(
+                "the minimalist transition has already started; "
+                "`footcore shoes` shows where it stands"
+            )
         unmet = [c.milestone.text for c in _checks(runner) if not c.met]
         if unmet:
-            raise InputError("the minimalist transition is offered once every milestone is "
-                             "met; not yet: " + "; ".join(unmet))
-        repo.session.add(MinimalistRampRow(athlete_id=runner.id, started_on=as_of,
-                                           target_m=round(target_km * 1000)))
+            raise InputError(
+                "the minimalist transition is offered once every milestone is "
+                "met; not yet: " + "; ".join(unmet)
+            )
+        repo.session.add(
+            MinimalistRampRow(
+                athlete_id=runner.id, started_on=as_of, target_m=round(target_km * 1000)
+            )
+        )
         repo.session.flush()
         return _ramp(runner, [r for r in run_records(runner) if r.date <= as_of])
 

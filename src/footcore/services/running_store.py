@@ -71,28 +71,40 @@ def shoe_names(runner: Runner) -> dict[int, str]:
 
 
 def run_record(row: RunRow, names: dict[int, str]) -> RunRecord:
-    return RunRecord(row.date, row.distance_m, row.moving_s, row.elapsed_s, row.rpe,
-                     names.get(row.shoe_id) if row.shoe_id is not None else None, row.surface)
+    return RunRecord(
+        row.date,
+        row.distance_m,
+        row.moving_s,
+        row.elapsed_s,
+        row.rpe,
+        names.get(row.shoe_id) if row.shoe_id is not None else None,
+        row.surface,
+    )
 
 
-def run_records(runner: Runner, since: date | None = None, until: date | None = None
-                ) -> list[RunRecord]:
+def run_records(
+    runner: Runner, since: date | None = None, until: date | None = None
+) -> list[RunRecord]:
     names = shoe_names(runner)
     return [run_record(r, names) for r in running_repo(runner).runs(runner.id, since, until)]
 
 
 def as_activity(row: RunRow) -> ParsedActivity:
     """A stored run in the importers' terms, for their duplicate rule."""
-    return ParsedActivity(source=row.source, sport="running", start=utc(row.start),
-                          distance_m=row.distance_m, elapsed_s=row.elapsed_s,
-                          moving_s=row.moving_s,
-                          distance_source=row.distance_source,  # type: ignore[arg-type]
-                          device=row.device)
+    return ParsedActivity(
+        source=row.source,
+        sport="running",
+        start=utc(row.start),
+        distance_m=row.distance_m,
+        elapsed_s=row.elapsed_s,
+        moving_s=row.moving_s,
+        distance_source=row.distance_source,  # type: ignore[arg-type]
+        device=row.device,
+    )
 
 
 def shoe_value(row: ShoeRow) -> Shoe:
-    return Shoe(row.name, ShoeKind(row.kind), row.drop_mm, row.stack_mm, row.weight_g,
-                row.retired)
+    return Shoe(row.name, ShoeKind(row.kind), row.drop_mm, row.stack_mm, row.weight_g, row.retired)
 
 
 # The foot plan's load restrictions --------------------------------------------------------------
@@ -114,10 +126,18 @@ def refresh_restrictions(runner: Runner) -> list[Restriction]:
     since = runner.as_of - timedelta(days=lookback_days(rules))
     found = foot_load_restrictions(run_records(runner, since, runner.as_of), runner.as_of, rules)
     catalog, unit = runner.r.k.catalog, runner.profile.units
-    rows = [FootRestrictionRow(
-        athlete_id=runner.id, day=r.day, trigger_date=r.trigger_date, trigger=r.trigger.value,
-        drops=dumps(sorted(d.value for d in r.drops)), reason=in_units(r.reason, unit),
-        sources=dumps(list(r.sources)), exercises=dumps(sorted(ruled_out(r, catalog))))
-        for r in found]
+    rows = [
+        FootRestrictionRow(
+            athlete_id=runner.id,
+            day=r.day,
+            trigger_date=r.trigger_date,
+            trigger=r.trigger.value,
+            drops=dumps(sorted(d.value for d in r.drops)),
+            reason=in_units(r.reason, unit),
+            sources=dumps(list(r.sources)),
+            exercises=dumps(sorted(ruled_out(r, catalog))),
+        )
+        for r in found
+    ]
     running_repo(runner).replace_restrictions_from(runner.id, runner.as_of, rows)
     return found

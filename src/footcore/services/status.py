@@ -60,10 +60,18 @@ def status(runner: Runner) -> StatusView:
     week_dict = None
     exercises: list[ExerciseStatus] = []
     if week is not None:
-        week_dict = {"seq": week.seq, "plan_week": week.plan_week, "start": week.start.isoformat(),
-                     "phase": week.phase, "cycle": week.cycle,
-                     "week_in_cycle": week.week_in_cycle, "light": week.light,
-                     "retest": week.retest, "kind": week.kind, "note": week.note}
+        week_dict = {
+            "seq": week.seq,
+            "plan_week": week.plan_week,
+            "start": week.start.isoformat(),
+            "phase": week.phase,
+            "cycle": week.cycle,
+            "week_in_cycle": week.week_in_cycle,
+            "light": week.light,
+            "retest": week.retest,
+            "kind": week.kind,
+            "note": week.note,
+        }
         # Each exercise of the week at its next dose (or its last one when none is left).
         upcoming: dict[str, PrescriptionRow] = {}
         past: dict[str, PrescriptionRow] = {}
@@ -75,19 +83,41 @@ def status(runner: Runner) -> StatusView:
                     past[p.exercise] = p
         for slot, p in (past | upcoming).items():
             d = repo.latest_decision(runner.id, slot)
-            exercises.append(ExerciseStatus(
-                slot, p.exercise_done, p.name_done, p.sets, p.reps, p.hold_s, p.distance_m,
-                p.tempo, p.per_side, p.adaptation,
-                None if d is None else {"kind": d.kind, "date": d.date.isoformat(),
-                                        "reason": d.reason, "sources": json.loads(d.sources)}))
+            exercises.append(
+                ExerciseStatus(
+                    slot,
+                    p.exercise_done,
+                    p.name_done,
+                    p.sets,
+                    p.reps,
+                    p.hold_s,
+                    p.distance_m,
+                    p.tempo,
+                    p.per_side,
+                    p.adaptation,
+                    None
+                    if d is None
+                    else {
+                        "kind": d.kind,
+                        "date": d.date.isoformat(),
+                        "reason": d.reason,
+                        "sources": json.loads(d.sources),
+                    },
+                )
+            )
     start = plan.start if plan is not None else as_of
     pause = repo.active_pause(runner.id)
     return StatusView(
-        athlete=runner.athlete.name, as_of=as_of, week=week_dict, weeks_total=len(weeks),
+        athlete=runner.athlete.name,
+        as_of=as_of,
+        week=week_dict,
+        weeks_total=len(weeks),
         adherence_week=_adherence(runner, week.start, as_of) if week else (0, 0),
         adherence_overall=_adherence(runner, start, as_of),
-        exercises=exercises, warnings=warnings(runner, week_dict),
-        paused=pause.message if pause is not None else None)
+        exercises=exercises,
+        warnings=warnings(runner, week_dict),
+        paused=pause.message if pause is not None else None,
+    )
 
 
 def warnings(runner: Runner, week: dict[str, Any] | None) -> list[str]:
@@ -101,16 +131,23 @@ def warnings(runner: Runner, week: dict[str, Any] | None) -> list[str]:
         out += json.loads(plan.warnings)
     failed = failed_in_a_row(repo.assessments(runner.id))
     if failed >= runner.r.gates.clinician_after:
-        out.append(f"{failed} retests in a row did not open the next phase: please see a "
-                   "physiotherapist or sports doctor, who can tailor the program to you")
+        out.append(
+            f"{failed} retests in a row did not open the next phase: please see a "
+            "physiotherapist or sports doctor, who can tailor the program to you"
+        )
     if week is not None:
         if week["kind"] != "planned" and week["note"]:
             out.append(f"this week: {week['note']}")
         if week["retest"]:
-            out.append("retest week: do the assessment battery again by the end of the week and "
-                       "run footcore retest --results FILE")
-    recent = [d for d in repo.decisions(runner.id)
-              if d.date >= runner.as_of - 7 * DAY and d.kind == "regress"]
+            out.append(
+                "retest week: do the assessment battery again by the end of the week and "
+                "run footcore retest --results FILE"
+            )
+    recent = [
+        d
+        for d in repo.decisions(runner.id)
+        if d.date >= runner.as_of - 7 * DAY and d.kind == "regress"
+    ]
     for d in recent[-3:]:
         out.append(f"{d.exercise} reduced on {d.date.isoformat()}: {d.reason}")
     return out

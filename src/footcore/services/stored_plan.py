@@ -29,10 +29,21 @@ def end_of(week: WeekRow) -> date:
 
 
 def week_row(runner: Runner, seq: int, start: date, gen: Week, kind: str, note: str) -> WeekRow:
-    return WeekRow(athlete_id=runner.id, seq=seq, start=start, plan_week=gen.index,
-                   phase=gen.phase.value, cycle=gen.cycle, week_in_cycle=gen.week_in_cycle,
-                   light=gen.light, retest=gen.retest, kind=kind, note=note, reviewed=False,
-                   gate=None)
+    return WeekRow(
+        athlete_id=runner.id,
+        seq=seq,
+        start=start,
+        plan_week=gen.index,
+        phase=gen.phase.value,
+        cycle=gen.cycle,
+        week_in_cycle=gen.week_in_cycle,
+        light=gen.light,
+        retest=gen.retest,
+        kind=kind,
+        note=note,
+        reviewed=False,
+        gate=None,
+    )
 
 
 def store_new_plan(runner: Runner) -> None:
@@ -46,8 +57,13 @@ def store_new_plan(runner: Runner) -> None:
 def planned_dose(runner: Runner, p: PrescriptionRow) -> Dose:
     ex = runner.r.k.catalog.exercises.get(p.exercise)
     base = ex.dose if ex is not None else Dose(sets=p.planned_sets, per_side=p.per_side)
-    return replace(base, sets=p.planned_sets, reps=p.planned_reps, hold_s=p.planned_hold_s,
-                   distance_m=p.planned_distance_m)
+    return replace(
+        base,
+        sets=p.planned_sets,
+        reps=p.planned_reps,
+        hold_s=p.planned_hold_s,
+        distance_m=p.planned_distance_m,
+    )
 
 
 def base_dose(runner: Runner, p: PrescriptionRow, variant: str) -> Dose:
@@ -74,8 +90,10 @@ def adapt_item(runner: Runner, p: PrescriptionRow, state: StateRow | None) -> No
         notes.append(f"{p.name_done} instead of {p.name}")
     if level.step:
         word = "above" if level.step > 0 else "below"
-        notes.append(f"{abs(level.step)} dose step{'s' if abs(level.step) > 1 else ''} {word} "
-                     f"{'the plan' if variant == p.exercise else 'its default'}")
+        notes.append(
+            f"{abs(level.step)} dose step{'s' if abs(level.step) > 1 else ''} {word} "
+            f"{'the plan' if variant == p.exercise else 'its default'}"
+        )
     if notes and state is not None:
         notes[-1] += f" (since {state.since.isoformat()})"
     p.adaptation = "; ".join(notes)
@@ -108,12 +126,23 @@ def _build_sessions(runner: Runner, weeks: Sequence[WeekRow], from_day: date) ->
             session = SessionRow(athlete_id=runner.id, week_id=w.id, date=day)
             for i, item in enumerate(s.items):
                 p = PrescriptionRow(
-                    athlete_id=runner.id, position=i, exercise=item.exercise, name=item.name,
-                    category=item.category.value, load=item.load.value,
-                    planned_sets=item.dose.sets, planned_reps=item.dose.reps,
-                    planned_hold_s=item.dose.hold_s, planned_distance_m=item.dose.distance_m,
-                    tempo=item.dose.tempo, per_side=item.dose.per_side, rest_s=item.dose.rest_s,
-                    priority=item.priority, why=item.why, sources=dumps(list(item.sources)))
+                    athlete_id=runner.id,
+                    position=i,
+                    exercise=item.exercise,
+                    name=item.name,
+                    category=item.category.value,
+                    load=item.load.value,
+                    planned_sets=item.dose.sets,
+                    planned_reps=item.dose.reps,
+                    planned_hold_s=item.dose.hold_s,
+                    planned_distance_m=item.dose.distance_m,
+                    tempo=item.dose.tempo,
+                    per_side=item.dose.per_side,
+                    rest_s=item.dose.rest_s,
+                    priority=item.priority,
+                    why=item.why,
+                    sources=dumps(list(item.sources)),
+                )
                 adapt_item(runner, p, states.get(item.exercise))
                 session.items.append(p)
             rows.append(session)
@@ -145,15 +174,20 @@ def _renumber(runner: Runner, weeks: Sequence[WeekRow], shift_seq: int, shift_da
     runner.uow.repo.flush()
 
 
-def insert_weeks(runner: Runner, after: WeekRow, plan_weeks: Sequence[int], kind: str,
-                 note: str) -> None:
+def insert_weeks(
+    runner: Runner, after: WeekRow, plan_weeks: Sequence[int], kind: str, note: str
+) -> None:
     """Insert weeks following the given generated weeks right after `after`; later weeks move."""
     n = len(plan_weeks)
     later = [w for w in runner.uow.repo.weeks(runner.id) if w.seq > after.seq]
     _renumber(runner, later, n, 7 * n)
     plan = runner.generated()
-    new = [week_row(runner, after.seq + 1 + i, end_of(after) + i * WEEK,
-                    plan.weeks[pw - 1], kind, note) for i, pw in enumerate(plan_weeks)]
+    new = [
+        week_row(
+            runner, after.seq + 1 + i, end_of(after) + i * WEEK, plan.weeks[pw - 1], kind, note
+        )
+        for i, pw in enumerate(plan_weeks)
+    ]
     runner.uow.repo.add_all(new)
     runner.uow.repo.flush()
     # Days already past keep their sessions as they were (the runner may have been away); they

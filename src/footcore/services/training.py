@@ -40,19 +40,43 @@ from footcore.services.stored_plan import rebuild_from, store_new_plan
 from footcore.services.weekly import catch_up
 
 __all__ = [
-    "DEFAULT_ATHLETE", "CheckedIn", "LogEntry", "Logged", "Retested", "StatusView", "checkin",
-    "clear", "day", "export", "import_data", "init", "log", "log_session", "profile_set",
-    "profile_show", "retest", "status", "week",
+    "DEFAULT_ATHLETE",
+    "CheckedIn",
+    "LogEntry",
+    "Logged",
+    "Retested",
+    "StatusView",
+    "checkin",
+    "clear",
+    "day",
+    "export",
+    "import_data",
+    "init",
+    "log",
+    "log_session",
+    "profile_set",
+    "profile_show",
+    "retest",
+    "status",
+    "week",
 ]
 
 T = TypeVar("T")
 DAY = timedelta(days=1)
-LIST_KEYS = frozenset({"running.hard_days", "schedule.days", "equipment.items",
-                       "health.past_injuries", "health.symptoms"})
+LIST_KEYS = frozenset(
+    {
+        "running.hard_days",
+        "schedule.days",
+        "equipment.items",
+        "health.past_injuries",
+        "health.symptoms",
+    }
+)
 
 
-def _run(uow: SqlUnitOfWork, name: str, as_of: date, work: Callable[[Runner], T],
-         r: Rules | None = None) -> T:
+def _run(
+    uow: SqlUnitOfWork, name: str, as_of: date, work: Callable[[Runner], T], r: Rules | None = None
+) -> T:
     """Run one use case in one transaction; a pause it stored is raised after the commit."""
     with uow:
         runner = open_runner(uow, name, as_of, r)
@@ -74,9 +98,17 @@ class Initialised:
     warnings: list[str]
 
 
-def init(uow: SqlUnitOfWork, name: str, profile_raw: dict[str, Any], profile_label: str,
-         results: Results | None, results_raw: dict[str, Any] | None, start: date | None,
-         weeks: int | None, as_of: date) -> Initialised:
+def init(
+    uow: SqlUnitOfWork,
+    name: str,
+    profile_raw: dict[str, Any],
+    profile_label: str,
+    results: Results | None,
+    results_raw: dict[str, Any] | None,
+    start: date | None,
+    weeks: int | None,
+    as_of: date,
+) -> Initialised:
     """Store a new runner with their profile, baseline assessment and plan."""
     from footcore.adapters.inputs import profile_from_mapping
 
@@ -85,24 +117,43 @@ def init(uow: SqlUnitOfWork, name: str, profile_raw: dict[str, Any], profile_lab
     screen(profile.health.symptoms, r.k.red_flags)
     weeks = r.k.default_weeks if weeks is None else weeks
     if not r.k.rules.min_weeks <= weeks <= r.k.rules.max_weeks:
-        raise InputError(f"--weeks {weeks} is out of range; accepted "
-                         f"{r.k.rules.min_weeks}..{r.k.rules.max_weeks}")
+        raise InputError(
+            f"--weeks {weeks} is out of range; accepted "
+            f"{r.k.rules.min_weeks}..{r.k.rules.max_weeks}"
+        )
     first = start or as_of
     with uow:
         if uow.repo.athlete(name) is not None:
-            raise ConflictError(f"runner '{name}' already exists; change the profile with "
-                                "`footcore profile set KEY VALUE`, or use another --athlete")
+            raise ConflictError(
+                f"runner '{name}' already exists; change the profile with "
+                "`footcore profile set KEY VALUE`, or use another --athlete"
+            )
         athlete = Athlete(name=name, created_on=as_of)
         uow.repo.add(athlete)
         uow.repo.flush()
-        uow.repo.add(ProfileRow(athlete_id=athlete.id, revision=1, valid_from=as_of,
-                                data=dumps(profile_raw), units=profile.units))
+        uow.repo.add(
+            ProfileRow(
+                athlete_id=athlete.id,
+                revision=1,
+                valid_from=as_of,
+                data=dumps(profile_raw),
+                units=profile.units,
+            )
+        )
         if results is not None and results_raw is not None:
             findings = score(r.k.battery, results, profile)
-            uow.repo.add(AssessmentRow(
-                athlete_id=athlete.id, date=results.date, kind="baseline",
-                results=results_json(results_raw), findings=dumps([asdict(f) for f in findings]),
-                passed=None, reference=True, reasons="[]"))
+            uow.repo.add(
+                AssessmentRow(
+                    athlete_id=athlete.id,
+                    date=results.date,
+                    kind="baseline",
+                    results=results_json(results_raw),
+                    findings=dumps([asdict(f) for f in findings]),
+                    passed=None,
+                    reference=True,
+                    reasons="[]",
+                )
+            )
         runner = Runner(uow, athlete, r, as_of)
         uow.repo.add(PlanRow(athlete_id=athlete.id, start=first, weeks=weeks, warnings="[]"))
         uow.repo.flush()
@@ -151,8 +202,7 @@ class ProfileChanged:
     replanned_from: date | None
 
 
-def profile_set(uow: SqlUnitOfWork, name: str, key: str, value: str, as_of: date
-                ) -> ProfileChanged:
+def profile_set(uow: SqlUnitOfWork, name: str, key: str, value: str, as_of: date) -> ProfileChanged:
     """Change one profile key; the plan is rebuilt from tomorrow (never the past)."""
     from footcore.adapters.inputs import profile_from_mapping
 
@@ -164,8 +214,15 @@ def profile_set(uow: SqlUnitOfWork, name: str, key: str, value: str, as_of: date
         if raw == runner.raw_profile:
             return ProfileChanged(key, parsed, False, None)
         current = runner.uow.repo.profile(runner.id)
-        runner.uow.repo.add(ProfileRow(athlete_id=runner.id, revision=current.revision + 1,
-                                       valid_from=as_of, data=dumps(raw), units=profile.units))
+        runner.uow.repo.add(
+            ProfileRow(
+                athlete_id=runner.id,
+                revision=current.revision + 1,
+                valid_from=as_of,
+                data=dumps(raw),
+                units=profile.units,
+            )
+        )
         runner.uow.repo.flush()
         runner.forget()
         pause_for(runner, profile.health.symptoms)
@@ -180,20 +237,30 @@ def log(uow: SqlUnitOfWork, name: str, entry: LogEntry, as_of: date) -> Logged:
     return _run(uow, name, as_of, lambda runner: _log(runner, entry))
 
 
-def log_session(uow: SqlUnitOfWork, name: str, entries: Sequence[LogEntry], as_of: date
-                ) -> list[Logged]:
+def log_session(
+    uow: SqlUnitOfWork, name: str, entries: Sequence[LogEntry], as_of: date
+) -> list[Logged]:
     """Log a whole session at once: all of it is stored, or none of it."""
     return _run(uow, name, as_of, lambda runner: [_log(runner, e) for e in entries])
 
 
-def checkin(uow: SqlUnitOfWork, name: str, day_: date, morning_pain: int, area: str,
-            symptoms: Sequence[str], as_of: date) -> CheckedIn:
-    return _run(uow, name, as_of,
-                lambda runner: _checkin(runner, day_, morning_pain, area, symptoms))
+def checkin(
+    uow: SqlUnitOfWork,
+    name: str,
+    day_: date,
+    morning_pain: int,
+    area: str,
+    symptoms: Sequence[str],
+    as_of: date,
+) -> CheckedIn:
+    return _run(
+        uow, name, as_of, lambda runner: _checkin(runner, day_, morning_pain, area, symptoms)
+    )
 
 
-def retest(uow: SqlUnitOfWork, name: str, results: Results, raw: dict[str, Any], as_of: date
-           ) -> Retested:
+def retest(
+    uow: SqlUnitOfWork, name: str, results: Results, raw: dict[str, Any], as_of: date
+) -> Retested:
     return _run(uow, name, as_of, lambda runner: _retest(runner, results, raw))
 
 
@@ -222,18 +289,30 @@ def clear(uow: SqlUnitOfWork, name: str, confirm: bool, as_of: date) -> str:
         if raw.get("health", {}).get("symptoms"):
             raw["health"]["symptoms"] = []
             current = repo.profile(runner.id)
-            repo.add(ProfileRow(athlete_id=runner.id, revision=current.revision + 1,
-                                valid_from=as_of, data=dumps(raw), units=current.units))
-        record(runner, "", "resume", "none",
-               "the runner confirmed that a clinician cleared them to train", [])
+            repo.add(
+                ProfileRow(
+                    athlete_id=runner.id,
+                    revision=current.revision + 1,
+                    valid_from=as_of,
+                    data=dumps(raw),
+                    units=current.units,
+                )
+            )
+        record(
+            runner,
+            "",
+            "resume",
+            "none",
+            "the runner confirmed that a clinician cleared them to train",
+            [],
+        )
         catch_up(runner)
         return "Cleared: the program resumes. Log any pain as before."
 
     return _run(uow, name, as_of, work)
 
 
-def _views(uow: SqlUnitOfWork, name: str, as_of: date,
-           read: Callable[[Any, int], T]) -> T:
+def _views(uow: SqlUnitOfWork, name: str, as_of: date, read: Callable[[Any, int], T]) -> T:
     def work(runner: Runner) -> T:
         catch_up(runner)
         runner.uow.repo.flush()

@@ -35,8 +35,9 @@ from footcore.services.context import dumps
 FORMAT_VERSION = 1
 WEEK = timedelta(days=7)
 SKIP = frozenset({"id", "athlete_id", "week_id", "session_id"})
-JSON_COLUMNS = frozenset({"data", "warnings", "sources", "cues", "symptoms", "results",
-                          "findings", "reasons"})
+JSON_COLUMNS = frozenset(
+    {"data", "warnings", "sources", "cues", "symptoms", "results", "findings", "reasons"}
+)
 # Every table of an athlete, by its key in the file, with the sort key of its records.
 TABLES: dict[str, tuple[type[Base], tuple[str, ...]]] = {
     "profiles": (ProfileRow, ("revision",)),
@@ -80,8 +81,14 @@ def _row(model: type[Base], data: dict[str, Any], **extra: Any) -> Any:
 
 
 def _sort_key(record: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple("" if record[k] is None else f"{record[k]:>012}" if isinstance(record[k], int)
-                 else str(record[k]) for k in keys)
+    return tuple(
+        ""
+        if record[k] is None
+        else f"{record[k]:>012}"
+        if isinstance(record[k], int)
+        else str(record[k])
+        for k in keys
+    )
 
 
 def export(uow: SqlUnitOfWork, athlete: Athlete) -> str:
@@ -93,7 +100,8 @@ def export(uow: SqlUnitOfWork, athlete: Athlete) -> str:
         week["sessions"] = [
             {"date": s.date.isoformat(), "items": [_record(p) for p in s.items]}
             for s in repo.sessions_between(athlete.id, w.start, w.start + WEEK)
-            if s.week_id == w.id]
+            if s.week_id == w.id
+        ]
         weeks.append(week)
     doc: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
@@ -115,21 +123,26 @@ def import_data(uow: SqlUnitOfWork, text: str, label: str, name: str | None = No
         raise InputError(f"{label}: not JSON ({exc.msg}, line {exc.lineno})") from None
     if not isinstance(doc, dict) or doc.get("format_version") != FORMAT_VERSION:
         found = doc.get("format_version") if isinstance(doc, dict) else None
-        raise InputError(f"{label}: format_version {found!r} is not supported; this footcore "
-                         f"reads format_version {FORMAT_VERSION}")
+        raise InputError(
+            f"{label}: format_version {found!r} is not supported; this footcore "
+            f"reads format_version {FORMAT_VERSION}"
+        )
     try:
         return _load(uow, doc, name)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise InputError(f"{label}: not a complete footcore export ({type(exc).__name__}: "
-                         f"{exc})") from None
+        raise InputError(
+            f"{label}: not a complete footcore export ({type(exc).__name__}: {exc})"
+        ) from None
 
 
 def _load(uow: SqlUnitOfWork, doc: dict[str, Any], name: str | None) -> Athlete:
     repo = uow.repo
     who = name or doc["athlete"]["name"]
     if repo.athlete(who) is not None:
-        raise ConflictError(f"runner '{who}' already exists in this database; import into an "
-                            "empty database or give another name with --athlete")
+        raise ConflictError(
+            f"runner '{who}' already exists in this database; import into an "
+            "empty database or give another name with --athlete"
+        )
     athlete = Athlete(name=who, created_on=date.fromisoformat(doc["athlete"]["created_on"]))
     repo.add(athlete)
     repo.flush()

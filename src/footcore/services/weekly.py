@@ -44,8 +44,10 @@ def _repeat_missed(runner: Runner, w: WeekRow) -> None:
     # Away for several weeks: every week since then would be missed too; insert them at once.
     away = not repo.logs_between(runner.id, end_of(w), runner.as_of)
     count = 1 + ((runner.as_of - end_of(w)).days // 7 if away else 0)
-    reason = (f"no session was logged in week {w.seq} ({_span(w)}): the week repeats with the "
-              "same doses instead of moving on")
+    reason = (
+        f"no session was logged in week {w.seq} ({_span(w)}): the week repeats with the "
+        "same doses instead of moving on"
+    )
     if count > 1:
         reason += f" ({count} times, until you are back)"
     record(runner, "", "hold", "repeat", reason, runner.r.adapt.missed_sources)
@@ -62,8 +64,11 @@ def _previous_gate_end(runner: Runner, w: WeekRow) -> date:
 
 def latest_retest(runner: Runner, w: WeekRow) -> AssessmentRow | None:
     start = _previous_gate_end(runner, w)
-    found = [a for a in runner.uow.repo.assessments(runner.id)
-             if a.kind == "retest" and start <= a.date < end_of(w)]
+    found = [
+        a
+        for a in runner.uow.repo.assessments(runner.id)
+        if a.kind == "retest" and start <= a.date < end_of(w)
+    ]
     return found[-1] if found else None
 
 
@@ -71,8 +76,10 @@ def _gate_at_week_end(runner: Runner, w: WeekRow) -> None:
     retest = latest_retest(runner, w)
     if retest is None:
         w.gate = "missing"
-        reason = (f"week {w.seq} was a retest week and ended without a retest: it repeats until "
-                  "a retest opens the next phase (footcore retest --results FILE)")
+        reason = (
+            f"week {w.seq} was a retest week and ended without a retest: it repeats until "
+            "a retest opens the next phase (footcore retest --results FILE)"
+        )
         record(runner, "", "hold", "gate", reason, runner.r.gates.repeat_sources)
         insert_weeks(runner, w, [w.plan_week], "gate_wait", reason)
     elif retest.passed:
@@ -86,9 +93,11 @@ def fail_gate(runner: Runner, w: WeekRow) -> None:
     w.gate = "failed"
     plan = runner.generated()
     cycle = [g.index for g in plan.weeks if g.cycle == w.cycle and g.index <= w.plan_week]
-    block = cycle[-runner.r.gates.repeat_weeks:]
-    reason = (f"the retest did not open the next phase: {len(block)} more weeks of the "
-              f"{w.phase.replace('_', '-')} phase, then another retest")
+    block = cycle[-runner.r.gates.repeat_weeks :]
+    reason = (
+        f"the retest did not open the next phase: {len(block)} more weeks of the "
+        f"{w.phase.replace('_', '-')} phase, then another retest"
+    )
     record(runner, "", "hold", "gate", reason, runner.r.gates.repeat_sources)
     insert_weeks(runner, w, block, "gate_repeat", reason)
 
@@ -106,9 +115,15 @@ def pass_gate(runner: Runner, w: WeekRow) -> None:
         if x.start > runner.as_of:
             ahead.append(x)
     if ahead:
-        record(runner, "", "progress", "gate",
-               f"the retest passed: {len(ahead)} repeat week(s) dropped; the next phase starts "
-               f"on {ahead[0].start.isoformat()}", runner.r.gates.change_sources)
+        record(
+            runner,
+            "",
+            "progress",
+            "gate",
+            f"the retest passed: {len(ahead)} repeat week(s) dropped; the next phase starts "
+            f"on {ahead[0].start.isoformat()}",
+            runner.r.gates.change_sources,
+        )
         remove_weeks(runner, ahead)
 
 

@@ -70,8 +70,9 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InputError(f"unknown time zone {name!r}; use an IANA name such as Europe/Berlin",
-                         "--tz") from None
+        raise InputError(
+            f"unknown time zone {name!r}; use an IANA name such as Europe/Berlin", "--tz"
+        ) from None
 
 
 def session_minutes(session: Session) -> int:
@@ -92,8 +93,10 @@ def session_title(week: Week, session: Session) -> str:
 
 def session_description(week: Week, session: Session, catalog: Catalog) -> str:
     phase = week.phase.value.replace("_", "-")
-    lines = [f"Week {week.index} of your plan: {phase} phase, cycle {week.cycle}, "
-             f"about {session_minutes(session)} min."]
+    lines = [
+        f"Week {week.index} of your plan: {phase} phase, cycle {week.cycle}, "
+        f"about {session_minutes(session)} min."
+    ]
     if week.light:
         lines.append("A lighter week: doses are lower on purpose, so the foot can absorb the work.")
     lines.append("")
@@ -103,17 +106,24 @@ def session_description(week: Week, session: Session, catalog: Catalog) -> str:
             for cue in catalog.get(p.exercise).cues:
                 lines.append(f"   - {cue}")
     if _is_retest_day(week, session):
-        lines += ["", "Retest today: after the session, repeat the assessment "
-                  "(footcore retest, or footcore assess) to see what changed."]
+        lines += [
+            "",
+            "Retest today: after the session, repeat the assessment "
+            "(footcore retest, or footcore assess) to see what changed.",
+        ]
     elif week.retest:
         lines += ["", "Retest at the end of this week."]
-    lines += ["", "Pain up to 5/10 during the session is acceptable if it settles by the next "
-              "morning; stop and see a clinician if it does not."]
+    lines += [
+        "",
+        "Pain up to 5/10 during the session is acceptable if it settles by the next "
+        "morning; stop and see a clinician if it does not.",
+    ]
     return "\n".join(lines)
 
 
-def plan_calendar(plan: Plan, catalog: Catalog, athlete: str,
-                  options: CalendarOptions = CalendarOptions()) -> bytes:
+def plan_calendar(
+    plan: Plan, catalog: Catalog, athlete: str, options: CalendarOptions = CalendarOptions()
+) -> bytes:
     """Every session of the plan as a VEVENT with a VALARM, as iCalendar bytes (UTF-8, CRLF)."""
     from icalendar import Alarm, Calendar, Event, vDuration  # imported here: only exports need it
 

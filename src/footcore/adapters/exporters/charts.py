@@ -66,8 +66,10 @@ def _iso(x: Any) -> str:
 
 def _line(ax: Any, xs: Sequence[date], ys: Sequence[float], **style: Any) -> Series:
     (line,) = ax.plot(xs, ys, **style)
-    return tuple((_iso(x), float(y)) for x, y in
-                 zip(line.get_xdata(orig=True), line.get_ydata(orig=True), strict=True))
+    return tuple(
+        (_iso(x), float(y))
+        for x, y in zip(line.get_xdata(orig=True), line.get_ydata(orig=True), strict=True)
+    )
 
 
 def _bars(ax: Any, weeks: Sequence[date], ys: Sequence[float], **style: Any) -> Series:
@@ -105,17 +107,27 @@ def _retests(fig: Any, p: Progress) -> dict[str, Series]:
     for ax, r in zip(axes.flat, p.retests, strict=False):
         ax.set_title(f"{r.name} ({r.unit})", fontsize=10)
         if r.band is not None:
-            span = ax.axhspan(r.band.low, r.band.high, color="tab:green", alpha=0.15,
-                              label=_band_label(r.band))
+            span = ax.axhspan(
+                r.band.low, r.band.high, color="tab:green", alpha=0.15, label=_band_label(r.band)
+            )
             ax.axhline(r.band.reference, color="tab:green", linestyle="--", linewidth=1)
             low, high = float(span.get_y()), float(span.get_y() + span.get_height())
-            out[f"{r.test}.norm"] = (("low", low), ("reference", float(r.band.reference)),
-                                     ("high", high))
+            out[f"{r.test}.norm"] = (
+                ("low", low),
+                ("reference", float(r.band.reference)),
+                ("high", high),
+            )
         for side, marker, color in (("left", "o", "tab:blue"), ("right", "s", "tab:orange")):
             pts = [(pt.date, getattr(pt, side)) for pt in r.points if getattr(pt, side) is not None]
             if pts:
-                out[f"{r.test}.{side}"] = _line(ax, [d for d, _ in pts], [v for _, v in pts],
-                                                marker=marker, color=color, label=side)
+                out[f"{r.test}.{side}"] = _line(
+                    ax,
+                    [d for d, _ in pts],
+                    [v for _, v in pts],
+                    marker=marker,
+                    color=color,
+                    label=side,
+                )
         _date_axis(ax)
         ax.legend(fontsize=7, loc="best")
     for ax in list(axes.flat)[n:]:
@@ -127,14 +139,19 @@ def _adherence(fig: Any, p: Progress) -> dict[str, Series]:
     ax = fig.subplots()
     weeks = p.adherence
     starts = [w.start for w in weeks]
-    planned = _bars(ax, starts, [w.planned for w in weeks], width=6, color="0.85",
-                    label="planned")
+    planned = _bars(ax, starts, [w.planned for w in weeks], width=6, color="0.85", label="planned")
     done = _bars(ax, starts, [w.done for w in weeks], width=3.5, color="tab:blue", label="done")
     for w in weeks:
         if w.percent is not None:
-            ax.annotate(f"{w.percent:.0f}%", (w.start + timedelta(days=3), max(w.planned, w.done)),
-                        ha="center", va="bottom", fontsize=7, xytext=(0, 2),
-                        textcoords="offset points")
+            ax.annotate(
+                f"{w.percent:.0f}%",
+                (w.start + timedelta(days=3), max(w.planned, w.done)),
+                ha="center",
+                va="bottom",
+                fontsize=7,
+                xytext=(0, 2),
+                textcoords="offset points",
+            )
     ax.set_ylabel("sessions")
     _date_axis(ax)
     _legend_below(fig)
@@ -145,15 +162,26 @@ def _pain(fig: Any, p: Progress) -> dict[str, Series]:
     ax = fig.subplots()
     out: dict[str, Series] = {}
     ax.axhspan(ACCEPTABLE_PAIN, 10, color="tab:red", alpha=0.08)
-    ax.axhline(ACCEPTABLE_PAIN, color="tab:red", linewidth=1, linestyle="--",
-               label=f"{ACCEPTABLE_PAIN}/10: the most that is acceptable (Silbernagel 2007)")
+    ax.axhline(
+        ACCEPTABLE_PAIN,
+        color="tab:red",
+        linewidth=1,
+        linestyle="--",
+        label=f"{ACCEPTABLE_PAIN}/10: the most that is acceptable (Silbernagel 2007)",
+    )
     for key, points, marker, label in (
         ("during", p.pain.during, "o", "during the session"),
         ("next_morning", p.pain.next_morning, "s", "next morning"),
     ):
         if points:
-            out[key] = _line(ax, [x.date for x in points], [x.pain for x in points],
-                             marker=marker, markersize=4, label=label)
+            out[key] = _line(
+                ax,
+                [x.date for x in points],
+                [x.pain for x in points],
+                marker=marker,
+                markersize=4,
+                label=label,
+            )
     ax.set_ylim(0, 10)
     ax.set_ylabel("pain (0-10)")
     _date_axis(ax)
@@ -171,19 +199,42 @@ def _load(fig: Any, p: Progress) -> dict[str, Series]:
     per_unit = 1000.0 * (KM_PER_MILE if p.units == "mi" else 1.0)
     plain = [w for w in p.load if not w.marked]
     marked = [w for w in p.load if w.marked]
-    out = {"distance": tuple(sorted(
-        _bars(ax, [w.start for w in plain], [w.distance_m / per_unit for w in plain], width=5,
-              color="tab:blue", label="week")
-        + _bars(ax, [w.start for w in marked], [w.distance_m / per_unit for w in marked],
-                width=5, color="tab:red", hatch="//",
-                label=f"week with a {' or '.join(_bands(marked))} single-run spike (the foot plan "
-                      "paused plyometric and heavy items)")
-    ))}
+    out = {
+        "distance": tuple(
+            sorted(
+                _bars(
+                    ax,
+                    [w.start for w in plain],
+                    [w.distance_m / per_unit for w in plain],
+                    width=5,
+                    color="tab:blue",
+                    label="week",
+                )
+                + _bars(
+                    ax,
+                    [w.start for w in marked],
+                    [w.distance_m / per_unit for w in marked],
+                    width=5,
+                    color="tab:red",
+                    hatch="//",
+                    label=f"week with a {' or '.join(_bands(marked))} single-run spike"
+                    " (the foot plan paused plyometric and heavy items)",
+                )
+            )
+        )
+    }
     out["marked"] = tuple((w.start.isoformat(), w.distance_m / per_unit) for w in marked)
     for w in marked:
         band = w.worst_spike.value if w.worst_spike else ""
-        ax.annotate(band, (w.start + timedelta(days=3), w.distance_m / per_unit), ha="center",
-                    va="bottom", fontsize=7, xytext=(0, 2), textcoords="offset points")
+        ax.annotate(
+            band,
+            (w.start + timedelta(days=3), w.distance_m / per_unit),
+            ha="center",
+            va="bottom",
+            fontsize=7,
+            xytext=(0, 2),
+            textcoords="offset points",
+        )
     ax.set_ylabel(p.units)
     _date_axis(ax)
     _legend_below(fig)
@@ -193,7 +244,10 @@ def _load(fig: Any, p: Progress) -> dict[str, Series]:
 
 
 _DRAW: dict[str, Callable[[Any, Progress], dict[str, Series]]] = {
-    "retests": _retests, "adherence": _adherence, "pain": _pain, "load": _load,
+    "retests": _retests,
+    "adherence": _adherence,
+    "pain": _pain,
+    "load": _load,
 }
 
 
@@ -208,8 +262,9 @@ def has_data(kind: str, p: Progress) -> bool:
     return bool(p.load)
 
 
-def render_chart(kind: str, progress: Progress, fmt: str = "png", dpi: int = 100,
-                 subtitle: str = "") -> Chart:
+def render_chart(
+    kind: str, progress: Progress, fmt: str = "png", dpi: int = 100, subtitle: str = ""
+) -> Chart:
     """Draw one chart kind from the progress series; `fmt` is png or svg."""
     check_kind(kind)
     if fmt not in ("png", "svg"):
@@ -229,8 +284,7 @@ def render_chart(kind: str, progress: Progress, fmt: str = "png", dpi: int = 100
             series = _DRAW[kind](fig, progress)
         else:
             fig.suptitle(title)
-            fig.text(0.5, 0.5, _NO_DATA[kind], ha="center", va="center", fontsize=12,
-                     color="0.35")
+            fig.text(0.5, 0.5, _NO_DATA[kind], ha="center", va="center", fontsize=12, color="0.35")
         buf = io.BytesIO()
         metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": None}
         fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata)

@@ -75,8 +75,12 @@ def _value(v: float | bool | str | None, unit: str) -> str:
 
 
 def _standing(f: Finding) -> str:
-    words = {Standing.BELOW: "below", Standing.WITHIN: "within", Standing.ABOVE: "above",
-             Standing.NO_NORM: "no norm"}
+    words = {
+        Standing.BELOW: "below",
+        Standing.WITHIN: "within",
+        Standing.ABOVE: "above",
+        Standing.NO_NORM: "no norm",
+    }
     text = f"L {words[f.standing_left]}, R {words[f.standing_right]}"
     return text + ("; sides differ" if f.asymmetry else "")
 
@@ -95,9 +99,16 @@ def _findings_table(findings: Sequence[Finding], ctx: Context) -> Any:
     rows: list[list[Any]] = [["Test", "Left", "Right", "Norm", "Result", "Evidence"]]
     for f in findings:
         norm = _norm(f)
-        rows.append([para(f.name, "cell"), _value(f.left, f.unit), _value(f.right, f.unit),
-                     norm, para(_standing(f), "cell"),
-                     para(f"{f.grade}: {GRADE_WORDS.get(f.grade, f.grade)}", "cell")])
+        rows.append(
+            [
+                para(f.name, "cell"),
+                _value(f.left, f.unit),
+                _value(f.right, f.unit),
+                norm,
+                para(_standing(f), "cell"),
+                para(f"{f.grade}: {GRADE_WORDS.get(f.grade, f.grade)}", "cell"),
+            ]
+        )
     w = ctx.width
     return table(rows, [w * 0.27, w * 0.1, w * 0.1, w * 0.13, w * 0.2, w * 0.2])
 
@@ -109,10 +120,15 @@ def _priority_lines(plan: Plan, ctx: Context) -> list[str]:
         found = [f for f in plan.findings if f.quality == quality and f.is_priority]
         if found:
             f = found[0]
-            what = "was below the norm" if Standing.BELOW in (f.standing_left, f.standing_right) \
+            what = (
+                "was below the norm"
+                if Standing.BELOW in (f.standing_left, f.standing_right)
                 else "differed between sides"
-            lines.append(f"{label}: your {f.name.lower()} result {what} (evidence {f.grade}: "
-                         f"{GRADE_WORDS.get(f.grade, f.grade)})")
+            )
+            lines.append(
+                f"{label}: your {f.name.lower()} result {what} (evidence {f.grade}: "
+                f"{GRADE_WORDS.get(f.grade, f.grade)})"
+            )
         else:
             lines.append(f"{label}: from your injury history")
     return lines
@@ -123,9 +139,11 @@ def _runner_lines(profile: Profile) -> list[str]:
     lines = [f"Age {r.age}, sex {r.sex.value}"]
     unit = profile.units
     weekly = run.weekly_km if unit == "km" else run.weekly_km / 1.609344
-    lines.append(f"Running: {run.runs_per_week} runs, about {weekly:g} {unit} a week"
-                 + (f"; long run on {run.long_run_day}" if run.long_run_day else "")
-                 + (f"; hard days {', '.join(run.hard_days)}" if run.hard_days else ""))
+    lines.append(
+        f"Running: {run.runs_per_week} runs, about {weekly:g} {unit} a week"
+        + (f"; long run on {run.long_run_day}" if run.long_run_day else "")
+        + (f"; hard days {', '.join(run.hard_days)}" if run.hard_days else "")
+    )
     days = [d for d in WEEKDAYS if d in s.days]
     lines.append(f"Foot sessions: {s.minutes_per_day} min on {', '.join(days)}")
     lines.append("Equipment: " + (", ".join(sorted(profile.equipment)) or "none"))
@@ -136,21 +154,30 @@ def _runner_lines(profile: Profile) -> list[str]:
     return lines
 
 
-def cover(plan: Plan, profile: Profile, weeks: Sequence[Week], name: str, printed: date,
-          ctx: Context) -> list[Any]:
+def cover(
+    plan: Plan, profile: Profile, weeks: Sequence[Week], name: str, printed: date, ctx: Context
+) -> list[Any]:
     first, last = weeks[0].start, weeks[-1].start + timedelta(days=6)
     out: list[Any] = [
         para("footcore: foot-and-ankle plan" + (f" for {name}" if name else ""), "title"),
-        para(f"Weeks {weeks[0].index}-{weeks[-1].index} of a {len(plan.weeks)}-week plan, "
-             f"{first.isoformat()} to {last.isoformat()}. Printed {printed.isoformat()}.", "small"),
-        para("The runner", "h2"), *bullets(_runner_lines(profile)),
+        para(
+            f"Weeks {weeks[0].index}-{weeks[-1].index} of a {len(plan.weeks)}-week plan, "
+            f"{first.isoformat()} to {last.isoformat()}. Printed {printed.isoformat()}.",
+            "small",
+        ),
+        para("The runner", "h2"),
+        *bullets(_runner_lines(profile)),
         para("Findings", "h2"),
     ]
     if plan.findings:
         out.append(_findings_table(plan.findings, ctx))
     else:
-        out.append(para("No assessment yet: a balanced program. Run `footcore assess` to tailor "
-                        "it to your feet."))
+        out.append(
+            para(
+                "No assessment yet: a balanced program. Run `footcore assess` to tailor "
+                "it to your feet."
+            )
+        )
     out.append(para("Priorities", "h2"))
     prios = _priority_lines(plan, ctx)
     out += bullets(prios) if prios else [para("None: a balanced program.")]
@@ -159,8 +186,12 @@ def cover(plan: Plan, profile: Profile, weeks: Sequence[Week], name: str, printe
     if plan.habits:
         habits = [f"{h.name}: {h.why}" for h in plan.habits]
         out += [para("Everyday habits", "h2"), *bullets(habits)]
-    out += [para("How to use this plan", "h2"), para(HOW_TO_USE), Spacer(1, 6),
-            para(DISCLAIMER, "small")]
+    out += [
+        para("How to use this plan", "h2"),
+        para(HOW_TO_USE),
+        Spacer(1, 6),
+        para(DISCLAIMER, "small"),
+    ]
     return out
 
 
@@ -171,24 +202,45 @@ def week_page(week: Week, ctx: Context) -> list[Any]:
     end = week.start + timedelta(days=6)
     out: list[Any] = [
         para(week_title(week), "h1"),
-        para(f"{week.start.isoformat()} to {end.isoformat()} · cycle {week.cycle}, week "
-             f"{week.week_in_cycle} · about {week.minutes:.0f} min in {len(week.sessions)} "
-             "sessions", "small"),
+        para(
+            f"{week.start.isoformat()} to {end.isoformat()} · cycle {week.cycle}, week "
+            f"{week.week_in_cycle} · about {week.minutes:.0f} min in {len(week.sessions)} "
+            "sessions",
+            "small",
+        ),
     ]
     if week.light:
-        out.append(para("A lighter week: the doses are lower on purpose, so that the foot absorbs "
-                        "the work of the last weeks."))
+        out.append(
+            para(
+                "A lighter week: the doses are lower on purpose, so that the foot absorbs "
+                "the work of the last weeks."
+            )
+        )
     if week.retest:
-        out.append(para("Retest at the end of this week: repeat the assessment to see what "
-                        "changed (footcore retest, or footcore assess)."))
+        out.append(
+            para(
+                "Retest at the end of this week: repeat the assessment to see what "
+                "changed (footcore retest, or footcore assess)."
+            )
+        )
     w = ctx.width
     for s in week.sessions:
-        out.append(para(f"{DAY_NAMES[s.date.weekday()]} {s.date.isoformat()} · about "
-                        f"{s.minutes:.0f} min", "h2"))
+        out.append(
+            para(
+                f"{DAY_NAMES[s.date.weekday()]} {s.date.isoformat()} · about {s.minutes:.0f} min",
+                "h2",
+            )
+        )
         rows: list[list[Any]] = [["Done", "Exercise", "Dose", "Kind"]]
-        rows += [[TickBox(), para(p.name + (" (priority)" if p.priority else ""), "cell"),
-                  para(dose_text(p.dose), "cell"), p.category.value.replace("_", " ")]
-                 for p in s.items]
+        rows += [
+            [
+                TickBox(),
+                para(p.name + (" (priority)" if p.priority else ""), "cell"),
+                para(dose_text(p.dose), "cell"),
+                p.category.value.replace("_", " "),
+            ]
+            for p in s.items
+        ]
         out.append(table(rows, [w * 0.08, w * 0.42, w * 0.32, w * 0.18]))
     if not week.sessions:
         out.append(para("No sessions this week."))
@@ -220,27 +272,40 @@ def _names(catalog: Catalog, ids: Sequence[str]) -> str:
     return ", ".join(catalog.get(i).name if i in catalog else i for i in ids)
 
 
-def exercise_card(ex: Exercise, doses: Sequence[tuple[Week, Prescription]], ctx: Context
-                  ) -> list[Any]:
+def exercise_card(
+    ex: Exercise, doses: Sequence[tuple[Week, Prescription]], ctx: Context
+) -> list[Any]:
     gear = ", ".join(ex.equipment) or "no equipment"
     out: list[Any] = [
         para(ex.name, "h1"),
-        para(f"{ex.category.value.replace('_', ' ')} · {ex.load.value} load · {ex.position} · "
-             f"{gear}", "small"),
+        para(
+            f"{ex.category.value.replace('_', ' ')} · {ex.load.value} load · {ex.position} · "
+            f"{gear}",
+            "small",
+        ),
         para(ex.description),
-        para("Cues", "h2"), *bullets(list(ex.cues)),
-        para("Your dose", "h2"), *bullets(_dose_lines(doses)),
+        para("Cues", "h2"),
+        *bullets(list(ex.cues)),
+        para("Your dose", "h2"),
+        *bullets(_dose_lines(doses)),
         para("Progression", "h2"),
     ]
     if ex.progression:
         out.append(labelled("When it is easy:", _names(ctx.catalog, ex.progression)))
     if ex.regression:
         out.append(labelled("When it is too hard or hurts:", _names(ctx.catalog, ex.regression)))
-    out.append(para("Within the plan the dose climbs by itself: more reps or longer holds from "
-                    "the fourth week of a cycle, less in the lighter weeks."))
+    out.append(
+        para(
+            "Within the plan the dose climbs by itself: more reps or longer holds from "
+            "the fourth week of a cycle, less in the lighter weeks."
+        )
+    )
     why = doses[0][1].why if doses else ex.why
-    out += [para("Why", "h2"), para(why),
-            para("Sources: " + ", ".join(doses[0][1].sources if doses else ex.sources), "small")]
+    out += [
+        para("Why", "h2"),
+        para(why),
+        para("Sources: " + ", ".join(doses[0][1].sources if doses else ex.sources), "small"),
+    ]
     return out
 
 
@@ -251,17 +316,26 @@ def log_page(weeks: Sequence[Week], ctx: Context) -> list[Any]:
     span = f"{weeks[0].index}" if len(weeks) == 1 else f"{weeks[0].index}-{weeks[-1].index}"
     out: list[Any] = [
         para(f"Log sheet · week{'s' if len(weeks) > 1 else ''} {span}", "h1"),
-        para("Tick the session when it is done. Pain from 0 (none) to 10 (the worst): during the "
-             "session, and on waking the next morning.", "small"),
+        para(
+            "Tick the session when it is done. Pain from 0 (none) to 10 (the worst): during the "
+            "session, and on waking the next morning.",
+            "small",
+        ),
     ]
     w = ctx.width
     for week in weeks:
         out.append(para(week_title(week), "h2"))
-        rows: list[list[Any]] = [["Done", "Day", "Session", "Pain during", "Next morning",
-                                  "Notes"]]
+        rows: list[list[Any]] = [["Done", "Day", "Session", "Pain during", "Next morning", "Notes"]]
         for s in week.sessions:
-            rows.append([TickBox(), f"{DAY_NAMES[s.date.weekday()][:3]} {s.date.isoformat()}",
-                         para(", ".join(p.name for p in s.items), "cell"), "___ /10", "___ /10",
-                         ""])
+            rows.append(
+                [
+                    TickBox(),
+                    f"{DAY_NAMES[s.date.weekday()][:3]} {s.date.isoformat()}",
+                    para(", ".join(p.name for p in s.items), "cell"),
+                    "___ /10",
+                    "___ /10",
+                    "",
+                ]
+            )
         out.append(table(rows, [w * 0.07, w * 0.15, w * 0.36, w * 0.13, w * 0.14, w * 0.15]))
     return out

@@ -102,8 +102,9 @@ def _chart_image(png: bytes, width: float, height: float) -> Image:
     return Image(io.BytesIO(png), width=img.imageWidth * scale, height=img.imageHeight * scale)
 
 
-def plan_pdf(plan: Plan, catalog: Catalog, profile: Profile,
-             options: PrintOptions = PrintOptions()) -> bytes:
+def plan_pdf(
+    plan: Plan, catalog: Catalog, profile: Profile, options: PrintOptions = PrintOptions()
+) -> bytes:
     """The plan as a PDF; see the module docstring for its pages."""
     register_fonts()
     page_w, page_h = page_size(options.paper)
@@ -119,14 +120,17 @@ def plan_pdf(plan: Plan, catalog: Catalog, profile: Profile,
         ex = catalog.get(ex_id) if ex_id in catalog else None
         if ex is not None:
             pages.append(exercise_card(ex, doses, ctx))
-    pages += [log_page(weeks[i:i + WEEKS_PER_LOG_PAGE], ctx)
-              for i in range(0, len(weeks), WEEKS_PER_LOG_PAGE)]
+    pages += [
+        log_page(weeks[i : i + WEEKS_PER_LOG_PAGE], ctx)
+        for i in range(0, len(weeks), WEEKS_PER_LOG_PAGE)
+    ]
     pngs = chart_pngs(options.progress)
     for i in range(0, len(pngs), CHARTS_PER_PAGE):
-        group = pngs[i:i + CHARTS_PER_PAGE]
+        group = pngs[i : i + CHARTS_PER_PAGE]
         height = (frame_h - 40) / CHARTS_PER_PAGE
-        pages.append([para("Progress", "h1"),
-                      *(_chart_image(png, frame_w, height - 6) for png in group)])
+        pages.append(
+            [para("Progress", "h1"), *(_chart_image(png, frame_w, height - 6) for png in group)]
+        )
 
     def footer(canvas: Any, doc: Any) -> None:
         canvas.saveState()
@@ -137,12 +141,30 @@ def plan_pdf(plan: Plan, catalog: Catalog, profile: Profile,
         canvas.restoreState()
 
     buf = io.BytesIO()
-    doc = BaseDocTemplate(buf, pagesize=(page_w, page_h), title=title, author="footcore",
-                          subject="foot-and-ankle training plan", creator="footcore",
-                          leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                          bottomMargin=MARGIN, invariant=1)
-    frame = Frame(MARGIN, MARGIN, frame_w, frame_h, leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0, id="page")
+    doc = BaseDocTemplate(
+        buf,
+        pagesize=(page_w, page_h),
+        title=title,
+        author="footcore",
+        subject="foot-and-ankle training plan",
+        creator="footcore",
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        invariant=1,
+    )
+    frame = Frame(
+        MARGIN,
+        MARGIN,
+        frame_w,
+        frame_h,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="page",
+    )
     doc.addPageTemplates([PageTemplate(id="plan", frames=[frame], onPage=footer)])
     story: list[Any] = []
     for n, flowables in enumerate(pages):

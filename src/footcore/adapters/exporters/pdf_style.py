@@ -45,8 +45,11 @@ def page_size(paper: str) -> tuple[float, float]:
 @cache
 def register_fonts() -> None:
     folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf"),
-                       (FONT_ITALIC, "DejaVuSans-Oblique.ttf")):
+    for name, file in (
+        (FONT, "DejaVuSans.ttf"),
+        (FONT_BOLD, "DejaVuSans-Bold.ttf"),
+        (FONT_ITALIC, "DejaVuSans-Oblique.ttf"),
+    ):
         pdfmetrics.registerFont(TTFont(name, str(folder / file)))
     addMapping(FONT, 0, 0, FONT)
     addMapping(FONT, 1, 0, FONT_BOLD)
@@ -57,20 +60,31 @@ def register_fonts() -> None:
 @cache
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK,
-                          spaceAfter=3)
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK, spaceAfter=3
+    )
     return {
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=MUTED),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
-        "title": ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=22,
-                                leading=27, spaceAfter=6),
-        "h1": ParagraphStyle("h1", parent=body, fontName=FONT_BOLD, fontSize=15, leading=19,
-                             spaceAfter=6),
-        "h2": ParagraphStyle("h2", parent=body, fontName=FONT_BOLD, fontSize=11, leading=14,
-                             spaceBefore=8, spaceAfter=3),
-        "bullet": ParagraphStyle("bullet", parent=body, leftIndent=12, bulletIndent=2,
-                                 spaceAfter=1),
+        "title": ParagraphStyle(
+            "title", parent=body, fontName=FONT_BOLD, fontSize=22, leading=27, spaceAfter=6
+        ),
+        "h1": ParagraphStyle(
+            "h1", parent=body, fontName=FONT_BOLD, fontSize=15, leading=19, spaceAfter=6
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=11,
+            leading=14,
+            spaceBefore=8,
+            spaceAfter=3,
+        ),
+        "bullet": ParagraphStyle(
+            "bullet", parent=body, leftIndent=12, bulletIndent=2, spaceAfter=1
+        ),
     }
 
 
@@ -112,8 +126,10 @@ def table(rows: list[list[Any]], widths: list[float], header: bool = True) -> Ta
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     if header:
-        commands += [("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
-                     ("BACKGROUND", (0, 0), (-1, 0), SHADE)]
+        commands += [
+            ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ]
     t.setStyle(TableStyle(commands))
     return t
 

@@ -161,8 +161,9 @@ def _scan(data: bytes) -> _Scan:
     return scan
 
 
-def _record_distance(records: list[RecordPoint], start: datetime, end: datetime
-                     ) -> tuple[float, str]:
+def _record_distance(
+    records: list[RecordPoint], start: datetime, end: datetime
+) -> tuple[float, str]:
     """A session without a total: the device's cumulative record distance, else the track."""
     distances: list[float] = []
     points = []
@@ -188,7 +189,10 @@ def _anchored(moment: object, anchor: tuple[int, datetime] | None) -> object:
 
 
 def _session_run(
-    source: str, records: list[RecordPoint], session: dict[str, Any], device: str | None,
+    source: str,
+    records: list[RecordPoint],
+    session: dict[str, Any],
+    device: str | None,
     anchor: tuple[int, datetime] | None = None,
 ) -> ParseResult:
     raw = session.get("sport", "unknown")
@@ -236,6 +240,4 @@ def parse_fit(source: str, data: bytes) -> list[ParseResult]:
         raise FileInputError(
             "the FIT activity has no session summary (the recording was not saved completely)"
         )
-    return [
-        _session_run(source, scan.records, s, scan.device, scan.anchor) for s in scan.sessions
-    ]
+    return [_session_run(source, scan.records, s, scan.device, scan.anchor) for s in scan.sessions]

@@ -129,5 +129,8 @@ def read_activity_bytes(source: str, name: str, data: bytes) -> FileOutcome:
 
 
 def parse_pending(step: Step) -> FileOutcome:
-    return read_activity_bytes(step.source, step.name, step.data) if isinstance(
-        step, Pending) else step
+    return (
+        read_activity_bytes(step.source, step.name, step.data)
+        if isinstance(step, Pending)
+        else step
+    )

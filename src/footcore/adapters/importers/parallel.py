@@ -70,8 +70,9 @@ class _Pool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers,
-                                   mp_context=multiprocessing.get_context("spawn"))
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+        )
 
     def submit(self, step: Pending) -> _Job:
         return _Job(step, self.executor.submit(parse_pending, step), self.generation)
@@ -83,8 +84,9 @@ class _Pool:
             except BrokenProcessPool:
                 if job.generation == self.generation:
                     self.restart()
-                    return Failed(job.step.source,
-                                  "the parse stopped its worker process (out of memory?)")
+                    return Failed(
+                        job.step.source, "the parse stopped its worker process (out of memory?)"
+                    )
                 job = self.submit(job.step)
 
     def restart(self) -> None:

@@ -121,7 +121,9 @@ def _run(job: _Job) -> Iterator[Step]:
 
 
 def read_activities(
-    paths: Iterable[Path], progress: Progress | None = None, workers: int | None = None,
+    paths: Iterable[Path],
+    progress: Progress | None = None,
+    workers: int | None = None,
     dedupe: bool = True,
 ) -> Iterator[FileOutcome]:
     """One outcome per file (per row of a Strava export), in reading order, never raising for a

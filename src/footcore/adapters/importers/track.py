@@ -55,8 +55,11 @@ def measure(segments: Iterable[Sequence[GPXTrackPoint]]) -> TrackMetrics:
                 length += flat
             if current.time and previous.time:
                 seconds = (current.time - previous.time).total_seconds()
-                step = (current.distance_3d(previous)
-                        if current.elevation and previous.elevation else flat)
+                step = (
+                    current.distance_3d(previous)
+                    if current.elevation and previous.elevation
+                    else flat
+                )
                 if seconds > 0 and step and step / 1000 / (seconds / 3600) > STOPPED_SPEED_KMH:
                     time_moving += seconds
         distance += length

@@ -54,15 +54,16 @@ def resolve_url(option: str | None = None) -> DatabaseUrl:
         return DatabaseUrl(f"sqlite:///{path}", path)
     for prefix in ("postgresql://", "postgres://", "postgresql+psycopg2://"):
         if raw.startswith(prefix):
-            return DatabaseUrl("postgresql+psycopg://" + raw[len(prefix):], None)
+            return DatabaseUrl("postgresql+psycopg://" + raw[len(prefix) :], None)
     if raw.startswith("postgresql+psycopg://"):
         return DatabaseUrl(raw, None)
     if raw.startswith("sqlite:///"):
-        rest = raw[len("sqlite:///"):]
+        rest = raw[len("sqlite:///") :]
         return DatabaseUrl(raw, Path(rest) if rest and rest != ":memory:" else None)
     raise StorageError(
         f"database URL {raw!r} is not supported; use postgresql://USER@HOST:PORT/DB or "
-        "sqlite:///PATH")
+        "sqlite:///PATH"
+    )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -82,7 +83,8 @@ def create_engine_for(db: DatabaseUrl) -> Engine:
         except OSError as exc:
             raise StorageError(
                 f"cannot create the folder for {db.sqlite_path} ({exc.strerror}); set "
-                "FOOTCORE_HOME to a writable folder") from None
+                "FOOTCORE_HOME to a writable folder"
+            ) from None
         engine = create_engine(db.url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -120,8 +122,8 @@ def migrate(engine: Engine, db: DatabaseUrl) -> None:
         command.upgrade(alembic_config(engine), "head")
     except SQLAlchemyError as exc:
         raise StorageError(
-            f"the database at {db.display} cannot be reached or migrated: "
-            f"{_first_line(exc)}") from None
+            f"the database at {db.display} cannot be reached or migrated: {_first_line(exc)}"
+        ) from None
 
 
 def _first_line(exc: BaseException) -> str:

@@ -78,7 +78,8 @@ class PlanRow(Base):
     __tablename__ = "plans"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     athlete_id: Mapped[int] = mapped_column(
-        ForeignKey("athletes.id", ondelete="CASCADE"), unique=True)
+        ForeignKey("athletes.id", ondelete="CASCADE"), unique=True
+    )
     start: Mapped[dt.date] = mapped_column(Date)
     weeks: Mapped[int] = mapped_column(Integer)
     warnings: Mapped[str] = mapped_column(Text)
@@ -90,8 +91,10 @@ class WeekRow(Base):
     missed week and its retest gate."""
 
     __tablename__ = "planned_weeks"
-    __table_args__ = (UniqueConstraint("athlete_id", "seq"), Index("ix_weeks_start", "athlete_id",
-                                                                   "start"))
+    __table_args__ = (
+        UniqueConstraint("athlete_id", "seq"),
+        Index("ix_weeks_start", "athlete_id", "start"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     athlete_id: Mapped[int] = _athlete_fk()
     seq: Mapped[int] = mapped_column(Integer)
@@ -114,10 +117,12 @@ class SessionRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     athlete_id: Mapped[int] = _athlete_fk()
     week_id: Mapped[int] = mapped_column(
-        ForeignKey("planned_weeks.id", ondelete="CASCADE"), index=True)
+        ForeignKey("planned_weeks.id", ondelete="CASCADE"), index=True
+    )
     date: Mapped[dt.date] = mapped_column(Date)
     items: Mapped[list[PrescriptionRow]] = relationship(
-        order_by="PrescriptionRow.position", cascade="all, delete-orphan", passive_deletes=True)
+        order_by="PrescriptionRow.position", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class PrescriptionRow(Base):
@@ -125,12 +130,13 @@ class PrescriptionRow(Base):
     adaptation (`exercise_done`, `sets`...), with the cues to show and the adaptation note."""
 
     __tablename__ = "prescriptions"
-    __table_args__ = (UniqueConstraint("session_id", "position"),
-                      Index("ix_prescriptions_slot", "athlete_id", "exercise"))
+    __table_args__ = (
+        UniqueConstraint("session_id", "position"),
+        Index("ix_prescriptions_slot", "athlete_id", "exercise"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("planned_sessions.id", ondelete="CASCADE"))
+    session_id: Mapped[int] = mapped_column(ForeignKey("planned_sessions.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     exercise: Mapped[str] = mapped_column(String(ID))
     name: Mapped[str] = mapped_column(String(200))
@@ -160,8 +166,10 @@ class LogRow(Base):
     """One exercise done on one day and side; `slot` is the planned exercise it stands for."""
 
     __tablename__ = "logs"
-    __table_args__ = (UniqueConstraint("athlete_id", "date", "exercise", "side"),
-                      Index("ix_logs_slot", "athlete_id", "slot", "date"))
+    __table_args__ = (
+        UniqueConstraint("athlete_id", "date", "exercise", "side"),
+        Index("ix_logs_slot", "athlete_id", "slot", "date"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     athlete_id: Mapped[int] = _athlete_fk()
     date: Mapped[dt.date] = mapped_column(Date)
@@ -211,8 +219,10 @@ class DecisionRow(Base):
     `exercise` is the slot ('' for the whole program: pause, resume, repeat, gate)."""
 
     __tablename__ = "decisions"
-    __table_args__ = (UniqueConstraint("athlete_id", "seq"),
-                      Index("ix_decisions_slot", "athlete_id", "exercise", "seq"))
+    __table_args__ = (
+        UniqueConstraint("athlete_id", "seq"),
+        Index("ix_decisions_slot", "athlete_id", "exercise", "seq"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     athlete_id: Mapped[int] = _athlete_fk()
     seq: Mapped[int] = mapped_column(Integer)

@@ -49,8 +49,11 @@ class Repository:
     def all(self, model: type[R], athlete_id: int) -> list[R]:
         """Every row of a table for one athlete, in insertion order."""
         column = model.__table__.c
-        return list(self.session.scalars(
-            select(model).where(column.athlete_id == athlete_id).order_by(column.id)))
+        return list(
+            self.session.scalars(
+                select(model).where(column.athlete_id == athlete_id).order_by(column.id)
+            )
+        )
 
     # Athletes and profiles ---------------------------------------------------------------------
 
@@ -62,128 +65,199 @@ class Repository:
 
     def profile(self, athlete_id: int) -> ProfileRow:
         row = self.session.scalars(
-            select(ProfileRow).where(ProfileRow.athlete_id == athlete_id)
-            .order_by(ProfileRow.revision.desc()).limit(1)).first()
+            select(ProfileRow)
+            .where(ProfileRow.athlete_id == athlete_id)
+            .order_by(ProfileRow.revision.desc())
+            .limit(1)
+        ).first()
         if row is None:
             raise LookupError(f"athlete {athlete_id} has no profile")
         return row
 
     def plan(self, athlete_id: int) -> PlanRow | None:
-        return self.session.scalars(select(PlanRow).where(PlanRow.athlete_id == athlete_id)
-                                    ).first()
+        return self.session.scalars(select(PlanRow).where(PlanRow.athlete_id == athlete_id)).first()
 
     # Weeks and sessions -------------------------------------------------------------------------
 
     def weeks(self, athlete_id: int) -> list[WeekRow]:
-        return list(self.session.scalars(
-            select(WeekRow).where(WeekRow.athlete_id == athlete_id).order_by(WeekRow.seq)))
+        return list(
+            self.session.scalars(
+                select(WeekRow).where(WeekRow.athlete_id == athlete_id).order_by(WeekRow.seq)
+            )
+        )
 
     def week_on(self, athlete_id: int, day: date) -> WeekRow | None:
         row = self.session.scalars(
-            select(WeekRow).where(WeekRow.athlete_id == athlete_id, WeekRow.start <= day)
-            .order_by(WeekRow.start.desc()).limit(1)).first()
+            select(WeekRow)
+            .where(WeekRow.athlete_id == athlete_id, WeekRow.start <= day)
+            .order_by(WeekRow.start.desc())
+            .limit(1)
+        ).first()
         return row if row is not None and day < row.start + timedelta(days=7) else None
 
     def first_unreviewed_week_ended(self, athlete_id: int, as_of: date) -> WeekRow | None:
         return self.session.scalars(
-            select(WeekRow).where(WeekRow.athlete_id == athlete_id,
-                                  WeekRow.start <= as_of - timedelta(days=7),
-                                  WeekRow.reviewed.is_(False))
-            .order_by(WeekRow.seq).limit(1)).first()
+            select(WeekRow)
+            .where(
+                WeekRow.athlete_id == athlete_id,
+                WeekRow.start <= as_of - timedelta(days=7),
+                WeekRow.reviewed.is_(False),
+            )
+            .order_by(WeekRow.seq)
+            .limit(1)
+        ).first()
 
     def session_on(self, athlete_id: int, day: date) -> SessionRow | None:
         return self.session.scalars(
-            select(SessionRow).options(selectinload(SessionRow.items))
-            .where(SessionRow.athlete_id == athlete_id, SessionRow.date == day)).first()
+            select(SessionRow)
+            .options(selectinload(SessionRow.items))
+            .where(SessionRow.athlete_id == athlete_id, SessionRow.date == day)
+        ).first()
 
     def sessions_between(self, athlete_id: int, start: date, end: date) -> list[SessionRow]:
         """Sessions with start <= date < end, with their items, in date order."""
-        return list(self.session.scalars(
-            select(SessionRow).options(selectinload(SessionRow.items))
-            .where(SessionRow.athlete_id == athlete_id, SessionRow.date >= start,
-                   SessionRow.date < end).order_by(SessionRow.date)))
+        return list(
+            self.session.scalars(
+                select(SessionRow)
+                .options(selectinload(SessionRow.items))
+                .where(
+                    SessionRow.athlete_id == athlete_id,
+                    SessionRow.date >= start,
+                    SessionRow.date < end,
+                )
+                .order_by(SessionRow.date)
+            )
+        )
 
     def delete_sessions_from(self, athlete_id: int, day: date) -> None:
-        ids = select(SessionRow.id).where(SessionRow.athlete_id == athlete_id,
-                                          SessionRow.date >= day)
+        ids = select(SessionRow.id).where(
+            SessionRow.athlete_id == athlete_id, SessionRow.date >= day
+        )
         self.session.execute(delete(PrescriptionRow).where(PrescriptionRow.session_id.in_(ids)))
-        self.session.execute(delete(SessionRow).where(SessionRow.athlete_id == athlete_id,
-                                                      SessionRow.date >= day))
+        self.session.execute(
+            delete(SessionRow).where(SessionRow.athlete_id == athlete_id, SessionRow.date >= day)
+        )
         self.session.expire_all()
 
-    def slot_items_from(self, athlete_id: int, slot: str | None, day: date
-                        ) -> list[tuple[PrescriptionRow, date]]:
-        query = (select(PrescriptionRow, SessionRow.date)
-                 .join(SessionRow, PrescriptionRow.session_id == SessionRow.id)
-                 .where(PrescriptionRow.athlete_id == athlete_id, SessionRow.date >= day))
+    def slot_items_from(
+        self, athlete_id: int, slot: str | None, day: date
+    ) -> list[tuple[PrescriptionRow, date]]:
+        query = (
+            select(PrescriptionRow, SessionRow.date)
+            .join(SessionRow, PrescriptionRow.session_id == SessionRow.id)
+            .where(PrescriptionRow.athlete_id == athlete_id, SessionRow.date >= day)
+        )
         if slot is not None:
             query = query.where(PrescriptionRow.exercise == slot)
-        return [(p, d) for p, d in self.session.execute(query.order_by(SessionRow.date,
-                                                                       PrescriptionRow.position))]
+        return [
+            (p, d)
+            for p, d in self.session.execute(
+                query.order_by(SessionRow.date, PrescriptionRow.position)
+            )
+        ]
 
     def count_items(self, athlete_id: int, start: date, end: date) -> int:
-        return int(self.session.scalar(
-            select(func.count(PrescriptionRow.id))
-            .join(SessionRow, PrescriptionRow.session_id == SessionRow.id)
-            .where(PrescriptionRow.athlete_id == athlete_id, SessionRow.date >= start,
-                   SessionRow.date <= end)) or 0)
+        return int(
+            self.session.scalar(
+                select(func.count(PrescriptionRow.id))
+                .join(SessionRow, PrescriptionRow.session_id == SessionRow.id)
+                .where(
+                    PrescriptionRow.athlete_id == athlete_id,
+                    SessionRow.date >= start,
+                    SessionRow.date <= end,
+                )
+            )
+            or 0
+        )
 
     # Logs and check-ins -------------------------------------------------------------------------
 
-    def logs_between(self, athlete_id: int, start: date, end: date,
-                     slot: str | None = None) -> list[LogRow]:
+    def logs_between(
+        self, athlete_id: int, start: date, end: date, slot: str | None = None
+    ) -> list[LogRow]:
         """Logs with start <= date <= end (inclusive), in date order."""
-        query = select(LogRow).where(LogRow.athlete_id == athlete_id, LogRow.date >= start,
-                                     LogRow.date <= end)
+        query = select(LogRow).where(
+            LogRow.athlete_id == athlete_id, LogRow.date >= start, LogRow.date <= end
+        )
         if slot is not None:
             query = query.where(LogRow.slot == slot)
         return list(self.session.scalars(query.order_by(LogRow.date, LogRow.id)))
 
     def log(self, athlete_id: int, day: date, exercise: str, side: str) -> LogRow | None:
-        return self.session.scalars(select(LogRow).where(
-            LogRow.athlete_id == athlete_id, LogRow.date == day, LogRow.exercise == exercise,
-            LogRow.side == side)).first()
+        return self.session.scalars(
+            select(LogRow).where(
+                LogRow.athlete_id == athlete_id,
+                LogRow.date == day,
+                LogRow.exercise == exercise,
+                LogRow.side == side,
+            )
+        ).first()
 
     def last_log_date(self, athlete_id: int) -> date | None:
-        return self.session.scalar(select(func.max(LogRow.date)).where(
-            LogRow.athlete_id == athlete_id))
+        return self.session.scalar(
+            select(func.max(LogRow.date)).where(LogRow.athlete_id == athlete_id)
+        )
 
     def logged_items(self, athlete_id: int, start: date, end: date) -> int:
         """Distinct (day, planned exercise) pairs logged with start <= date <= end."""
-        pairs = select(LogRow.date, LogRow.slot).where(
-            LogRow.athlete_id == athlete_id, LogRow.date >= start, LogRow.date <= end
-        ).distinct().subquery()
+        pairs = (
+            select(LogRow.date, LogRow.slot)
+            .where(LogRow.athlete_id == athlete_id, LogRow.date >= start, LogRow.date <= end)
+            .distinct()
+            .subquery()
+        )
         return int(self.session.scalar(select(func.count()).select_from(pairs)) or 0)
 
     def checkins_between(self, athlete_id: int, start: date, end: date) -> list[CheckinRow]:
-        return list(self.session.scalars(
-            select(CheckinRow).where(CheckinRow.athlete_id == athlete_id,
-                                     CheckinRow.date >= start, CheckinRow.date <= end)
-            .order_by(CheckinRow.date, CheckinRow.area)))
+        return list(
+            self.session.scalars(
+                select(CheckinRow)
+                .where(
+                    CheckinRow.athlete_id == athlete_id,
+                    CheckinRow.date >= start,
+                    CheckinRow.date <= end,
+                )
+                .order_by(CheckinRow.date, CheckinRow.area)
+            )
+        )
 
     def checkin(self, athlete_id: int, day: date, area: str) -> CheckinRow | None:
-        return self.session.scalars(select(CheckinRow).where(
-            CheckinRow.athlete_id == athlete_id, CheckinRow.date == day,
-            CheckinRow.area == area)).first()
+        return self.session.scalars(
+            select(CheckinRow).where(
+                CheckinRow.athlete_id == athlete_id, CheckinRow.date == day, CheckinRow.area == area
+            )
+        ).first()
 
-    def last_checkin_before(self, athlete_id: int, day: date, areas: Sequence[str]
-                            ) -> CheckinRow | None:
+    def last_checkin_before(
+        self, athlete_id: int, day: date, areas: Sequence[str]
+    ) -> CheckinRow | None:
         """The latest check-in dated on or before `day` in one of the areas."""
         return self.session.scalars(
-            select(CheckinRow).where(CheckinRow.athlete_id == athlete_id, CheckinRow.date <= day,
-                                     CheckinRow.area.in_(list(areas)))
-            .order_by(CheckinRow.date.desc(), CheckinRow.area.desc()).limit(1)).first()
+            select(CheckinRow)
+            .where(
+                CheckinRow.athlete_id == athlete_id,
+                CheckinRow.date <= day,
+                CheckinRow.area.in_(list(areas)),
+            )
+            .order_by(CheckinRow.date.desc(), CheckinRow.area.desc())
+            .limit(1)
+        ).first()
 
     # Assessments, decisions, states, pauses -----------------------------------------------------
 
     def assessments(self, athlete_id: int) -> list[AssessmentRow]:
-        return list(self.session.scalars(
-            select(AssessmentRow).where(AssessmentRow.athlete_id == athlete_id)
-            .order_by(AssessmentRow.date, AssessmentRow.id)))
+        return list(
+            self.session.scalars(
+                select(AssessmentRow)
+                .where(AssessmentRow.athlete_id == athlete_id)
+                .order_by(AssessmentRow.date, AssessmentRow.id)
+            )
+        )
 
     def next_seq(self, athlete_id: int) -> int:
-        top = self.session.scalar(select(func.max(DecisionRow.seq)).where(
-            DecisionRow.athlete_id == athlete_id))
+        top = self.session.scalar(
+            select(func.max(DecisionRow.seq)).where(DecisionRow.athlete_id == athlete_id)
+        )
         return (top or 0) + 1
 
     def decisions(self, athlete_id: int, slot: str | None = None) -> list[DecisionRow]:
@@ -194,13 +268,16 @@ class Repository:
 
     def latest_decision(self, athlete_id: int, slot: str) -> DecisionRow | None:
         return self.session.scalars(
-            select(DecisionRow).where(DecisionRow.athlete_id == athlete_id,
-                                      DecisionRow.exercise == slot)
-            .order_by(DecisionRow.seq.desc()).limit(1)).first()
+            select(DecisionRow)
+            .where(DecisionRow.athlete_id == athlete_id, DecisionRow.exercise == slot)
+            .order_by(DecisionRow.seq.desc())
+            .limit(1)
+        ).first()
 
     def state(self, athlete_id: int, slot: str) -> StateRow | None:
-        return self.session.scalars(select(StateRow).where(
-            StateRow.athlete_id == athlete_id, StateRow.exercise == slot)).first()
+        return self.session.scalars(
+            select(StateRow).where(StateRow.athlete_id == athlete_id, StateRow.exercise == slot)
+        ).first()
 
     def states(self, athlete_id: int) -> dict[str, StateRow]:
         rows = self.session.scalars(select(StateRow).where(StateRow.athlete_id == athlete_id))
@@ -208,5 +285,8 @@ class Repository:
 
     def active_pause(self, athlete_id: int) -> PauseRow | None:
         return self.session.scalars(
-            select(PauseRow).where(PauseRow.athlete_id == athlete_id, PauseRow.cleared.is_(None))
-            .order_by(PauseRow.id.desc()).limit(1)).first()
+            select(PauseRow)
+            .where(PauseRow.athlete_id == athlete_id, PauseRow.cleared.is_(None))
+            .order_by(PauseRow.id.desc())
+            .limit(1)
+        ).first()

@@ -56,8 +56,10 @@ class RunRow(Base):
     """
 
     __tablename__ = "runs"
-    __table_args__ = (UniqueConstraint("athlete_id", "start", "distance_m"),
-                      Index("ix_runs_day", "athlete_id", "date"))
+    __table_args__ = (
+        UniqueConstraint("athlete_id", "start", "distance_m"),
+        Index("ix_runs_day", "athlete_id", "date"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     athlete_id: Mapped[int] = _athlete_fk()
     start: Mapped[dt.datetime] = mapped_column(DateTime)
@@ -67,7 +69,8 @@ class RunRow(Base):
     moving_s: Mapped[float] = mapped_column(Float)
     rpe: Mapped[int | None] = mapped_column(Integer)
     shoe_id: Mapped[int | None] = mapped_column(
-        ForeignKey("shoes.id", ondelete="SET NULL"), index=True)
+        ForeignKey("shoes.id", ondelete="SET NULL"), index=True
+    )
     surface: Mapped[str | None] = mapped_column(String(SHORT))
     source: Mapped[str] = mapped_column(Text)
     distance_source: Mapped[str] = mapped_column(String(SHORT))
@@ -97,6 +100,7 @@ class MinimalistRampRow(Base):
     __tablename__ = "minimalist_ramps"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     athlete_id: Mapped[int] = mapped_column(
-        ForeignKey("athletes.id", ondelete="CASCADE"), unique=True)
+        ForeignKey("athletes.id", ondelete="CASCADE"), unique=True
+    )
     started_on: Mapped[dt.date] = mapped_column(Date)
     target_m: Mapped[int] = mapped_column(Integer)

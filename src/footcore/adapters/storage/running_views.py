@@ -23,15 +23,30 @@ def _day(value: Any) -> date:
 
 
 def restrictions_on(db: Rows, athlete_id: int, day: date) -> list[DayRestriction]:
-    rows = db.rows("SELECT day, trigger_date, trigger, drops, reason, sources, exercises "
-                   "FROM foot_restrictions WHERE athlete_id = ? AND day = ? "
-                   "ORDER BY trigger_date, trigger, id", athlete_id, day)
-    return [DayRestriction(_day(r[0]), _day(r[1]), r[2], tuple(json.loads(r[3])), r[4],
-                           tuple(json.loads(r[5])), frozenset(json.loads(r[6]))) for r in rows]
+    rows = db.rows(
+        "SELECT day, trigger_date, trigger, drops, reason, sources, exercises "
+        "FROM foot_restrictions WHERE athlete_id = ? AND day = ? "
+        "ORDER BY trigger_date, trigger, id",
+        athlete_id,
+        day,
+    )
+    return [
+        DayRestriction(
+            _day(r[0]),
+            _day(r[1]),
+            r[2],
+            tuple(json.loads(r[3])),
+            r[4],
+            tuple(json.loads(r[5])),
+            frozenset(json.loads(r[6])),
+        )
+        for r in rows
+    ]
 
 
-def gate_items(db: Rows, athlete_id: int, day: date, items: Sequence[ItemT]
-               ) -> tuple[list[ItemT], list[dict[str, Any]]]:
+def gate_items(
+    db: Rows, athlete_id: int, day: date, items: Sequence[ItemT]
+) -> tuple[list[ItemT], list[dict[str, Any]]]:
     """The day's items without those a load restriction leaves out, and those as dicts."""
     kept, dropped = apply_restrictions(items, restrictions_on(db, athlete_id, day))
     return kept, [dropped_dict(d) for d in dropped]
@@ -39,6 +54,10 @@ def gate_items(db: Rows, athlete_id: int, day: date, items: Sequence[ItemT]
 
 def dropped_dict(d: DroppedItem[Any]) -> dict[str, Any]:
     item = d.item
-    return {"exercise": item.exercise, "exercise_done": item.exercise_done,
-            "name": getattr(item, "name", item.exercise_done), "reasons": list(d.reasons),
-            "sources": list(d.sources)}
+    return {
+        "exercise": item.exercise,
+        "exercise_done": item.exercise_done,
+        "name": getattr(item, "name", item.exercise_done),
+        "reasons": list(d.reasons),
+        "sources": list(d.sources),
+    }

@@ -39,8 +39,12 @@ class SqlUnitOfWork:
         self._repo = Repository(self._session)
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         session, self._session, self._repo = self._session, None, None
         if session is None:
             return
@@ -62,7 +66,8 @@ class SqlUnitOfWork:
             self._session.rollback()
             raise StorageError(
                 f"the database at {self.db.display} refused the write: "
-                f"{str(getattr(exc, 'orig', exc)).splitlines()[0]}") from None
+                f"{str(getattr(exc, 'orig', exc)).splitlines()[0]}"
+            ) from None
 
     def dispose(self) -> None:
         self.engine.dispose()

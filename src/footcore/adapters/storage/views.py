@@ -102,18 +102,40 @@ def fast_day(sqlite_path: str | None, athlete: str, day: date, as_of: date) -> D
 
 
 def needs_review(db: _Db, athlete_id: int, as_of: date) -> bool:
-    return db.one("SELECT 1 FROM planned_weeks WHERE athlete_id = ? AND reviewed = ? AND "
-                  "start <= ? LIMIT 1", athlete_id, False, as_of - timedelta(days=7)) is not None
+    return (
+        db.one(
+            "SELECT 1 FROM planned_weeks WHERE athlete_id = ? AND reviewed = ? AND "
+            "start <= ? LIMIT 1",
+            athlete_id,
+            False,
+            as_of - timedelta(days=7),
+        )
+        is not None
+    )
 
 
 def _week(db: _Db, athlete_id: int, day: date) -> dict[str, Any] | None:
-    row = db.one("SELECT seq, start, plan_week, phase, cycle, week_in_cycle, light, retest, kind, "
-                 "note FROM planned_weeks WHERE athlete_id = ? AND start <= ? "
-                 "ORDER BY start DESC LIMIT 1", athlete_id, day)
+    row = db.one(
+        "SELECT seq, start, plan_week, phase, cycle, week_in_cycle, light, retest, kind, "
+        "note FROM planned_weeks WHERE athlete_id = ? AND start <= ? "
+        "ORDER BY start DESC LIMIT 1",
+        athlete_id,
+        day,
+    )
     if row is None or day >= _day(row[1]) + timedelta(days=7):
         return None
-    keys = ("seq", "start", "plan_week", "phase", "cycle", "week_in_cycle", "light", "retest",
-            "kind", "note")
+    keys = (
+        "seq",
+        "start",
+        "plan_week",
+        "phase",
+        "cycle",
+        "week_in_cycle",
+        "light",
+        "retest",
+        "kind",
+        "note",
+    )
     out = dict(zip(keys, row, strict=True))
     out["start"] = _day(out["start"]).isoformat()
     out["light"], out["retest"] = bool(out["light"]), bool(out["retest"])
@@ -121,39 +143,76 @@ def _week(db: _Db, athlete_id: int, day: date) -> dict[str, Any] | None:
 
 
 def _decision(db: _Db, athlete_id: int, slot: str) -> dict[str, Any] | None:
-    row = db.one("SELECT kind, date, session_date, reason, sources FROM decisions "
-                 "WHERE athlete_id = ? AND exercise = ? ORDER BY seq DESC LIMIT 1",
-                 athlete_id, slot)
+    row = db.one(
+        "SELECT kind, date, session_date, reason, sources FROM decisions "
+        "WHERE athlete_id = ? AND exercise = ? ORDER BY seq DESC LIMIT 1",
+        athlete_id,
+        slot,
+    )
     if row is None:
         return None
-    return {"kind": row[0], "date": _day(row[1]).isoformat(),
-            "session_date": _day(row[2]).isoformat() if row[2] is not None else None,
-            "reason": row[3], "sources": json.loads(row[4])}
+    return {
+        "kind": row[0],
+        "date": _day(row[1]).isoformat(),
+        "session_date": _day(row[2]).isoformat() if row[2] is not None else None,
+        "reason": row[3],
+        "sources": json.loads(row[4]),
+    }
 
 
 def read_day(db: _Db, athlete_id: int, athlete: str, day: date) -> DayView:
-    pause = db.one("SELECT message FROM pauses WHERE athlete_id = ? AND cleared IS NULL "
-                   "ORDER BY id DESC LIMIT 1", athlete_id)
+    pause = db.one(
+        "SELECT message FROM pauses WHERE athlete_id = ? AND cleared IS NULL "
+        "ORDER BY id DESC LIMIT 1",
+        athlete_id,
+    )
     rows = db.rows(
         "SELECT p.exercise, p.exercise_done, p.name_done, p.sets, p.reps, p.hold_s, p.distance_m,"
         " p.tempo, p.per_side, p.rest_s, p.why, p.sources, p.cues, p.adaptation "
         "FROM prescriptions p JOIN planned_sessions s ON p.session_id = s.id "
-        "WHERE s.athlete_id = ? AND s.date = ? ORDER BY p.position", athlete_id, day)
-    logged = {r[0] for r in db.rows("SELECT DISTINCT slot FROM logs WHERE athlete_id = ? AND "
-                                    "date = ?", athlete_id, day)}
-    items = [ItemView(
-        exercise=r[0], exercise_done=r[1], name=r[2], sets=r[3], reps=r[4], hold_s=r[5],
-        distance_m=r[6], tempo=r[7], per_side=bool(r[8]), rest_s=r[9], why=r[10],
-        sources=json.loads(r[11]), cues=json.loads(r[12]), adaptation=r[13],
-        decision=_decision(db, athlete_id, r[0]), logged=r[0] in logged) for r in rows]
+        "WHERE s.athlete_id = ? AND s.date = ? ORDER BY p.position",
+        athlete_id,
+        day,
+    )
+    logged = {
+        r[0]
+        for r in db.rows(
+            "SELECT DISTINCT slot FROM logs WHERE athlete_id = ? AND date = ?", athlete_id, day
+        )
+    }
+    items = [
+        ItemView(
+            exercise=r[0],
+            exercise_done=r[1],
+            name=r[2],
+            sets=r[3],
+            reps=r[4],
+            hold_s=r[5],
+            distance_m=r[6],
+            tempo=r[7],
+            per_side=bool(r[8]),
+            rest_s=r[9],
+            why=r[10],
+            sources=json.loads(r[11]),
+            cues=json.loads(r[12]),
+            adaptation=r[13],
+            decision=_decision(db, athlete_id, r[0]),
+            logged=r[0] in logged,
+        )
+        for r in rows
+    ]
     items, dropped = gate_items(db, athlete_id, day, items)
     nxt = None
     if not items:
-        found = db.one("SELECT MIN(date) FROM planned_sessions WHERE athlete_id = ? AND date > ?",
-                       athlete_id, day)
+        found = db.one(
+            "SELECT MIN(date) FROM planned_sessions WHERE athlete_id = ? AND date > ?",
+            athlete_id,
+            day,
+        )
         nxt = _day(found[0]) if found and found[0] is not None else None
-    return DayView(athlete, day, _week(db, athlete_id, day), items,
-                   pause[0] if pause else None, nxt, dropped)
+    return DayView(
+        athlete, day, _week(db, athlete_id, day), items, pause[0] if pause else None, nxt, dropped
+    )
 
 
 def read_week(db: _Db, athlete_id: int, athlete: str, day: date) -> list[DayView]:
@@ -169,18 +228,32 @@ def db_from(conn: Any, dialect: str) -> _Db:
 
 def item_dict(item: ItemView) -> dict[str, Any]:
     return {
-        "exercise": item.exercise, "exercise_done": item.exercise_done, "name": item.name,
-        "sets": item.sets, "reps": item.reps, "hold_s": item.hold_s,
-        "distance_m": item.distance_m, "tempo": item.tempo, "per_side": item.per_side,
-        "rest_s": item.rest_s, "cues": item.cues, "why": item.why, "sources": item.sources,
-        "adaptation": item.adaptation, "decision": item.decision, "logged": item.logged,
+        "exercise": item.exercise,
+        "exercise_done": item.exercise_done,
+        "name": item.name,
+        "sets": item.sets,
+        "reps": item.reps,
+        "hold_s": item.hold_s,
+        "distance_m": item.distance_m,
+        "tempo": item.tempo,
+        "per_side": item.per_side,
+        "rest_s": item.rest_s,
+        "cues": item.cues,
+        "why": item.why,
+        "sources": item.sources,
+        "adaptation": item.adaptation,
+        "decision": item.decision,
+        "logged": item.logged,
     }
 
 
 def day_dict(view: DayView) -> dict[str, Any]:
     return {
-        "athlete": view.athlete, "date": view.date.isoformat(), "week": view.week,
-        "paused": view.pause, "items": [item_dict(i) for i in view.items],
+        "athlete": view.athlete,
+        "date": view.date.isoformat(),
+        "week": view.week,
+        "paused": view.pause,
+        "items": [item_dict(i) for i in view.items],
         "next_session": view.next_session.isoformat() if view.next_session else None,
         "dropped": view.dropped,
     }

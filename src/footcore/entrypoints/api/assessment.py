@@ -46,11 +46,16 @@ def score_assessment(body: AssessmentCreate, k: KnowledgeDep) -> dict[str, Any]:
     else:
         profile, warning = default_profile()
         warnings.append(warning)
-    results = results_of(body.results.date, {
-        t: s.model_dump() for t, s in body.results.tests.items()})
+    results = results_of(
+        body.results.date, {t: s.model_dump() for t, s in body.results.tests.items()}
+    )
     done = assess(k, profile, results)
-    return {"date": done.date, "findings": [finding_dict(f) for f in done.findings],
-            "priorities": list(done.priorities), "warnings": warnings}
+    return {
+        "date": done.date,
+        "findings": [finding_dict(f) for f in done.findings],
+        "priorities": list(done.priorities),
+        "warnings": warnings,
+    }
 
 
 @router.post("/plans/preview", response_model=PlanPublic)
@@ -59,7 +64,8 @@ def preview_plan(body: PlanPreviewCreate, k: KnowledgeDep, today: TodayDep) -> d
     profile = profile_from_mapping(body.profile.model_dump(), "profile")
     results = None
     if body.results is not None:
-        results = results_of(body.results.date, {
-            t: s.model_dump() for t, s in body.results.tests.items()})
+        results = results_of(
+            body.results.date, {t: s.model_dump() for t, s in body.results.tests.items()}
+        )
     plan = make_plan(k, profile, results, body.start or today, body.weeks)
     return plan_dict(plan)

@@ -25,12 +25,17 @@ router = APIRouter(tags=["library"])
 def list_exercises(
     k: KnowledgeDep,
     category: Annotated[str | None, Query(description="A category word.")] = None,
-    equipment: Annotated[list[str] | None, Query(
-        description="Equipment you have (repeat); lists exercises needing nothing else. "
-                    "'none' = no equipment.")] = None,
+    equipment: Annotated[
+        list[str] | None,
+        Query(
+            description="Equipment you have (repeat); lists exercises needing nothing else. "
+            "'none' = no equipment."
+        ),
+    ] = None,
     muscle: Annotated[str | None, Query(description="A muscle word.")] = None,
-    search: Annotated[str | None, Query(description="Words in names, aliases, descriptions.")
-                      ] = None,
+    search: Annotated[
+        str | None, Query(description="Words in names, aliases, descriptions.")
+    ] = None,
 ) -> list[dict[str, Any]]:
     """List the exercise library, filtered by category, equipment, muscle and words."""
     found = find_exercises(k, category, equipment, muscle, search)
@@ -56,9 +61,16 @@ def get_topic(topic_id: str) -> dict[str, Any]:
     t = topics.get(topic_id)
     if t is None:
         raise NotFoundError(f"unknown topic '{topic_id}'; GET /api/topics lists the ids")
-    return {"id": t.id, "title": t.title, "kind": t.kind, "summary": t.summary,
-            "points": list(t.points), "related_injury": t.related_injury,
-            "exercises": list(t.exercises), "sources": list(t.sources)}
+    return {
+        "id": t.id,
+        "title": t.title,
+        "kind": t.kind,
+        "summary": t.summary,
+        "points": list(t.points),
+        "related_injury": t.related_injury,
+        "exercises": list(t.exercises),
+        "sources": list(t.sources),
+    }
 
 
 @router.get("/vocabulary", response_model=VocabularyPublic)

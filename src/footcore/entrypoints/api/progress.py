@@ -22,12 +22,16 @@ def get_progress(r: RunnerDep) -> dict[str, Any]:
     return training_io.progress_dict(stored_runner(r.storage.uow(), r.name, r.today).progress)
 
 
-@router.get("/progress/charts/{kind}", response_class=Response,
-            responses={200: {"content": {"image/svg+xml": {}}}})
+@router.get(
+    "/progress/charts/{kind}",
+    response_class=Response,
+    responses={200: {"content": {"image/svg+xml": {}}}},
+)
 def get_chart(request: Request, kind: str, r: RunnerDep) -> Response:
     """One progress chart as SVG: retests, adherence, pain or load."""
     return charts.svg_response(
-        charts.chart_svg(request.app.state.page_cache, r.storage, kind, r.name, r.today))
+        charts.chart_svg(request.app.state.page_cache, r.storage, kind, r.name, r.today)
+    )
 
 
 @router.get("/calendar", response_model=CalendarPublic)

@@ -18,8 +18,17 @@ from footcore.domain.catalog import Exercise
 from footcore.domain.redflags import RedFlag, referral_message
 from footcore.errors import InputError
 
-VOCABULARY_KINDS = ("equipment", "pain_areas", "injuries", "symptoms", "muscles", "categories",
-                    "qualities", "weekdays", "sexes")
+VOCABULARY_KINDS = (
+    "equipment",
+    "pain_areas",
+    "injuries",
+    "symptoms",
+    "muscles",
+    "categories",
+    "qualities",
+    "weekdays",
+    "sexes",
+)
 
 
 def check_word(kind: str, word: str, field: str, extra: Iterable[str] = ()) -> None:
@@ -28,9 +37,13 @@ def check_word(kind: str, word: str, field: str, extra: Iterable[str] = ()) -> N
         raise InputError(f"unknown word '{word}'; accepted: {', '.join(accepted)}", field)
 
 
-def find_exercises(k: Knowledge, category: str | None = None,
-                   equipment: Iterable[str] | None = None, muscle: str | None = None,
-                   search: str | None = None) -> list[Exercise]:
+def find_exercises(
+    k: Knowledge,
+    category: str | None = None,
+    equipment: Iterable[str] | None = None,
+    muscle: str | None = None,
+    search: str | None = None,
+) -> list[Exercise]:
     """The library filtered as `footcore exercises` does; equipment 'none' means none at all."""
     if category:
         check_word("categories", category, "category")
@@ -47,8 +60,9 @@ def find_exercises(k: Knowledge, category: str | None = None,
     text = search.strip() if search else None
     if text and len(text) > 100:
         raise InputError("at most 100 characters", "search")
-    return k.catalog.filter(category=category or None, equipment=have, muscle=muscle or None,
-                            text=text or None)
+    return k.catalog.filter(
+        category=category or None, equipment=have, muscle=muscle or None, text=text or None
+    )
 
 
 def results_of(day: date, tests: Mapping[str, Mapping[str, Any]]) -> Results:
@@ -75,8 +89,13 @@ def screen_dict(flags: list[RedFlag]) -> dict[str, Any]:
         "clear": not flags,
         "referral": referral_message(flags) if flags else None,
         "flags": [
-            {"symptom": f.symptom, "label": f.label, "urgency": f.urgency, "reason": f.reason,
-             "sources": list(f.sources)}
+            {
+                "symptom": f.symptom,
+                "label": f.label,
+                "urgency": f.urgency,
+                "reason": f.reason,
+                "sources": list(f.sources),
+            }
             for f in flags
         ],
     }
@@ -98,9 +117,14 @@ def battery_dict(t: BatteryTest) -> dict[str, Any]:
         "grade": norm.grade if norm else "none",
         "basis": norm.basis if norm else "",
         "bands": [
-            {"min_age": b.min_age, "max_age": b.max_age,
-             "sexes": sorted(s.value for s in b.sexes), "reference": b.reference,
-             "low": b.low, "high": b.high}
+            {
+                "min_age": b.min_age,
+                "max_age": b.max_age,
+                "sexes": sorted(s.value for s in b.sexes),
+                "reference": b.reference,
+                "low": b.low,
+                "high": b.high,
+            }
             for b in (norm.bands if norm else ())
         ],
     }

@@ -27,8 +27,9 @@ router = APIRouter(tags=["running"])
 
 
 @router.get("/runs", response_model=RunsPublic)
-def list_runs(r: RunnerDep, limit: Annotated[int, Query(description="1 or more")] = 20
-              ) -> dict[str, Any]:
+def list_runs(
+    r: RunnerDep, limit: Annotated[int, Query(description="1 or more")] = 20
+) -> dict[str, Any]:
     """The latest runs, newest first, in the runner's units."""
     return runs_dict(running.list_runs(r.storage.uow(), r.name, r.today, limit))
 
@@ -36,17 +37,42 @@ def list_runs(r: RunnerDep, limit: Annotated[int, Query(description="1 or more")
 @router.post("/runs", response_model=RunAddedPublic, status_code=201)
 def add_run(body: RunCreate, r: RunnerDep) -> dict[str, Any]:
     """Store a run typed in; says when it is a spike and how long the foot plan eases off."""
-    done = running.add_run(r.storage.uow(), r.name, day=body.date, km=body.km,
-                           minutes=body.minutes, as_of=r.today, rpe=body.rpe, shoe=body.shoe,
-                           surface=body.surface, at=body.time)
-    return {**run_dict(done, units_of(done.units)), "spike": done.spike,
-            "restricted_until": done.restricted_until}
+    done = running.add_run(
+        r.storage.uow(),
+        r.name,
+        day=body.date,
+        km=body.km,
+        minutes=body.minutes,
+        as_of=r.today,
+        rpe=body.rpe,
+        shoe=body.shoe,
+        surface=body.surface,
+        at=body.time,
+    )
+    return {
+        **run_dict(done, units_of(done.units)),
+        "spike": done.spike,
+        "restricted_until": done.restricted_until,
+    }
 
 
-UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
-    "type": "object", "required": ["files"],
-    "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}},
-                   "shoe": {"type": "string"}}}}}}}
+UPLOAD_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["files"],
+                    "properties": {
+                        "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                        "shoe": {"type": "string"},
+                    },
+                }
+            }
+        },
+    }
+}
 
 
 @router.post("/runs/upload", response_model=UploadPublic, openapi_extra=UPLOAD_BODY)
@@ -57,15 +83,17 @@ async def upload_runs(request: Request, r: RunnerDep) -> dict[str, Any]:
         uploaded = await running_io.save(form.getlist("files"))
     try:
         report = await run_in_threadpool(
-            running.import_paths, r.storage.uow(), r.name, uploaded.paths, r.today, None, 1, shoe)
+            running.import_paths, r.storage.uow(), r.name, uploaded.paths, r.today, None, 1, shoe
+        )
         return running_io.report_dict(report, uploaded.folder)
     finally:
         running_io.discard(uploaded.folder)
 
 
 @router.get("/load")
-def get_load(r: RunnerDep, weeks: Annotated[int, Query(description="1-520")] = 12
-             ) -> dict[str, Any]:
+def get_load(
+    r: RunnerDep, weeks: Annotated[int, Query(description="1-520")] = 12
+) -> dict[str, Any]:
     """Weekly load, single-run spikes, the acute:chronic ratio, the foot plan's restrictions."""
     return load_dict(running.load_report(r.storage.uow(), r.name, weeks, r.today))
 
@@ -79,8 +107,17 @@ def get_shoes(r: RunnerDep) -> dict[str, Any]:
 @router.post("/shoes", response_model=ShoePublic, status_code=201)
 def add_shoe(body: ShoeCreate, r: RunnerDep) -> Any:
     """Store a pair of shoes under a name of its own."""
-    return running.add_shoe(r.storage.uow(), r.name, body.name, r.today, body.kind,
-                            body.drop_mm, body.stack_mm, body.weight_g, body.reminder_km)
+    return running.add_shoe(
+        r.storage.uow(),
+        r.name,
+        body.name,
+        r.today,
+        body.kind,
+        body.drop_mm,
+        body.stack_mm,
+        body.weight_g,
+        body.reminder_km,
+    )
 
 
 @router.post("/shoes/{shoe}/retire", response_model=ShoePublic)

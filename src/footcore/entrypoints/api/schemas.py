@@ -496,7 +496,8 @@ class RunPublic(BaseModel):
 class RunAddedPublic(RunPublic):
     spike: str | None = Field(description="Why the run is a spike, when it is one.")
     restricted_until: dt.date | None = Field(
-        description="The foot plan leaves out plyometric and high-load items until this day.")
+        description="The foot plan leaves out plyometric and high-load items until this day."
+    )
 
 
 class RunsPublic(BaseModel):

@@ -52,15 +52,29 @@ def _raw_results(body: ResultsCreate) -> tuple[Any, dict[str, Any]]:
 
 
 @router.post("/athlete", response_model=AthletePublic, status_code=201)
-def create_athlete(request: Request, body: AthleteCreate, storage: StorageDep,
-                   today: TodayDep) -> dict[str, Any]:
+def create_athlete(
+    request: Request, body: AthleteCreate, storage: StorageDep, today: TodayDep
+) -> dict[str, Any]:
     """Store the runner with their profile, baseline assessment and plan (409 if one exists)."""
     raw = body.profile.model_dump(exclude_unset=True)
     results, results_raw = _raw_results(body.results) if body.results else (None, None)
-    done = training.init(storage.uow(), athlete_name(request), raw, "profile", results,
-                         results_raw, body.start, body.weeks, today)
-    return {"athlete": done.athlete, "start": done.start, "weeks": done.weeks,
-            "warnings": done.warnings}
+    done = training.init(
+        storage.uow(),
+        athlete_name(request),
+        raw,
+        "profile",
+        results,
+        results_raw,
+        body.start,
+        body.weeks,
+        today,
+    )
+    return {
+        "athlete": done.athlete,
+        "start": done.start,
+        "weeks": done.weeks,
+        "warnings": done.warnings,
+    }
 
 
 @router.get("/profile", response_model=dict[str, Any])
@@ -73,7 +87,8 @@ def get_profile(r: RunnerDep) -> dict[str, Any]:
 def put_profile(body: ProfileCreate, r: RunnerDep) -> dict[str, Any]:
     """Replace the profile; the plan is rebuilt from tomorrow, the past is kept."""
     changed, replanned = training_io.apply_profile(
-        r.storage, r.name, body.model_dump(exclude_unset=True), r.today)
+        r.storage, r.name, body.model_dump(exclude_unset=True), r.today
+    )
     return {"changed": changed, "replanned_from": replanned}
 
 
@@ -98,8 +113,17 @@ def get_week(r: RunnerDep, day: DayQuery = None) -> list[dict[str, Any]]:
 @router.post("/logs", response_model=LoggedPublic)
 def post_log(body: LogCreate, r: RunnerDep) -> dict[str, Any]:
     """Log one exercise of a planned session; the same log twice is stored once."""
-    entry = training_io.entry(body.exercise, body.date or r.today, body.sets, body.reps,
-                              body.hold_s, body.side, body.rpe, body.pain, body.pain_area)
+    entry = training_io.entry(
+        body.exercise,
+        body.date or r.today,
+        body.sets,
+        body.reps,
+        body.hold_s,
+        body.side,
+        body.rpe,
+        body.pain,
+        body.pain_area,
+    )
     return training_io.logged_dict(training.log(r.storage.uow(), r.name, entry, r.today))
 
 
@@ -107,17 +131,30 @@ def post_log(body: LogCreate, r: RunnerDep) -> dict[str, Any]:
 def post_session(body: SessionLogCreate, r: RunnerDep) -> list[dict[str, Any]]:
     """Log a whole session at once: all of it is stored, or none of it."""
     day = body.date or r.today
-    entries = [training_io.entry(e.exercise, e.date or day, e.sets, e.reps, e.hold_s, e.side,
-                                 e.rpe, e.pain, e.pain_area) for e in body.entries]
-    return [training_io.logged_dict(d)
-            for d in training.log_session(r.storage.uow(), r.name, entries, r.today)]
+    entries = [
+        training_io.entry(
+            e.exercise, e.date or day, e.sets, e.reps, e.hold_s, e.side, e.rpe, e.pain, e.pain_area
+        )
+        for e in body.entries
+    ]
+    return [
+        training_io.logged_dict(d)
+        for d in training.log_session(r.storage.uow(), r.name, entries, r.today)
+    ]
 
 
 @router.post("/checkins", response_model=CheckinPublic)
 def post_checkin(body: CheckinCreate, r: RunnerDep) -> dict[str, Any]:
     """Record the next-morning pain; it decides the day before's exercises (409 on a red flag)."""
-    done = training.checkin(r.storage.uow(), r.name, body.date or r.today, body.morning_pain,
-                            body.area, body.symptoms, r.today)
+    done = training.checkin(
+        r.storage.uow(),
+        r.name,
+        body.date or r.today,
+        body.morning_pain,
+        body.area,
+        body.symptoms,
+        r.today,
+    )
     return training_io.checkin_dict(done)
 
 
@@ -140,20 +177,25 @@ def post_clear(body: ClearCreate, r: RunnerDep) -> dict[str, Any]:
     return {"message": training.clear(r.storage.uow(), r.name, body.confirm, r.today)}
 
 
-@router.get("/export", response_class=Response,
-            responses={200: {"content": {"application/json": {}}}})
+@router.get(
+    "/export", response_class=Response, responses={200: {"content": {"application/json": {}}}}
+)
 def get_export(r: RunnerDep) -> Response:
     """Every record of the runner as one JSON document (format_version 1)."""
     text = training.export(r.storage.uow(), r.name, r.today)
-    return Response(text, media_type="application/json", headers={
-        "content-disposition": f'attachment; filename="footcore-{r.name}.json"'})
+    return Response(
+        text,
+        media_type="application/json",
+        headers={"content-disposition": f'attachment; filename="footcore-{r.name}.json"'},
+    )
 
 
 @router.post("/import", response_model=MessagePublic, status_code=201)
-def post_import(request: Request, storage: StorageDep,
-                body: Annotated[dict[str, Any], Body(description="A footcore export.")]
-                ) -> dict[str, Any]:
+def post_import(
+    request: Request,
+    storage: StorageDep,
+    body: Annotated[dict[str, Any], Body(description="A footcore export.")],
+) -> dict[str, Any]:
     """Load a footcore export as this app's runner (409 if the runner exists already)."""
-    stored = training.import_data(storage.uow(), json.dumps(body), "import",
-                                  athlete_name(request))
+    stored = training.import_data(storage.uow(), json.dumps(body), "import", athlete_name(request))
     return {"message": f"imported runner '{stored}'"}

@@ -86,11 +86,17 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         app.include_router(router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # add_middleware puts each new one outside the previous: the last added runs first.
-    app.add_middleware(CsrfMiddleware, tokens=CsrfTokens(settings.secret_key,
-                                                         settings.csrf_max_age_s),
-                       secure=settings.secure_cookies)
-    app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes,
-                       upload_limit=settings.max_upload_bytes, upload_paths=UPLOAD_PATHS)
+    app.add_middleware(
+        CsrfMiddleware,
+        tokens=CsrfTokens(settings.secret_key, settings.csrf_max_age_s),
+        secure=settings.secure_cookies,
+    )
+    app.add_middleware(
+        BodyLimitMiddleware,
+        limit=settings.max_body_bytes,
+        upload_limit=settings.max_upload_bytes,
+        upload_paths=UPLOAD_PATHS,
+    )
     app.add_middleware(HostMiddleware, allowed=settings.allowed_hosts)
     app.add_middleware(SafetyMiddleware)
     return app

@@ -21,8 +21,7 @@ SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def svg_response(image: bytes) -> Response:
-    return Response(image, media_type="image/svg+xml",
-                    headers={"content-security-policy": SVG_CSP})
+    return Response(image, media_type="image/svg+xml", headers={"content-security-policy": SVG_CSP})
 
 
 def chart_svg(cache: PageCache, storage: Storage, kind: str, name: str, today: date) -> bytes:

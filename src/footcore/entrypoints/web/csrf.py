@@ -143,8 +143,9 @@ class CsrfMiddleware:
 
         await self.app(scope, receive, send_with_cookie)
 
-    async def _check(self, scope: Scope, receive: Receive, cookie: str | None
-                     ) -> tuple[bool, Receive]:
+    async def _check(
+        self, scope: Scope, receive: Receive, cookie: str | None
+    ) -> tuple[bool, Receive]:
         header = _header(scope, HEADER)
         if header:
             ok = self.tokens.valid(header) and (

@@ -1,10 +1,10 @@
 """Exception handlers: every error becomes its HTTP status with a message that says what to fix.
 
-    FootcoreError subclass   -> its http_status (422 input, 404 not found, 409 conflict or red
-                                flag, 503 storage), `{"error": message}` or the error page
-    RequestValidationError   -> 422 naming the first bad field
-    HTTPException            -> its status (404 for unknown paths, 405, ...)
-    anything else            -> 500 with no detail (SafetyMiddleware logs the traceback)
+FootcoreError subclass   -> its http_status (422 input, 404 not found, 409 conflict or red
+                            flag, 503 storage), `{"error": message}` or the error page
+RequestValidationError   -> 422 naming the first bad field
+HTTPException            -> its status (404 for unknown paths, 405, ...)
+anything else            -> 500 with no detail (SafetyMiddleware logs the traceback)
 """
 
 from __future__ import annotations
@@ -59,8 +59,10 @@ def respond(request: Request, status: int, message: str, **extra: Any) -> Respon
     if templates is not None:
         try:
             return templates.TemplateResponse(
-                request, "error.html",
-                {"status": status, "message": message, **extra}, status_code=status,
+                request,
+                "error.html",
+                {"status": status, "message": message, **extra},
+                status_code=status,
             )
         except Exception:  # the error page must not fail in its turn
             log.exception("error page could not be rendered")
@@ -70,15 +72,15 @@ def respond(request: Request, status: int, message: str, **extra: Any) -> Respon
 async def footcore_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, FootcoreError)
     if isinstance(exc, RedFlagError):
-        return respond(request, exc.http_status, exc.message, symptoms=list(exc.symptoms),
-                       red_flag=True)
+        return respond(
+            request, exc.http_status, exc.message, symptoms=list(exc.symptoms), red_flag=True
+        )
     if isinstance(exc, OnboardingNeeded) and not wants_json(request.scope):
         return RedirectResponse("/onboarding", status_code=303)
     if exc.http_status >= 500:
         log.error("%s: %s", type(exc).__name__, exc.message)
     field = getattr(exc, "field", None)
-    return respond(request, exc.http_status, exc.message,
-                   **({"field": field} if field else {}))
+    return respond(request, exc.http_status, exc.message, **({"field": field} if field else {}))
 
 
 async def validation_error(request: Request, exc: Exception) -> Response:

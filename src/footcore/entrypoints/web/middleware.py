@@ -1,10 +1,10 @@
 """Plain ASGI middleware (no per-request task or copy, so they cost microseconds):
 
-    SafetyMiddleware   outermost: security headers on every response; an uncaught exception
-                       becomes a 500 that names no code (the traceback goes to the log only)
-    HostMiddleware     refuses Host headers other than the allowed ones (DNS rebinding)
-    BodyLimitMiddleware 413 for a body over the limit, whether declared or streamed
-    CsrfMiddleware     (csrf.py) the token check on unsafe methods
+SafetyMiddleware   outermost: security headers on every response; an uncaught exception
+                   becomes a 500 that names no code (the traceback goes to the log only)
+HostMiddleware     refuses Host headers other than the allowed ones (DNS rebinding)
+BodyLimitMiddleware 413 for a body over the limit, whether declared or streamed
+CsrfMiddleware     (csrf.py) the token check on unsafe methods
 """
 
 from __future__ import annotations
@@ -82,9 +82,13 @@ class HostMiddleware:
                     break
             name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
             if name not in self.allowed and host not in self.allowed:
-                await send_error(scope, send, 400,
-                                 f"unknown host '{host}': open footcore at its own address, "
-                                 "such as http://127.0.0.1:8000/")
+                await send_error(
+                    scope,
+                    send,
+                    400,
+                    f"unknown host '{host}': open footcore at its own address, "
+                    "such as http://127.0.0.1:8000/",
+                )
                 return
         await self.app(scope, receive, send)
 
@@ -97,8 +101,9 @@ class BodyLimitMiddleware:
     tries to send is dropped.
     """
 
-    def __init__(self, app: ASGIApp, limit: int, upload_limit: int,
-                 upload_paths: Iterable[str]) -> None:
+    def __init__(
+        self, app: ASGIApp, limit: int, upload_limit: int, upload_paths: Iterable[str]
+    ) -> None:
         self.app = app
         self.limit = limit
         self.upload_limit = upload_limit
@@ -148,5 +153,7 @@ class BodyLimitMiddleware:
 
 
 def _too_large(limit: int) -> str:
-    return (f"the request body is over {limit / 1_000_000:g} MB; send less "
-            "(split a large import into several uploads)")
+    return (
+        f"the request body is over {limit / 1_000_000:g} MB; send less "
+        "(split a large import into several uploads)"
+    )

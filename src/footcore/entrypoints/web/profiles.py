@@ -20,8 +20,9 @@ def default_profile() -> tuple[Profile, str]:
     )
 
 
-def _number(form: FormData, name: str, field: str, kind: type[int] | type[float]
-            ) -> int | float | None:
+def _number(
+    form: FormData, name: str, field: str, kind: type[int] | type[float]
+) -> int | float | None:
     raw = str(form.get(name) or "").strip()
     if not raw:
         return None
@@ -51,8 +52,11 @@ def profile_mapping(form: FormData, pain_areas: list[str]) -> dict[str, Any]:
     if long_run:
         running["long_run_day"] = long_run
     schedule: dict[str, Any] = {"days": [str(d) for d in form.getlist("days")]}
-    _put(schedule, "minutes_per_day",
-         _number(form, "minutes_per_day", "schedule.minutes_per_day", int))
+    _put(
+        schedule,
+        "minutes_per_day",
+        _number(form, "minutes_per_day", "schedule.minutes_per_day", int),
+    )
     pain: dict[str, int] = {}
     for area in pain_areas:
         level = _number(form, f"pain_{area}", f"health.pain.{area}", int)
@@ -75,9 +79,21 @@ def profile_mapping(form: FormData, pain_areas: list[str]) -> dict[str, Any]:
 def profile_values(profile: Profile | None) -> dict[str, Any]:
     """A profile as the values a form shows (for settings and for re-showing a bad form)."""
     if profile is None:
-        return {"age": "", "sex": "unspecified", "name": "", "units": "km", "weekly_km": "",
-                "runs_per_week": "", "long_run_day": "", "hard_days": [], "days": [],
-                "minutes_per_day": 15, "equipment": [], "past_injuries": [], "pain": {}}
+        return {
+            "age": "",
+            "sex": "unspecified",
+            "name": "",
+            "units": "km",
+            "weekly_km": "",
+            "runs_per_week": "",
+            "long_run_day": "",
+            "hard_days": [],
+            "days": [],
+            "minutes_per_day": 15,
+            "equipment": [],
+            "past_injuries": [],
+            "pain": {},
+        }
     return {
         "age": profile.runner.age,
         "sex": profile.runner.sex.value,

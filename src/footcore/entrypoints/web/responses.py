@@ -27,13 +27,13 @@ def error_page(status: int, message: str) -> str:
     """A self-contained error page (no template, so it works when templates cannot)."""
     text = html.escape(message)
     return (
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>footcore: error {status}</title>"
-        "<link rel=\"stylesheet\" href=\"/static/app.css\">"
-        "<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\"></head>"
-        f"<body><main class=\"page\"><h1>Error {status}</h1><p role=\"alert\">{text}</p>"
-        "<p><a href=\"/\">Back to footcore</a></p></main></body></html>"
+        '<link rel="stylesheet" href="/static/app.css">'
+        '<link rel="icon" href="/static/icon.svg" type="image/svg+xml"></head>'
+        f'<body><main class="page"><h1>Error {status}</h1><p role="alert">{text}</p>'
+        '<p><a href="/">Back to footcore</a></p></main></body></html>'
     )
 
 
@@ -44,9 +44,11 @@ async def send_error(scope: Scope, send: Send, status: int, message: str) -> Non
     else:
         body = error_page(status, message).encode("utf-8")
         ctype = b"text/html; charset=utf-8"
-    await send({
-        "type": "http.response.start",
-        "status": status,
-        "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode())],
-    })
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

@@ -43,11 +43,13 @@ async def save(files: Sequence[Any]) -> Uploaded:
     """Write the uploaded files to a new private folder; the caller removes it (discard)."""
     uploads = [f for f in files if isinstance(f, UploadFile)]
     if not uploads:
-        raise InputError("choose one or more activity files (FIT, GPX, TCX, .gz or a Strava "
-                         "export zip)", "files")
+        raise InputError(
+            "choose one or more activity files (FIT, GPX, TCX, .gz or a Strava export zip)", "files"
+        )
     if len(uploads) > MAX_FILES:
-        raise InputError(f"{len(uploads)} files at once; send at most {MAX_FILES} (or one zip)",
-                         "files")
+        raise InputError(
+            f"{len(uploads)} files at once; send at most {MAX_FILES} (or one zip)", "files"
+        )
     folder = Path(tempfile.mkdtemp(prefix="footcore-upload-"))
     paths: list[Path] = []
     try:
@@ -71,6 +73,7 @@ def discard(folder: Path) -> None:
 
 def report_dict(report: ImportReport, folder: Path) -> dict[str, Any]:
     """The summary line and one line per file, with the temporary folder out of the names."""
+
     def show(source: str) -> str:
         text = source.replace(str(folder) + "/", "")
         return re.sub(r"^\d{3}/", "", text)
@@ -81,16 +84,16 @@ def report_dict(report: ImportReport, folder: Path) -> dict[str, Any]:
         if run.file not in seen:
             seen.add(run.file)
             count = sum(1 for r in report.imported if r.file == run.file)
-            files.append({"source": show(run.file), "outcome": "imported",
-                          "detail": f"{count} run(s)"})
-    files += [{"source": show(f), "outcome": "duplicate", "detail": "already stored"}
-              for f in report.duplicates]
-    files += [{"source": show(f), "outcome": "skipped", "detail": why}
-              for f, why in report.skipped]
-    files += [{"source": show(f), "outcome": "failed", "detail": why}
-              for f, why in report.failed]
-    files += [{"source": show(f), "outcome": "note", "detail": note}
-              for f, note in report.notes]
+            files.append(
+                {"source": show(run.file), "outcome": "imported", "detail": f"{count} run(s)"}
+            )
+    files += [
+        {"source": show(f), "outcome": "duplicate", "detail": "already stored"}
+        for f in report.duplicates
+    ]
+    files += [{"source": show(f), "outcome": "skipped", "detail": why} for f, why in report.skipped]
+    files += [{"source": show(f), "outcome": "failed", "detail": why} for f, why in report.failed]
+    files += [{"source": show(f), "outcome": "note", "detail": note} for f, note in report.notes]
     summary = import_text(report).splitlines()[0].replace(str(folder) + "/", "")
     return {"summary": summary, "files": files, "restricted_days": report.restricted_days}
 

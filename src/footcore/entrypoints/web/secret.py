@@ -34,8 +34,9 @@ def persistent_secret(folder: Path) -> str:
 
 def calendar_key(secret: str, athlete: str) -> str:
     """The secret part of a runner's calendar address: unguessable, stable, one per runner."""
-    mac = hmac.new(secret.encode("utf-8"), b"footcore.calendar:" + athlete.encode("utf-8"),
-                   hashlib.sha256).digest()
+    mac = hmac.new(
+        secret.encode("utf-8"), b"footcore.calendar:" + athlete.encode("utf-8"), hashlib.sha256
+    ).digest()
     return base64.urlsafe_b64encode(mac[:24]).decode("ascii")
 
 

@@ -99,7 +99,8 @@ class Storage:
     def require_athlete(self, name: str) -> None:
         if not self.has_athlete(name):
             raise OnboardingNeeded(
-                f"no runner '{name}' yet: create one with POST /api/athlete (or at /onboarding)")
+                f"no runner '{name}' yet: create one with POST /api/athlete (or at /onboarding)"
+            )
 
     def day(self, name: str, day: date, as_of: date) -> DayView:
         """The stored session of a day: straight from an up-to-date SQLite file when possible."""

@@ -25,17 +25,35 @@ if TYPE_CHECKING:
 
 # The profile keys the settings form edits, each changed through the profile service.
 PROFILE_KEYS = (
-    "units", "runner.name", "runner.age", "runner.sex", "running.weekly_km",
-    "running.runs_per_week", "running.long_run_day", "running.hard_days",
-    "schedule.minutes_per_day", "schedule.days", "equipment.items", "health.past_injuries",
-    "health.pain", "health.symptoms",
+    "units",
+    "runner.name",
+    "runner.age",
+    "runner.sex",
+    "running.weekly_km",
+    "running.runs_per_week",
+    "running.long_run_day",
+    "running.hard_days",
+    "schedule.minutes_per_day",
+    "schedule.days",
+    "equipment.items",
+    "health.past_injuries",
+    "health.pain",
+    "health.symptoms",
 )
 DEFAULTS: dict[str, Any] = {
-    "units": "km", "runner.name": "", "runner.sex": "unspecified", "running.weekly_km": 0.0,
-    "running.runs_per_week": 0, "running.long_run_day": None, "running.hard_days": [],
+    "units": "km",
+    "runner.name": "",
+    "runner.sex": "unspecified",
+    "running.weekly_km": 0.0,
+    "running.runs_per_week": 0,
+    "running.long_run_day": None,
+    "running.hard_days": [],
     "schedule.minutes_per_day": 15,
     "schedule.days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
-    "equipment.items": [], "health.past_injuries": [], "health.pain": {}, "health.symptoms": [],
+    "equipment.items": [],
+    "health.past_injuries": [],
+    "health.pain": {},
+    "health.symptoms": [],
 }
 
 
@@ -46,32 +64,57 @@ def decision_dict(d: DecisionInfo) -> dict[str, Any]:
 
 
 def logged_dict(done: Logged) -> dict[str, Any]:
-    return {"exercise": done.entry.exercise, "date": done.entry.day, "side": done.entry.side,
-            "already": done.already, "slot": done.slot, "sets": done.sets,
-            "measure": done.measure,
-            "decision": decision_dict(done.decision) if done.decision else None}
+    return {
+        "exercise": done.entry.exercise,
+        "date": done.entry.day,
+        "side": done.entry.side,
+        "already": done.already,
+        "slot": done.slot,
+        "sets": done.sets,
+        "measure": done.measure,
+        "decision": decision_dict(done.decision) if done.decision else None,
+    }
 
 
 def checkin_dict(done: CheckedIn) -> dict[str, Any]:
-    return {"date": done.day, "area": done.area, "morning_pain": done.morning_pain,
-            "already": done.already, "decisions": [decision_dict(d) for d in done.decisions]}
+    return {
+        "date": done.day,
+        "area": done.area,
+        "morning_pain": done.morning_pain,
+        "already": done.already,
+        "decisions": [decision_dict(d) for d in done.decisions],
+    }
 
 
 def retest_dict(done: Retested) -> dict[str, Any]:
-    return {"date": done.day, "passed": done.result.passed, "entering": done.entering,
-            "reasons": list(done.result.reasons), "sources": list(done.result.sources),
-            "effect": done.effect, "already": done.already,
-            "failed_in_a_row": done.failed_in_a_row,
-            "findings": [finding_dict(f) for f in done.findings]}
+    return {
+        "date": done.day,
+        "passed": done.result.passed,
+        "entering": done.entering,
+        "reasons": list(done.result.reasons),
+        "sources": list(done.result.sources),
+        "effect": done.effect,
+        "already": done.already,
+        "failed_in_a_row": done.failed_in_a_row,
+        "findings": [finding_dict(f) for f in done.findings],
+    }
 
 
 def status_dict(s: StatusView) -> dict[str, Any]:
     return dataclasses.asdict(s)
 
 
-def entry(exercise: str, day: date, sets: int | None = None, reps: int | None = None,
-          hold_s: int | None = None, side: str = "both", rpe: int | None = None, pain: int = 0,
-          pain_area: str = "") -> LogEntry:
+def entry(
+    exercise: str,
+    day: date,
+    sets: int | None = None,
+    reps: int | None = None,
+    hold_s: int | None = None,
+    side: str = "both",
+    rpe: int | None = None,
+    pain: int = 0,
+    pain_area: str = "",
+) -> LogEntry:
     from footcore.services.logbook import LogEntry
 
     return LogEntry(exercise, day, sets, reps, hold_s, side, rpe, pain, pain_area)
@@ -86,7 +129,7 @@ def session_entries(form: FormData, view: DayView) -> list[LogEntry]:
         rpe = forms.whole(form, f"rpe_{i}", f"{item.name}: effort")
         pain = forms.whole(form, f"pain_{i}", f"{item.name}: pain") or 0
         area = forms.text(form, f"area_{i}")
-        for side in (("left", "right") if item.per_side else ("both",)):
+        for side in ("left", "right") if item.per_side else ("both",):
             sets = forms.whole(form, f"sets_{i}_{side}", f"{item.name}: sets ({side})")
             if not sets:
                 continue
@@ -94,8 +137,19 @@ def session_entries(form: FormData, view: DayView) -> list[LogEntry]:
             amount = amount or None  # 0 or blank: as prescribed
             reps = amount if item.reps is not None else None
             hold = amount if item.reps is None and item.hold_s is not None else None
-            out.append(entry(item.exercise_done, view.date, sets, reps, hold, side, rpe, pain,
-                             area if pain else ""))
+            out.append(
+                entry(
+                    item.exercise_done,
+                    view.date,
+                    sets,
+                    reps,
+                    hold,
+                    side,
+                    rpe,
+                    pain,
+                    area if pain else "",
+                )
+            )
     return out
 
 
@@ -135,8 +189,9 @@ def changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[tuple[str, s
     return out
 
 
-def apply_profile(storage: Storage, name: str, new: Mapping[str, Any], as_of: date
-                  ) -> tuple[list[str], date | None]:
+def apply_profile(
+    storage: Storage, name: str, new: Mapping[str, Any], as_of: date
+) -> tuple[list[str], date | None]:
     """Change each differing key through the profile service; the keys changed and the day the
     plan was rebuilt from. The whole profile is checked first, so a bad form changes nothing."""
     from footcore.adapters.inputs import profile_from_mapping

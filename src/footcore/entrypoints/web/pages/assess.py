@@ -27,8 +27,13 @@ def wizard(request: Request, k: KnowledgeDep, storage: StorageDep, today: TodayD
     """The assessment wizard, one test per step (a stored runner's is a retest)."""
     if storage.has_athlete(athlete_name(request)):
         return RedirectResponse("/assess/retest", status_code=303)
-    return page(request, "assess.html", battery=[battery_dict(t) for t in k.battery],
-                today=today, profile=None)
+    return page(
+        request,
+        "assess.html",
+        battery=[battery_dict(t) for t in k.battery],
+        today=today,
+        profile=None,
+    )
 
 
 @router.post("/assess")
@@ -48,8 +53,9 @@ async def score(request: Request, k: KnowledgeDep, today: TodayDep) -> Response:
 @router.get("/screen")
 def screen_form(request: Request, k: KnowledgeDep) -> Response:
     """The red-flag screen on its own."""
-    return page(request, "screen.html", flags=list(k.red_flags.values()), result=None,
-                referral=None)
+    return page(
+        request, "screen.html", flags=list(k.red_flags.values()), result=None, referral=None
+    )
 
 
 @router.post("/screen")
@@ -57,5 +63,10 @@ async def screen_answers(request: Request, k: KnowledgeDep) -> Response:
     """Screen the answers: clear, or whom to see and why."""
     form = await request.form()
     flags = positive_flags(k, [str(s) for s in form.getlist("symptoms")])
-    return page(request, "screen.html", flags=list(k.red_flags.values()), result=flags,
-                referral=screen_dict(flags)["referral"])
+    return page(
+        request,
+        "screen.html",
+        flags=list(k.red_flags.values()),
+        result=flags,
+        referral=screen_dict(flags)["referral"],
+    )

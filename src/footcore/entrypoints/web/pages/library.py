@@ -28,9 +28,17 @@ def library(
     """The exercise library with search and filters."""
     chosen = [e for e in (equipment or []) if e]
     found = find_exercises(k, category or None, chosen or None, muscle or None, search or None)
-    return page(request, "library.html", exercises=found, total=len(k.catalog),
-                vocab=vocabulary_dict(), category=category, muscle=muscle, q=search,
-                equipment=chosen)
+    return page(
+        request,
+        "library.html",
+        exercises=found,
+        total=len(k.catalog),
+        vocab=vocabulary_dict(),
+        category=category,
+        muscle=muscle,
+        q=search,
+        equipment=chosen,
+    )
 
 
 @router.get("/library/{exercise_id}")

@@ -46,8 +46,14 @@ def onboarding(request: Request, k: KnowledgeDep, storage: StorageDep) -> Respon
     """Step 1: the profile and the red-flag screen."""
     if storage.has_athlete(athlete_name(request)):
         return RedirectResponse("/today", status_code=303)
-    return page(request, "onboarding.html", v=profile_values(None), vocab=vocabulary_dict(),
-                flags=list(k.red_flags.values()), error=None)
+    return page(
+        request,
+        "onboarding.html",
+        v=profile_values(None),
+        vocab=vocabulary_dict(),
+        flags=list(k.red_flags.values()),
+        error=None,
+    )
 
 
 @router.post("/onboarding")
@@ -59,17 +65,32 @@ async def onboarding_profile(request: Request, k: KnowledgeDep, today: TodayDep)
     try:
         profile = profile_from_mapping(raw, "profile")
     except InputError as exc:
-        return page(request, "onboarding.html", status_code=422, v=values_from_mapping(raw),
-                    vocab=vocab, flags=list(k.red_flags.values()), error=exc.message)
+        return page(
+            request,
+            "onboarding.html",
+            status_code=422,
+            v=values_from_mapping(raw),
+            vocab=vocab,
+            flags=list(k.red_flags.values()),
+            error=exc.message,
+        )
     screen(profile.health.symptoms, k.red_flags)
-    return page(request, "assess.html", battery=[battery_dict(t) for t in k.battery],
-                today=today, profile=profile, action="/onboarding/finish",
-                profile_json=json.dumps(raw), skip=True)
+    return page(
+        request,
+        "assess.html",
+        battery=[battery_dict(t) for t in k.battery],
+        today=today,
+        profile=profile,
+        action="/onboarding/finish",
+        profile_json=json.dumps(raw),
+        skip=True,
+    )
 
 
 @router.post("/onboarding/finish")
-async def onboarding_finish(request: Request, k: KnowledgeDep, storage: StorageDep,
-                            today: TodayDep) -> Response:
+async def onboarding_finish(
+    request: Request, k: KnowledgeDep, storage: StorageDep, today: TodayDep
+) -> Response:
     """Store the runner with their baseline (if any) and their plan."""
     form = await request.form()
     try:
@@ -81,8 +102,17 @@ async def onboarding_finish(request: Request, k: KnowledgeDep, storage: StorageD
     results, results_raw = (None, None)
     if forms.text(form, "skip") != "1":
         results, results_raw = _raw_results(k, form, today)
-    training.init(storage.uow(), athlete_name(request), raw, "profile", results, results_raw,
-                  None, None, today)
+    training.init(
+        storage.uow(),
+        athlete_name(request),
+        raw,
+        "profile",
+        results,
+        results_raw,
+        None,
+        None,
+        today,
+    )
     storage.changed()
     return RedirectResponse("/plan?welcome=1", status_code=303)
 
@@ -91,9 +121,18 @@ async def onboarding_finish(request: Request, k: KnowledgeDep, storage: StorageD
 def plan(request: Request, r: RunnerDep, welcome: int = 0) -> Response:
     """The stored plan, week by week."""
     plan = stored_runner(r.storage.uow(), r.name, r.today).plan
-    return page(request, "plan.html", weeks=plan.weeks, today=r.today, preview=False,
-                warnings=plan.warnings, priorities=plan.priorities,
-                assessed=bool(plan.findings), habits=plan.habits, welcome=bool(welcome))
+    return page(
+        request,
+        "plan.html",
+        weeks=plan.weeks,
+        today=r.today,
+        preview=False,
+        warnings=plan.warnings,
+        priorities=plan.priorities,
+        assessed=bool(plan.findings),
+        habits=plan.habits,
+        welcome=bool(welcome),
+    )
 
 
 @router.post("/retest")
@@ -112,8 +151,15 @@ async def retest(request: Request, k: KnowledgeDep, r: RunnerDep) -> Response:
 def settings(request: Request, r: RunnerDep) -> Response:
     """Units, days, minutes, equipment and the rest of the profile."""
     raw = training.profile_show(r.storage.uow(), r.name, r.today)
-    return page(request, "settings.html", v=values_from_mapping(raw), vocab=vocabulary_dict(),
-                error=None, saved=None, calendar=_calendar_url(request, r.name))
+    return page(
+        request,
+        "settings.html",
+        v=values_from_mapping(raw),
+        vocab=vocabulary_dict(),
+        error=None,
+        saved=None,
+        calendar=_calendar_url(request, r.name),
+    )
 
 
 @router.post("/settings")
@@ -127,13 +173,26 @@ async def save_settings(request: Request, r: RunnerDep) -> Response:
     try:
         changed, replanned = training_io.apply_profile(r.storage, r.name, raw, r.today)
     except InputError as exc:
-        return page(request, "settings.html", status_code=422, v=values_from_mapping(raw),
-                    vocab=vocab, error=exc.message, saved=None,
-                    calendar=_calendar_url(request, r.name))
+        return page(
+            request,
+            "settings.html",
+            status_code=422,
+            v=values_from_mapping(raw),
+            vocab=vocab,
+            error=exc.message,
+            saved=None,
+            calendar=_calendar_url(request, r.name),
+        )
     r.storage.changed()
-    return page(request, "settings.html", v=values_from_mapping(raw), vocab=vocab, error=None,
-                saved={"changed": changed, "replanned": replanned},
-                calendar=_calendar_url(request, r.name))
+    return page(
+        request,
+        "settings.html",
+        v=values_from_mapping(raw),
+        vocab=vocab,
+        error=None,
+        saved={"changed": changed, "replanned": replanned},
+        calendar=_calendar_url(request, r.name),
+    )
 
 
 def _calendar_url(request: Request, name: str) -> str:
@@ -146,6 +205,12 @@ def retest_form(request: Request, k: KnowledgeDep, r: RunnerDep) -> Response:
     """The wizard for a retest of a stored runner."""
     raw = training.profile_show(r.storage.uow(), r.name, r.today)
     profile = profile_from_mapping(raw, "stored profile")
-    return page(request, "assess.html", battery=[battery_dict(t) for t in k.battery],
-                today=r.today, profile=profile, action="/retest", retest=True)
-
+    return page(
+        request,
+        "assess.html",
+        battery=[battery_dict(t) for t in k.battery],
+        today=r.today,
+        profile=profile,
+        action="/retest",
+        retest=True,
+    )

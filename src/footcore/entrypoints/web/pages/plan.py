@@ -20,8 +20,14 @@ router = APIRouter()
 @router.get("/plan/preview")
 def preview_form(request: Request) -> Response:
     """The profile form of the plan preview."""
-    return page(request, "plan_preview.html", v=profile_values(None), vocab=vocabulary_dict(),
-                weeks=24, error=None)
+    return page(
+        request,
+        "plan_preview.html",
+        v=profile_values(None),
+        vocab=vocabulary_dict(),
+        weeks=24,
+        error=None,
+    )
 
 
 @router.post("/plan/preview")
@@ -35,8 +41,23 @@ async def preview(request: Request, k: KnowledgeDep, today: TodayDep) -> Respons
         profile = profile_from_mapping(raw, "profile")
         plan = make_plan(k, profile, None, today, weeks)
     except InputError as exc:
-        return page(request, "plan_preview.html", status_code=422, v=values_from_mapping(raw),
-                    vocab=vocab, weeks=weeks, error=exc.message)
-    return page(request, "plan.html", weeks=plan.weeks, today=today, preview=True,
-                warnings=plan.warnings, priorities=plan.priorities, assessed=bool(plan.findings),
-                habits=plan.habits)
+        return page(
+            request,
+            "plan_preview.html",
+            status_code=422,
+            v=values_from_mapping(raw),
+            vocab=vocab,
+            weeks=weeks,
+            error=exc.message,
+        )
+    return page(
+        request,
+        "plan.html",
+        weeks=plan.weeks,
+        today=today,
+        preview=True,
+        warnings=plan.warnings,
+        priorities=plan.priorities,
+        assessed=bool(plan.findings),
+        habits=plan.habits,
+    )

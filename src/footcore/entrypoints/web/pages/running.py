@@ -20,14 +20,23 @@ from footcore.services import running
 router = APIRouter()
 
 
-def _runs_page(request: Request, r: RunnerDep, added: str | None = None,
-               status_code: int = 200) -> Response:
+def _runs_page(
+    request: Request, r: RunnerDep, added: str | None = None, status_code: int = 200
+) -> Response:
     view = running.list_runs(r.storage.uow(), r.name, r.today)
     shoes = running.shoes_report(r.storage.uow(), r.name, r.today)
-    return page(request, "runs.html", status_code=status_code, runs=runs_dict(view),
-                shoes=[s.shoe.name for s in shoes.shoes if not s.shoe.retired],
-                surfaces=running.SURFACES, units=units_of(view.units), today=r.today,
-                added=added, upload_token=token_of(request.scope))
+    return page(
+        request,
+        "runs.html",
+        status_code=status_code,
+        runs=runs_dict(view),
+        shoes=[s.shoe.name for s in shoes.shoes if not s.shoe.retired],
+        surfaces=running.SURFACES,
+        units=units_of(view.units),
+        today=r.today,
+        added=added,
+        upload_token=token_of(request.scope),
+    )
 
 
 @router.get("/runs")
@@ -47,10 +56,18 @@ async def add_run(request: Request, r: RunnerDep) -> Response:
         raise InputError("give the distance and the minutes of the run", "distance")
     at = forms.text(form, "time")
     done = await run_in_threadpool(
-        running.add_run, r.storage.uow(), r.name, day=forms.day(form, "date", r.today),
-        km=units.to_metres(distance) / 1000, minutes=minutes, as_of=r.today,
-        rpe=forms.whole(form, "rpe"), shoe=forms.text(form, "shoe") or None,
-        surface=forms.text(form, "surface") or None, at=forms.clock(form, "time") if at else None)
+        running.add_run,
+        r.storage.uow(),
+        r.name,
+        day=forms.day(form, "date", r.today),
+        km=units.to_metres(distance) / 1000,
+        minutes=minutes,
+        as_of=r.today,
+        rpe=forms.whole(form, "rpe"),
+        shoe=forms.text(form, "shoe") or None,
+        surface=forms.text(form, "surface") or None,
+        at=forms.clock(form, "time") if at else None,
+    )
     return _runs_page(request, r, added=added_text(done))
 
 
@@ -62,8 +79,8 @@ async def upload(request: Request, r: RunnerDep) -> Response:
         uploaded = await running_io.save(form.getlist("files"))
     try:
         report = await run_in_threadpool(
-            running.import_paths, r.storage.uow(), r.name, uploaded.paths, r.today, None, 1,
-            shoe)
+            running.import_paths, r.storage.uow(), r.name, uploaded.paths, r.today, None, 1, shoe
+        )
         result = running_io.report_dict(report, uploaded.folder)
     finally:
         running_io.discard(uploaded.folder)
@@ -85,8 +102,9 @@ def shoes(request: Request, r: RunnerDep) -> Response:
 
 def _shoes_page(request: Request, r: RunnerDep, message: str | None = None) -> Response:
     report = shoes_dict(running.shoes_report(r.storage.uow(), r.name, r.today))
-    return page(request, "shoes.html", report=report, kinds=[k.value for k in ShoeKind],
-                message=message)
+    return page(
+        request, "shoes.html", report=report, kinds=[k.value for k in ShoeKind], message=message
+    )
 
 
 @router.post("/shoes")
@@ -94,10 +112,17 @@ async def add_shoe(request: Request, r: RunnerDep) -> Response:
     """Store a pair."""
     form = await request.form()
     done = await run_in_threadpool(
-        running.add_shoe, r.storage.uow(), r.name, forms.text(form, "name"), r.today,
-        forms.text(form, "kind") or "neutral", forms.number(form, "drop_mm"),
-        forms.number(form, "stack_mm"), forms.number(form, "weight_g"),
-        forms.number(form, "reminder_km"))
+        running.add_shoe,
+        r.storage.uow(),
+        r.name,
+        forms.text(form, "name"),
+        r.today,
+        forms.text(form, "kind") or "neutral",
+        forms.number(form, "drop_mm"),
+        forms.number(form, "stack_mm"),
+        forms.number(form, "weight_g"),
+        forms.number(form, "reminder_km"),
+    )
     return _shoes_page(request, r, f"Added {done.name} ({done.kind}).")
 
 
@@ -105,8 +130,9 @@ async def add_shoe(request: Request, r: RunnerDep) -> Response:
 async def retire_shoe(request: Request, r: RunnerDep) -> Response:
     """Retire a pair."""
     form = await request.form()
-    done = await run_in_threadpool(running.retire_shoe, r.storage.uow(), r.name,
-                                   forms.text(form, "name"), r.today)
+    done = await run_in_threadpool(
+        running.retire_shoe, r.storage.uow(), r.name, forms.text(form, "name"), r.today
+    )
     return _shoes_page(request, r, f"Retired {done.name}; its distance stays on record.")
 
 

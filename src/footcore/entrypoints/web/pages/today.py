@@ -51,12 +51,17 @@ async def today_page(request: Request, r: RunnerDep, day: DayQuery = None) -> Re
     return fill_token(request, body)
 
 
-def _render_today(request: Request, name: str, storage: Storage, when: date, today: date
-                  ) -> bytes:
+def _render_today(request: Request, name: str, storage: Storage, when: date, today: date) -> bytes:
     view = storage.day(name, when, today)
-    return render_cacheable(request, "today.html", view=view, today=today,
-                            is_today=when == today, areas=vocabulary_dict()["pain_areas"],
-                            past=when <= today)
+    return render_cacheable(
+        request,
+        "today.html",
+        view=view,
+        today=today,
+        is_today=when == today,
+        areas=vocabulary_dict()["pain_areas"],
+        past=when <= today,
+    )
 
 
 @router.post("/today/log")
@@ -70,15 +75,27 @@ async def log_session(request: Request, r: RunnerDep) -> Response:
         raise InputError("nothing to log: count at least one set done", "sets")
     done = training.log_session(r.storage.uow(), r.name, entries, r.today)
     r.storage.changed()
-    return page(request, "session_done.html", done=done, day=when,
-                tomorrow=when + timedelta(days=1), today=r.today)
+    return page(
+        request,
+        "session_done.html",
+        done=done,
+        day=when,
+        tomorrow=when + timedelta(days=1),
+        today=r.today,
+    )
 
 
 @router.get("/checkin")
 def checkin_form(request: Request, k: KnowledgeDep, r: RunnerDep, day: DayQuery = None) -> Response:
     """The next-morning check-in."""
-    return page(request, "checkin.html", day=day or r.today, areas=vocabulary_dict()["pain_areas"],
-                flags=list(k.red_flags.values()), done=None)
+    return page(
+        request,
+        "checkin.html",
+        day=day or r.today,
+        areas=vocabulary_dict()["pain_areas"],
+        flags=list(k.red_flags.values()),
+        done=None,
+    )
 
 
 @router.post("/checkin")
@@ -91,12 +108,19 @@ async def checkin(request: Request, k: KnowledgeDep, r: RunnerDep) -> Response:
         raise InputError("choose how much it hurts this morning (0-10)", "morning_pain")
     symptoms = [str(s) for s in form.getlist("symptoms")]
     try:
-        done = training.checkin(r.storage.uow(), r.name, when, pain, forms.text(form, "area"),
-                                symptoms, r.today)
+        done = training.checkin(
+            r.storage.uow(), r.name, when, pain, forms.text(form, "area"), symptoms, r.today
+        )
     finally:
         r.storage.changed()
-    return page(request, "checkin.html", day=when, areas=vocabulary_dict()["pain_areas"],
-                flags=list(k.red_flags.values()), done=done)
+    return page(
+        request,
+        "checkin.html",
+        day=when,
+        areas=vocabulary_dict()["pain_areas"],
+        flags=list(k.red_flags.values()),
+        done=done,
+    )
 
 
 @router.post("/clear")

@@ -17,9 +17,12 @@ depends_on = None
 
 
 def _athlete(table: str) -> sa.ForeignKeyConstraint:
-    return sa.ForeignKeyConstraint(["athlete_id"], ["athletes.id"],
-                                   name=op.f(f"fk_{table}_athlete_id_athletes"),
-                                   ondelete="CASCADE")
+    return sa.ForeignKeyConstraint(
+        ["athlete_id"],
+        ["athletes.id"],
+        name=op.f(f"fk_{table}_athlete_id_athletes"),
+        ondelete="CASCADE",
+    )
 
 
 def upgrade() -> None:
@@ -56,11 +59,13 @@ def upgrade() -> None:
         sa.Column("distance_source", sa.String(length=16), nullable=False),
         sa.Column("device", sa.String(length=200), nullable=True),
         _athlete("runs"),
-        sa.ForeignKeyConstraint(["shoe_id"], ["shoes.id"], name=op.f("fk_runs_shoe_id_shoes"),
-                                ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(
+            ["shoe_id"], ["shoes.id"], name=op.f("fk_runs_shoe_id_shoes"), ondelete="SET NULL"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_runs")),
-        sa.UniqueConstraint("athlete_id", "start", "distance_m",
-                            name=op.f("uq_runs_athlete_id_start_distance_m")),
+        sa.UniqueConstraint(
+            "athlete_id", "start", "distance_m", name=op.f("uq_runs_athlete_id_start_distance_m")
+        ),
     )
     op.create_index(op.f("ix_runs_athlete_id"), "runs", ["athlete_id"], unique=False)
     op.create_index(op.f("ix_runs_shoe_id"), "runs", ["shoe_id"], unique=False)
@@ -79,8 +84,9 @@ def upgrade() -> None:
         _athlete("foot_restrictions"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_foot_restrictions")),
     )
-    op.create_index("ix_foot_restrictions_day", "foot_restrictions", ["athlete_id", "day"],
-                    unique=False)
+    op.create_index(
+        "ix_foot_restrictions_day", "foot_restrictions", ["athlete_id", "day"], unique=False
+    )
     op.create_table(
         "minimalist_ramps",
         sa.Column("id", sa.Integer(), nullable=False),
