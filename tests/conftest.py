@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.corpus import SAMPLES  # noqa: F401  (the corpus's place, for the tests that import it here)
+
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO.parent / "shared" / "samples"
 EXAMPLES = REPO / "examples"
 
 

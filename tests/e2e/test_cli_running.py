@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,8 @@ import pytest
 from footcore.adapters.importers import Imported, read_activities
 from footcore.bootstrap import knowledge
 from tests.cli_runner import Outcome, run
-from tests.conftest import EXAMPLES, SAMPLES
+from tests.conftest import EXAMPLES
+from tests.corpus import activity_samples
 
 # Database fixtures shared with the integration layer (each test runs on both backends).
 from tests.integration.conftest import (  # noqa: F401
@@ -25,6 +26,7 @@ from tests.integration.conftest import (  # noqa: F401
     postgres_url,
 )
 from tests.integration.test_running import high_load_start, strava_export
+from tests.synthetic import Track, write_activity
 
 TODAY = date.today()
 DAY = timedelta(days=1)
@@ -72,7 +74,11 @@ def started(tmp_path: Path, units: str = "km", start: date | None = None) -> Non
 
 
 def sample_files() -> list[Path]:
-    return sorted(p for p in SAMPLES.glob("*/*") if p.suffix in (".fit", ".gpx", ".tcx"))
+    return activity_samples()
+
+
+# a short run of 2017 (long before the tests' today: no spike), as a Garmin fenix 5 recorded it
+FENIX5_RUN = Track(start=datetime(2017, 6, 11, 14, 34, 9, tzinfo=UTC), km=0.15756, minutes=0.948)
 
 
 # --- runs ---------------------------------------------------------------------------------------
@@ -167,12 +173,10 @@ def test_bad_files_are_reported_one_by_one_and_the_batch_goes_on(cli: str, tmp_p
         '<gpx version="1.1"><trk><name>&b;</name></trk></gpx>'
     )
     (tmp_path / "laughs.gpx").write_text(laughs)
-    (tmp_path / "ride.gpx").write_bytes(
-        (SAMPLES / "gpx" / "sweatpy__activity_5039744860.gpx").read_bytes()
-    )
+    write_activity(tmp_path / "ride.gpx", Track(start=FENIX5_RUN.start, km=36, sport="cycling"))
     with (tmp_path / "huge.tcx").open("wb") as f:
         f.truncate(51_000_000)
-    run_fit = str(SAMPLES / "fit" / "fitparse__garmin-fenix-5-run.fit")
+    run_fit = str(write_activity(tmp_path / "fenix-5-run.fit", FENIX5_RUN))
     paths = [
         str(tmp_path / n) for n in ("empty.fit", "notes.txt", "laughs.gpx", "ride.gpx", "huge.tcx")
     ]
@@ -386,7 +390,7 @@ def test_a_runner_who_chose_miles_reads_miles_everywhere(cli: str, tmp_path: Pat
     assert js("load")["weeks"][-1]["distance"] == 15.0
     shoes = ok("shoes").out
     assert "5.00 mi in 1 run(s)" in shoes and "reminder at 404 mi" in shoes
-    imported = ok("runs", "import", str(SAMPLES / "fit" / "fitparse__garmin-fenix-5-run.fit"))
+    imported = ok("runs", "import", str(write_activity(tmp_path / "fenix-5-run.fit", FENIX5_RUN)))
     assert "0.10 mi" in imported.out
     ramp = ok("shoes", "ramp").out
     assert "1.2 mi" in ramp and "2 km" not in ramp

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,17 +13,32 @@ import pytest
 
 from footcore.adapters.importers import Failed, Imported, parallel, read_activities
 from footcore.adapters.importers.formats import Pending
+from tests.corpus import sample
+from tests.synthetic import Track, write_activity
 
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+
+def synthetic_folder(folder: Path) -> tuple[Path, int]:
+    """Twelve runs in three formats, a ride and a broken file, written by the test."""
+    start = datetime(2024, 3, 1, 7, tzinfo=UTC)
+    for i in range(12):
+        name = f"run{i:02}{('.fit', '.gpx', '.tcx')[i % 3]}"
+        write_activity(folder / name, Track(start=start + timedelta(days=i), km=5 + i))
+    write_activity(folder / "ride.gpx", Track(start=start, sport="cycling"))
+    (folder / "broken.fit").write_bytes(b"not a FIT file at all")
+    return folder, 12
 
 
-def test_two_workers_give_the_outcomes_of_one_process_in_the_same_order() -> None:
+@pytest.mark.parametrize("corpus", ["synthetic", "samples"])
+def test_two_workers_give_the_outcomes_of_one_process_in_the_same_order(
+    corpus: str, tmp_path: Path
+) -> None:
+    folder, runs = synthetic_folder(tmp_path) if corpus == "synthetic" else (sample(""), 14)
     seen: list[tuple[int, int]] = []
-    serial = list(read_activities([SAMPLES], workers=1))
-    both = list(read_activities([SAMPLES], progress=lambda d, t: seen.append((d, t)), workers=2))
+    serial = list(read_activities([folder], workers=1))
+    both = list(read_activities([folder], progress=lambda d, t: seen.append((d, t)), workers=2))
     assert both == serial
     assert seen == [(i, len(serial)) for i in range(1, len(serial) + 1)]
-    assert sum(isinstance(o, Imported) for o in both) >= 14
+    assert sum(isinstance(o, Imported) for o in both) >= runs
 
 
 def test_small_batches_stay_in_this_process_and_large_ones_use_every_core(

@@ -10,7 +10,7 @@ import gzip
 import io
 import tomllib
 import zipfile
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -30,9 +30,10 @@ from footcore.bootstrap import knowledge
 from footcore.errors import ConflictError, InputError, NotFoundError
 from footcore.services import running, training
 from footcore.services.logbook import LogEntry
+from tests.corpus import SAMPLES, activity_samples, sample_bytes
+from tests.synthetic import Track, tcx_text
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLES = REPO.parent / "shared" / "samples"
 TODAY = date.today()
 DAY = timedelta(days=1)
 NAME = "default"
@@ -44,7 +45,7 @@ NORMAL = {
 
 
 def sample_files() -> list[Path]:
-    return sorted(p for p in SAMPLES.glob("*/*") if p.suffix in (".fit", ".gpx", ".tcx"))
+    return activity_samples()
 
 
 def profile(units: str = "km", pain: dict[str, int] | None = None) -> dict[str, Any]:
@@ -152,7 +153,7 @@ def test_a_file_whose_storage_fails_half_way_leaves_nothing(
 ) -> None:
     started(uow)
     # one TCX holding two runs: the second is the first moved a day later
-    text = (SAMPLES / "tcx" / "runpandas__run_garmin.tcx").read_text()
+    text = tcx_text(Track(start=datetime(2018, 11, 25, 7, 20, 49, tzinfo=UTC), km=2.15))
     body = text.split("<Activities>")[1].split("</Activities>")[0]
     later = body.replace("2018-11-25T", "2018-11-26T")
     two = text.replace(body, body + later)
@@ -176,7 +177,7 @@ def test_a_file_whose_storage_fails_half_way_leaves_nothing(
 
 
 def strava_export(folder: Path) -> Path:
-    header = next(csv.reader(io.StringIO((SAMPLES / "strava-activities-header.csv").read_text())))
+    header = next(csv.reader(io.StringIO(sample_bytes("strava-activities-header.csv").decode())))
 
     def row(**values: str) -> list[str]:
         out = [""] * len(header)
@@ -216,20 +217,16 @@ def strava_export(folder: Path) -> Path:
         z.writestr("activities.csv", table.getvalue())
         z.writestr(
             "activities/1.fit.gz",
-            gzip.compress(
-                (SAMPLES / "fit" / "fitparse__activity-small-fenix2-run.fit").read_bytes()
-            ),
+            gzip.compress(sample_bytes("fit/fitparse__activity-small-fenix2-run.fit")),
         )
-        z.writestr(
-            "activities/2.gpx", (SAMPLES / "gpx" / "sweatpy__activity_5039744860.gpx").read_bytes()
-        )
+        z.writestr("activities/2.gpx", sample_bytes("gpx/sweatpy__activity_5039744860.gpx"))
         z.writestr(
             "activities/4.tcx.gz",
-            gzip.compress((SAMPLES / "tcx" / "runpandas__run_garmin.tcx").read_bytes()),
+            gzip.compress(sample_bytes("tcx/runpandas__run_garmin.tcx")),
         )
         z.writestr(
             "activities/5.fit.gz",
-            gzip.compress((SAMPLES / "fit" / "fitparse__activity-filecrc.fit").read_bytes()),
+            gzip.compress(sample_bytes("fit/fitparse__activity-filecrc.fit")),
         )
     return path
 

@@ -4,7 +4,6 @@ track of the samples (GPX points, TCX trackpoints, FIT records)."""
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import gpxpy
 import pytest
@@ -14,8 +13,8 @@ from footcore.adapters.importers.fit import _SEMICIRCLE_DEG, _moment, _scan
 from footcore.adapters.importers.limits import STOPPED_SPEED_KMH
 from footcore.adapters.importers.safe_xml import child_text, children, local, parse_xml
 from footcore.adapters.importers.track import as_utc, measure, point
-
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+from tests.corpus import SAMPLES, WHERE
+from tests.synthetic import Track, fit_bytes, gpx_text, tcx_text
 
 
 def by_gpxpy(points: list[GPXTrackPoint]) -> tuple[float, float]:
@@ -24,48 +23,60 @@ def by_gpxpy(points: list[GPXTrackPoint]) -> tuple[float, float]:
     return float(segment.length_2d() or 0.0), float(data.moving_time if data else 0.0)
 
 
-def tracks() -> list[tuple[str, list[GPXTrackPoint]]]:
-    out = []
-    for path in sorted(SAMPLES.glob("gpx/*.gpx")):
-        gpx = gpxpy.parse(path.read_text(encoding="utf-8"))
-        out += [
-            (path.name, [p for p in seg.points if p.time]) for t in gpx.tracks for seg in t.segments
-        ]
-    for path in sorted(SAMPLES.glob("tcx/*.tcx")):
-        pts = []
-        for tp in (
-            e for e in parse_xml(path.read_bytes(), "TCX").iter() if local(e.tag) == "Trackpoint"
-        ):
-            when, pos = child_text(tp, "Time"), children(tp, "Position")
-            if when and pos:
-                lat, lon = (
-                    child_text(pos[0], "LatitudeDegrees"),
-                    child_text(pos[0], "LongitudeDegrees"),
-                )
-                if lat and lon:
-                    ele = child_text(tp, "AltitudeMeters")
-                    pts.append(
-                        point(
-                            float(lat),
-                            float(lon),
-                            as_utc(datetime.fromisoformat(when)),
-                            float(ele) if ele else None,
-                        )
-                    )
-        out.append((path.name, pts))
-    for name in ("fitparse__activity-small-fenix2-run.fit", "runpandas__run.fit"):
-        scan = _scan((SAMPLES / "fit" / name).read_bytes())
-        out.append(
-            (
-                name,
-                [
-                    point(lat * _SEMICIRCLE_DEG, lon * _SEMICIRCLE_DEG, _moment(t))
-                    for t, _, lat, lon in scan.records
-                    if isinstance(lat, int) and isinstance(lon, int)
-                ],
+def gpx_points(name: str, text: str) -> list[tuple[str, list[GPXTrackPoint]]]:
+    gpx = gpxpy.parse(text)
+    return [(name, [p for p in seg.points if p.time]) for t in gpx.tracks for seg in t.segments]
+
+
+def tcx_points(data: bytes) -> list[GPXTrackPoint]:
+    pts = []
+    for tp in (e for e in parse_xml(data, "TCX").iter() if local(e.tag) == "Trackpoint"):
+        when, pos = child_text(tp, "Time"), children(tp, "Position")
+        if when and pos:
+            lat, lon = (
+                child_text(pos[0], "LatitudeDegrees"),
+                child_text(pos[0], "LongitudeDegrees"),
             )
-        )
-    return [(n, p) for n, p in out if len(p) >= 2]
+            if lat and lon:
+                ele = child_text(tp, "AltitudeMeters")
+                pts.append(
+                    point(
+                        float(lat),
+                        float(lon),
+                        as_utc(datetime.fromisoformat(when)),
+                        float(ele) if ele else None,
+                    )
+                )
+    return pts
+
+
+def fit_points(data: bytes) -> list[GPXTrackPoint]:
+    scan = _scan(data)
+    return [
+        point(lat * _SEMICIRCLE_DEG, lon * _SEMICIRCLE_DEG, _moment(t))
+        for t, _, lat, lon in scan.records
+        if isinstance(lat, int) and isinstance(lon, int)
+    ]
+
+
+def tracks() -> list[object]:
+    steady = Track(km=8.0, minutes=45.0)  # written by the test: runs on a fresh clone too
+    out: list[tuple[str, list[GPXTrackPoint]]] = [
+        *gpx_points("synthetic.gpx", gpx_text(steady)),
+        ("synthetic.tcx", tcx_points(tcx_text(steady).encode())),
+        ("synthetic.fit", fit_points(fit_bytes(steady))),
+    ]
+    if SAMPLES.is_dir():
+        for path in sorted(SAMPLES.glob("gpx/*.gpx")):
+            out += gpx_points(path.name, path.read_text(encoding="utf-8"))
+        for path in sorted(SAMPLES.glob("tcx/*.tcx")):
+            out.append((path.name, tcx_points(path.read_bytes())))
+        for name in ("fitparse__activity-small-fenix2-run.fit", "runpandas__run.fit"):
+            out.append((name, fit_points((SAMPLES / "fit" / name).read_bytes())))
+    found: list[object] = [(n, p) for n, p in out if len(p) >= 2]
+    if not SAMPLES.is_dir():
+        found.append(pytest.param("the sample corpus", [], marks=pytest.mark.skip(reason=WHERE)))
+    return found
 
 
 @pytest.mark.parametrize(("name", "points"), tracks())

@@ -3,19 +3,31 @@ bad input, each test on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from tests.conftest import SAMPLES
+from tests.synthetic import Track, fit_bytes, write_activity
 from tests.web.conftest import TestClient
 from tests.web.test_api import error_of
 from tests.web.test_api_storage import PROFILE, app_client  # noqa: F401  (fixture)
 
-GPX = SAMPLES / "gpx" / "gpxpy__korita-zbevnica.gpx"
-FIT = SAMPLES / "fit" / "fitparse__2013-02-06-12-11-14.fit"
-MONITORING = SAMPLES / "fit" / "fitparse__MonitoringFile.fit"
+OLD = datetime(2013, 2, 6, 12, 11, tzinfo=UTC)  # long before the pinned today: no spike
+
+
+@pytest.fixture
+def uploads(tmp_path: Path) -> SimpleNamespace:
+    """A GPX run, a FIT run of another day and a FIT monitoring file, written by the test."""
+    monitoring = tmp_path / "monitoring.fit"
+    monitoring.write_bytes(fit_bytes(Track(start=OLD), file_type=15))
+    return SimpleNamespace(
+        gpx=write_activity(tmp_path / "korita.gpx", Track(start=OLD - timedelta(days=30), km=6)),
+        fit=write_activity(tmp_path / "forerunner.fit", Track(start=OLD, km=4.84, minutes=43.75)),
+        monitoring=monitoring,
+    )
 
 
 @pytest.fixture
@@ -63,7 +75,10 @@ def test_a_bad_run_is_refused(
     assert runner.get("/api/runs").json()["total"] == 0
 
 
-def test_an_upload_of_several_files_reports_each(runner: TestClient) -> None:
+def test_an_upload_of_several_files_reports_each(
+    runner: TestClient, uploads: SimpleNamespace
+) -> None:
+    GPX, FIT, MONITORING = uploads.gpx, uploads.fit, uploads.monitoring
     r = runner.post("/api/runs/upload", files=files(GPX, FIT, MONITORING))
     body = r.json()
     assert r.status_code == 200, body
@@ -75,14 +90,14 @@ def test_an_upload_of_several_files_reports_each(runner: TestClient) -> None:
     assert runner.get("/api/runs").json()["total"] == 2
 
 
-def test_a_bad_upload_is_refused(runner: TestClient) -> None:
+def test_a_bad_upload_is_refused(runner: TestClient, uploads: SimpleNamespace) -> None:
     assert "choose one or more" in error_of(
         runner.post("/api/runs/upload", data={"shoe": ""}, files=[]), 422
     )
     odd = runner.post("/api/runs/upload", files=[("files", ("notes.txt", b"hello"))]).json()
     assert odd["files"][0]["outcome"] in ("skipped", "failed")
     assert "no shoe" in error_of(
-        runner.post("/api/runs/upload", data={"shoe": "Ghost"}, files=files(GPX)), 404
+        runner.post("/api/runs/upload", data={"shoe": "Ghost"}, files=files(uploads.gpx)), 404
     )
 
 

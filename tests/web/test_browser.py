@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLES, SAMPLES
+from tests.conftest import EXAMPLES
+from tests.synthetic import Track, write_activity
 from tests.web.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, served
 
 pytestmark = pytest.mark.browser
@@ -281,15 +283,16 @@ def create_runner(base: str) -> None:
 
 
 def test_runs_upload_with_progress_then_load_and_shoes(
-    page: Any, request: pytest.FixtureRequest
+    page: Any, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
     from playwright.sync_api import expect
 
     create_runner(request.node.base_url)
     page.goto("/runs")
     assert_labelled(page)
-    gpx = SAMPLES / "gpx" / "gpxpy__korita-zbevnica.gpx"
-    fit = SAMPLES / "fit" / "fitparse__2013-02-06-12-11-14.fit"
+    old = datetime(2013, 2, 6, 12, 11, tzinfo=UTC)  # long before today: no spike
+    gpx = write_activity(tmp_path / "korita.gpx", Track(start=old - timedelta(days=30), km=6))
+    fit = write_activity(tmp_path / "forerunner.fit", Track(start=old, km=4.84, minutes=43.75))
     page.get_by_label(re.compile("^Files")).set_input_files([str(gpx), str(fit)])
     page.get_by_role("button", name="Upload").click()
     status = page.locator("[data-upload-status]")

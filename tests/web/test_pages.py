@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from tests.web.conftest import TestClient
@@ -164,14 +166,14 @@ def test_the_library_filters_and_shows_an_exercise(client: TestClient) -> None:
     assert topic is not None and client.get(topic.group(1)).status_code == 200
 
 
-def test_runs_and_shoes_work_without_javascript(bare_client: TestClient) -> None:
-    from tests.conftest import SAMPLES
+def test_runs_and_shoes_work_without_javascript(bare_client: TestClient, tmp_path: Path) -> None:
+    from tests.synthetic import Track, write_activity
 
     onboard(bare_client, skip="1")
     page = bare_client.get("/runs").text
     upload = re.search(r'action="(/runs/upload\?csrf_token=[^"]+)"', page)
     assert upload is not None
-    gpx = SAMPLES / "gpx" / "gpxpy__korita-zbevnica.gpx"
+    gpx = write_activity(tmp_path / "korita.gpx", Track(start=datetime(2010, 8, 1, 8, tzinfo=UTC)))
     done = bare_client.post(
         upload.group(1).replace("&amp;", "&"), files=[("files", (gpx.name, gpx.read_bytes()))]
     )
