@@ -48,7 +48,8 @@ def test_the_battery_knows_how_many_trials_its_protocols_ask_for() -> None:
 def test_bad_answers_after_the_screen_are_asked_again_and_yes_no_take_y_and_n(
     tmp_path: Path,
 ) -> None:
-    answers = SCREEN + [
+    answers = [
+        *SCREEN,
         *("-5", "abc", "46", "40", "", "y", "41", ""),  # eyes open, left then right
         *("", ""),  # eyes closed: skipped
         *("x", "15", "20"),  # heel raises
@@ -109,7 +110,7 @@ def test_enter_stops_each_of_three_clocks_per_side_and_the_best_trial_counts(
 
 
 def test_a_stop_keeps_the_answers_already_given_when_save_is_named(tmp_path: Path) -> None:
-    answers = SCREEN + ["40", "", "42", "", "10"]  # the input ends in the eyes-closed right side
+    answers = [*SCREEN, "40", "", "42", "", "10"]  # the input ends in the eyes-closed right side
     code, out, saved = assess(tmp_path, answers, "--no-timer")
     assert code == 130, out
     assert f"Stopped. Saved the 2 test(s) answered to {saved}" in out
