@@ -136,14 +136,12 @@ def test_assess_walks_the_battery_interactively(tmp_path: Path) -> None:
             ["n"] * 16  # the red-flag screen
             + ["34", "female"]
             + [
-                "40",
-                "42",
-                "10",
-                "12",
+                # three trials per side: a blank after the first ends them early
+                *("40", "", "42", ""),
+                *("10", "", "12", ""),
                 "15",
                 "20",
-                "11",
-                "11.5",
+                *("11", "", "11.5", ""),
                 "yes",
                 "no",
                 "no",

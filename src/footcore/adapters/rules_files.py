@@ -63,6 +63,7 @@ class TestIn(StrictModel):
     unit: str
     quality: str
     hold_s: int | None = None
+    trials: int = Field(default=1, ge=1, le=5)
     protocol: list[str] = Field(min_length=2)
     norm: NormIn | None = None
     sides: SidesIn
@@ -110,6 +111,7 @@ def load_battery() -> tuple[BatteryTest, ...]:
                 retest_noise=t.sides.retest_noise,
                 hold_s=t.hold_s,
                 norm=norm,
+                trials=t.trials,
             )
         )
     return tuple(out)

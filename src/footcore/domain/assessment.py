@@ -79,6 +79,7 @@ class BatteryTest:
     hold_s: int | None
     norm: Norm | None
     higher_is_better: bool = True
+    trials: int = 1  # trials per side the protocol asks for; the best one is the result
 
 
 @dataclass(frozen=True, slots=True)

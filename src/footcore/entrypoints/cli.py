@@ -174,8 +174,10 @@ def plan_cmd(
 
 def main() -> None:
     """Entry point: runs the CLI and turns every error into one line and its exit code."""
+    import footcore.entrypoints.cli_assess  # registers assess
     import footcore.entrypoints.cli_exports  # registers calendar, print, chart, demo
     import footcore.entrypoints.cli_running  # registers runs, load, shoes
+    import footcore.entrypoints.cli_session  # registers session
     import footcore.entrypoints.cli_training  # registers init, today, log, status...
     import footcore.entrypoints.cli_web  # noqa: F401  (serve)
     from footcore.entrypoints import cli_commands  # noqa: F401  (registers the other commands)

@@ -9,8 +9,6 @@ alone and never loads SQLAlchemy, Alembic or the data-file validators when it do
 from __future__ import annotations
 
 import dataclasses
-import sys
-import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -391,103 +389,6 @@ def retest_cmd(results_path: Path, fmt: str, database_url: str | None, athlete: 
     )
     click.echo("\n".join(f"  - {r}" for r in done.result.reasons))
     click.echo(f"Plan: {done.effect}. Sources: {', '.join(done.result.sources)}")
-
-
-@cli.command("session")
-@click.option("--date", "day", help="The day (default: today).")
-@click.option(
-    "--timer/--no-timer",
-    default=None,
-    help="Count down holds (default: on when typing at a terminal).",
-)
-@storage_options
-def session_cmd(
-    day: str | None, timer: bool | None, database_url: str | None, athlete: str
-) -> None:
-    """Walk through the day's session: hold timers, per-side counts; logs it all at once."""
-    from footcore.services import training
-
-    when = _day(day)
-    view = _read_day(database_url, athlete, when)
-    _check_pause(view)
-    entries = walk(view, sys.stdin.isatty() if timer is None else timer)
-    if not entries:
-        click.echo("Nothing logged.")
-        return
-    done = training.log_session(_uow(database_url), athlete, entries, date.today())
-    click.echo(f"Logged {sum(not d.already for d in done)} item(s) for {when.isoformat()}.")
-    for d in done:
-        if d.decision is not None:
-            click.echo(_decision_line(d.decision))
-
-
-def _countdown(seconds: int, label: str) -> None:
-    for left in range(seconds, 0, -1):
-        click.echo(f"\r  {label}: {left:3d} s ", nl=False)
-        time.sleep(1)
-    click.echo(f"\r  {label}: done        ")
-
-
-def walk(view: DayView, timer: bool) -> list[Any]:
-    """Prompt through each item not yet logged; the entries to log."""
-    from footcore.services.logbook import LogEntry
-
-    if not view.items:
-        click.echo(day_text(view))
-        return []
-    entries = []
-    for item in view.items:
-        click.echo(f"\n{item.name}: {dose_line(item)}")
-        if item.logged:
-            click.echo("  already logged")
-            continue
-        for cue in item.cues:
-            click.echo(f"  - {cue}")
-        if not click.confirm("  Do it now?", default=True):
-            continue
-        target = item.reps if item.reps is not None else item.hold_s
-        unit = "reps" if item.reps is not None else "seconds"
-        done: dict[str, int] = {}
-        for side in ("left", "right") if item.per_side else ("both",):
-            if timer and item.hold_s:
-                for number in range(1, item.sets + 1):
-                    click.prompt(
-                        f"  Enter to start set {number} ({side})", default="", show_default=False
-                    )
-                    _countdown(item.hold_s, f"set {number} {side}")
-            if target is not None:
-                done[side] = click.prompt(
-                    f"  {unit} per set ({side})", default=target, type=click.IntRange(0, 600)
-                )
-        sets = click.prompt("  sets done", default=item.sets, type=click.IntRange(0, 20))
-        pain = click.prompt("  pain during it, 0-10", default=0, type=click.IntRange(0, 10))
-        area = (
-            click.prompt("  where (blank = not sure)", default="", show_default=False)
-            if pain
-            else ""
-        )
-        if not sets:
-            continue
-        counts = set(done.values())
-        sides = ["both"] if len(counts) <= 1 else [s for s in done if done[s]]
-        for side in sides:
-            n: int | None = done[side] if side in done else next(iter(done.values()), None)
-            entries.append(
-                LogEntry(
-                    item.exercise_done,
-                    view.date,
-                    sets,
-                    reps=n if item.reps is not None else None,
-                    hold_s=n if item.hold_s is not None and item.reps is None else None,
-                    side=side,
-                    pain=pain,
-                    pain_area=area.strip(),
-                )
-            )
-    if entries:
-        rpe = click.prompt("\nHow hard was the session overall, 0-10?", type=click.IntRange(0, 10))
-        entries = [dataclasses.replace(e, rpe=rpe) for e in entries]
-    return entries
 
 
 # Status, clearance, export ----------------------------------------------------------------------

@@ -6,6 +6,7 @@ different log for the same exercise, day and side is a conflict (exit 2), never 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -132,8 +133,8 @@ def _measure(
     )
 
 
-def log_exercise(runner: Runner, entry: LogEntry) -> Logged:
-    """Store one log and decide for its exercise; the caller commits."""
+def log_exercise(runner: Runner, entry: LogEntry, decide: bool = True) -> Logged:
+    """Store one log and (unless `decide` is False) decide for its exercise; the caller commits."""
     repo = runner.uow.repo
     runner.r.k.catalog.get(entry.exercise)  # an unknown id is a NotFoundError naming the fix
     check_scale(entry.pain, "--pain")
@@ -191,8 +192,25 @@ def log_exercise(runner: Runner, entry: LogEntry) -> Logged:
         item.exercise,
         row.sets,
         measure,
-        decide_session(runner, item.exercise, entry.day),
+        decide_session(runner, item.exercise, entry.day) if decide else None,
     )
+
+
+def log_many(runner: Runner, entries: Sequence[LogEntry]) -> list[Logged]:
+    """Store a session's logs, then decide once per exercise with all its sides in: deciding
+    after the left side alone would judge a session whose right side is still on its way."""
+    logged = [log_exercise(runner, e, decide=False) for e in entries]
+    decided: dict[tuple[str, date], DecisionInfo | None] = {}
+    for lg in logged:
+        key = (lg.slot, lg.entry.day)
+        if not lg.already and key not in decided:
+            decided[key] = decide_session(runner, lg.slot, lg.entry.day)
+    return [
+        dataclasses.replace(lg, decision=decided.get((lg.slot, lg.entry.day)))
+        if not lg.already
+        else lg
+        for lg in logged
+    ]
 
 
 def _existing(runner: Runner, entry: LogEntry, row: LogRow) -> LogRow | None:

@@ -28,6 +28,7 @@ from footcore.services.logbook import (
     LogEntry,
     Logged,
     ensure_not_paused,
+    log_many,
     pause_for,
 )
 from footcore.services.logbook import checkin as _checkin
@@ -241,7 +242,7 @@ def log_session(
     uow: SqlUnitOfWork, name: str, entries: Sequence[LogEntry], as_of: date
 ) -> list[Logged]:
     """Log a whole session at once: all of it is stored, or none of it."""
-    return _run(uow, name, as_of, lambda runner: [_log(runner, e) for e in entries])
+    return _run(uow, name, as_of, lambda runner: log_many(runner, entries))
 
 
 def checkin(
