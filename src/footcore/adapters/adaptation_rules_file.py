@@ -7,12 +7,14 @@ seed or evidence row are packaging bugs: DataFileError with a one-line message.
 from __future__ import annotations
 
 from functools import cache
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from footcore.adapters.datafiles import check_sources, read_toml
 from footcore.domain.adaptation import AdaptationRules, DoseSteps, GateRules
 from footcore.domain.catalog import Phase
+from footcore.domain.flare import BaselineRules
 from footcore.errors import DataFileError
 
 NAME = "adaptation_rules.toml"
@@ -55,6 +57,18 @@ class TrendIn(_Cited):
     rise: float = Field(gt=0, le=10)
 
 
+class BaselineIn(_Cited):
+    window_days: int = Field(ge=1, le=60)
+    method: Literal["median", "max"]
+    reduce_within_safe_zone: bool
+
+
+class AreaLoadIn(_Cited):
+    following_days: int = Field(ge=1, le=28)
+    loading: list[Literal["low", "moderate", "high"]] = Field(min_length=1)
+    tissues: dict[str, list[str]]
+
+
 class WithinNormIn(_Strict):
     strength: list[str] = []
     running_specific: list[str] = []
@@ -78,6 +92,8 @@ class RulesIn(_Strict):
     progression: ProgressionIn
     regression: RegressionIn
     morning: _Cited
+    baseline: BaselineIn
+    area_load: AreaLoadIn
     trend: TrendIn
     missed_week: _Cited
     gate: GateIn
@@ -101,6 +117,8 @@ def load_adaptation_rules() -> AdaptationRules:
         "progression",
         "regression",
         "morning",
+        "baseline",
+        "area_load",
         "trend",
         "missed_week",
     ):
@@ -109,6 +127,7 @@ def load_adaptation_rules() -> AdaptationRules:
         raise DataFileError(f"{NAME}: zones.safe_max must be below zones.acceptable_max")
     p = r.progression
     return AdaptationRules(
+        baseline=_baseline_rules(r),
         safe_max=r.zones.safe_max,
         acceptable_max=r.zones.acceptable_max,
         zone_sources=tuple(r.zones.sources),
@@ -132,6 +151,27 @@ def load_adaptation_rules() -> AdaptationRules:
         trend_rise=r.trend.rise,
         trend_sources=tuple(r.trend.sources),
         missed_sources=tuple(r.missed_week.sources),
+    )
+
+
+def _baseline_rules(r: RulesIn) -> BaselineRules:
+    from footcore.adapters.datafiles import vocabulary
+
+    areas, muscles = set(vocabulary().words("pain_areas")), set(vocabulary().words("muscles"))
+    for area, tissues in r.area_load.tissues.items():
+        unknown = [t for t in tissues if t not in muscles]
+        if area not in areas or unknown:
+            what = f"unknown muscle '{unknown[0]}'" if unknown else "no pain area"
+            raise DataFileError(f"{NAME}: area_load.tissues.{area}: {what}")
+    return BaselineRules(
+        window_days=r.baseline.window_days,
+        method=r.baseline.method,
+        reduce_within_safe=r.baseline.reduce_within_safe_zone,
+        following_days=r.area_load.following_days,
+        loading=frozenset(r.area_load.loading),
+        area_tissues={a: frozenset(t) for a, t in r.area_load.tissues.items()},
+        sources=tuple(r.baseline.sources),
+        area_sources=tuple(r.area_load.sources),
     )
 
 

@@ -24,6 +24,7 @@ from enum import StrEnum
 
 from footcore.domain.assessment import BatteryTest, Finding, ResultKind, Standing
 from footcore.domain.catalog import Dose, Phase
+from footcore.domain.flare import BaselineRules
 
 
 class Zone(StrEnum):
@@ -75,6 +76,7 @@ class AdaptationRules:
     trend_rise: float
     trend_sources: tuple[str, ...]
     missed_sources: tuple[str, ...]
+    baseline: BaselineRules
 
     def zone(self, pain: int) -> Zone:
         if pain <= self.safe_max:
@@ -112,7 +114,7 @@ class Outcome:
     area: str  # "" when the runner named no area
     rpe: int | None
     morning_pain: int | None  # the next morning; None until the check-in comes
-    baseline_pain: int  # the morning before the session (or the profile's pain)
+    baseline_pain: int  # the runner's pre-flare baseline (domain.flare), or the profile's pain
     rising: str | None  # why the weekly trend is rising, or None
 
 
@@ -200,15 +202,19 @@ def can_step(base: Dose, step: int, direction: int, s: DoseSteps) -> bool:
 
 
 def weekly_trend(
-    this_week: Sequence[int], last_week: Sequence[int], area: str, rules: AdaptationRules
+    this_week: Sequence[int],
+    last_week: Sequence[int],
+    area: str,
+    rules: AdaptationRules,
+    what: str = "pain",
 ) -> str | None:
-    """Why pain is rising week on week (mean up by `trend_rise` or more), or None."""
+    """Why pain (or stiffness) is rising week on week (mean up by `trend_rise` or more), or None."""
     if not this_week or not last_week:
         return None
     now, before = sum(this_week) / len(this_week), sum(last_week) / len(last_week)
     if now - before < rules.trend_rise:
         return None
-    where = f"{area} pain" if area else "pain"
+    where = f"{area} {what}" if area else what
     return f"{where} is rising week on week (average {before:.1f} -> {now:.1f}/10)"
 
 
@@ -225,7 +231,7 @@ def _complete(o: Outcome) -> str | None:
     return None
 
 
-def _reduce(reason: str, sources: tuple[str, ...], opts: Options) -> Decision:
+def reduce_volume(reason: str, sources: tuple[str, ...], opts: Options) -> Decision:
     if opts.can_step_down:
         return Decision(Kind.REGRESS, Action.LESS, f"{reason}: less volume", sources)
     if opts.easier:
@@ -258,16 +264,23 @@ def decide(o: Outcome, opts: Options, rules: AdaptationRules) -> Decision:
                 rules.zone_sources + rules.regress_sources,
                 opts.easier,
             )
-        return _reduce(reason, rules.zone_sources + rules.regress_sources, opts)
+        return reduce_volume(reason, rules.zone_sources + rules.regress_sources, opts)
     if o.morning_pain is not None and o.morning_pain > o.baseline_pain:
-        return _reduce(
-            f"next-morning pain{where} {o.morning_pain}/10 is worse than before "
-            f"({o.baseline_pain}/10)",
-            rules.morning_sources,
-            opts,
+        worse = (
+            f"next-morning pain{where} {o.morning_pain}/10 is worse than your baseline "
+            f"({o.baseline_pain}/10, your mornings before it flared)"
         )
+        if o.morning_pain <= rules.safe_max and not rules.baseline.reduce_within_safe:
+            return Decision(
+                Kind.HOLD,
+                Action.NONE,
+                f"{worse} but within the safe zone (0-{rules.safe_max}): the same dose until "
+                "it settles",
+                rules.morning_sources + rules.baseline.sources,
+            )
+        return reduce_volume(worse, rules.morning_sources + rules.baseline.sources, opts)
     if o.rising is not None:
-        return _reduce(o.rising, rules.trend_sources, opts)
+        return reduce_volume(o.rising, rules.trend_sources, opts)
     missing = _complete(o)
     if missing is not None:
         return Decision(

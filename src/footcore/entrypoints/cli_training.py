@@ -178,9 +178,9 @@ def _read_day(url: str | None, athlete: str, day: date) -> DayView:
 
 def _check_pause(view: DayView) -> None:
     if view.pause:
-        raise RedFlagError(
-            view.pause + " When a clinician has cleared you: footcore clear --confirm."
-        )
+        from footcore.services.logbook import CLEAR_HINT
+
+        raise RedFlagError(view.pause + CLEAR_HINT)
 
 
 def dose_line(item: Any) -> str:
@@ -324,12 +324,14 @@ def log_cmd(
 @click.option("--morning-pain", type=int, required=True, help="Pain on getting up, 0-10.")
 @click.option("--area", default="", help="Where (heel, arch, achilles...); default overall.")
 @click.option("--symptom", multiple=True, help="A red-flag symptom word; repeat the option.")
+@click.option("--stiffness", type=int, help="Morning stiffness on getting up, 0-10.")
 @storage_options
 def checkin_cmd(
     day: str | None,
     morning_pain: int,
     area: str,
     symptom: tuple[str, ...],
+    stiffness: int | None,
     database_url: str | None,
     athlete: str,
 ) -> None:
@@ -338,13 +340,24 @@ def checkin_cmd(
 
     when = _day(day)
     done = training.checkin(
-        _uow(database_url), athlete, when, morning_pain, area, list(symptom), date.today()
+        _uow(database_url),
+        athlete,
+        when,
+        morning_pain,
+        area,
+        list(symptom),
+        date.today(),
+        stiffness,
     )
     where = area or "overall"
     if done.already:
         click.echo(f"Already checked in for {when.isoformat()} ({where}); nothing changed.")
         return
-    click.echo(f"Checked in for {when.isoformat()}: morning pain {morning_pain}/10 ({where}).")
+    click.echo(
+        f"Checked in for {when.isoformat()}: morning pain {morning_pain}/10"
+        + (f", stiffness {stiffness}/10" if stiffness is not None else "")
+        + f" ({where})."
+    )
     for d in done.decisions:
         click.echo(_decision_line(d))
 
@@ -437,16 +450,20 @@ def status_cmd(fmt: str, database_url: str | None, athlete: str) -> None:
             )
     for w_ in s.warnings:
         click.echo(f"Warning: {w_}")
+    if s.cleared:
+        who = s.cleared["by"] or "no one recorded"
+        click.echo(f"Last red-flag pause cleared on {s.cleared['date']} by {who}.")
 
 
 @cli.command("clear")
 @click.option("--confirm", is_flag=True, help="A clinician has cleared me to train.")
+@click.option("--by", "by", help='Who cleared you: "NAME, ROLE" (required with --confirm).')
 @storage_options
-def clear_cmd(confirm: bool, database_url: str | None, athlete: str) -> None:
+def clear_cmd(confirm: bool, by: str | None, database_url: str | None, athlete: str) -> None:
     """End a red-flag pause once a clinician has cleared you to train."""
     from footcore.services import training
 
-    click.echo(training.clear(_uow(database_url), athlete, confirm, date.today()))
+    click.echo(training.clear(_uow(database_url), athlete, confirm, date.today(), by))
 
 
 @cli.command("export")

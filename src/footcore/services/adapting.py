@@ -23,6 +23,7 @@ from footcore.domain.adaptation import (
 )
 from footcore.domain.catalog import Dose, Phase
 from footcore.domain.planner import exclusion
+from footcore.services.baseline import baseline_for
 from footcore.services.context import Runner, dumps
 from footcore.services.stored_plan import base_dose, refresh
 
@@ -37,8 +38,9 @@ class DecisionInfo:
     variant: str | None
     reason: str
     sources: tuple[str, ...]
-    date: dt.date
+    date: dt.date  # the session's date when it follows a session, else the day it was made
     session_date: dt.date | None
+    made_at: dt.date | None = None  # the day the decision was made (None in older databases)
 
     @classmethod
     def of(cls, row: DecisionRow) -> DecisionInfo:
@@ -51,6 +53,7 @@ class DecisionInfo:
             tuple(json.loads(row.sources)),
             row.date,
             row.session_date,
+            row.made_at,
         )
 
 
@@ -68,10 +71,12 @@ def record(
     session_date: date | None = None,
     variant: str | None = None,
 ) -> DecisionRow:
+    # A decision about a session is dated by that session; when it was made is kept beside it.
     row = DecisionRow(
         athlete_id=runner.id,
         seq=runner.uow.repo.next_seq(runner.id),
-        date=runner.as_of,
+        date=session_date or runner.as_of,
+        made_at=runner.as_of,
         session_date=session_date,
         exercise=slot,
         kind=kind,
@@ -122,6 +127,14 @@ def _pains(runner: Runner, area: str, start: date, end: date) -> list[int]:
     return logs + checks
 
 
+def _stiffness(runner: Runner, area: str, start: date, end: date) -> list[int]:
+    return [
+        c.stiffness
+        for c in runner.uow.repo.checkins_between(runner.id, start, end)
+        if c.stiffness is not None and (not area or c.area in (area, ""))
+    ]
+
+
 def _morning(runner: Runner, day: date, area: str) -> int | None:
     checks = runner.uow.repo.checkins_between(runner.id, day, day)
     by_area = {c.area: c.morning_pain for c in checks}
@@ -130,14 +143,6 @@ def _morning(runner: Runner, day: date, area: str) -> int | None:
     if "" in by_area:
         return by_area[""]
     return max(by_area.values()) if by_area and not area else None
-
-
-def _baseline(runner: Runner, day: date, area: str) -> int:
-    before = runner.uow.repo.last_checkin_before(runner.id, day, [area, ""])
-    if before is not None:
-        return before.morning_pain
-    pain = runner.profile.health.pain
-    return pain.get(area, 0) if area else max(pain.values(), default=0)
 
 
 def _eligible(
@@ -177,13 +182,45 @@ def _outcome(runner: Runner, day: date, logs: list[LogRow], prescribed: Dose) ->
         area=area,
         rpe=max(rpes) if rpes else None,
         morning_pain=_morning(runner, day + DAY, area),
-        baseline_pain=_baseline(runner, day, area),
+        baseline_pain=baseline_for(runner, day + DAY, area).value,
         rising=weekly_trend(
             _pains(runner, area, day - (w - 1) * DAY, day),
             _pains(runner, area, day - (2 * w - 1) * DAY, day - w * DAY),
             area,
             runner.r.adapt,
+        )
+        or weekly_trend(
+            _stiffness(runner, area, day - (w - 1) * DAY, day),
+            _stiffness(runner, area, day - (2 * w - 1) * DAY, day - w * DAY),
+            area,
+            runner.r.adapt,
+            "morning stiffness",
         ),
+    )
+
+
+def options_for(
+    runner: Runner, slot: str, day: date, item: PrescriptionRow, history: list[DecisionRow]
+) -> Options:
+    """What the dose and the chain allow for a slot on `day`, from its decisions before then."""
+    repo = runner.uow.repo
+    level, since = fold(history, slot, before=day)
+    base = base_dose(runner, item, level.variant)
+    week = repo.week_on(runner.id, day)
+    phase = Phase(week.phase) if week is not None else Phase.FOUNDATION
+    taken: set[str] = set()
+    if week is not None:
+        for s in repo.sessions_between(runner.id, week.start, week.start + 7 * DAY):
+            taken |= {
+                i for p in s.items if p.exercise != slot for i in (p.exercise, p.exercise_done)
+            }
+    ex = runner.r.k.catalog.exercises.get(level.variant)
+    return Options(
+        can_step_up=can_step(base, level.step, +1, runner.r.adapt.steps),
+        can_step_down=can_step(base, level.step, -1, runner.r.adapt.steps),
+        harder=_eligible(runner, ex.progression, phase, False, taken) if ex else None,
+        easier=_eligible(runner, ex.regression, phase, True, taken) if ex else None,
+        days_at_level=(day - since).days if since is not None else 0,
     )
 
 
@@ -198,24 +235,7 @@ def decide_session(runner: Runner, slot: str, day: date) -> DecisionInfo | None:
     if not logs or item is None:
         return None
     history = repo.decisions(runner.id, slot)
-    level, since = fold(history, slot, before=day)
-    base = base_dose(runner, item, level.variant)
-    week = repo.week_on(runner.id, day)
-    phase = Phase(week.phase) if week is not None else Phase.FOUNDATION
-    taken: set[str] = set()
-    if week is not None:
-        for s in repo.sessions_between(runner.id, week.start, week.start + 7 * DAY):
-            taken |= {
-                i for p in s.items if p.exercise != slot for i in (p.exercise, p.exercise_done)
-            }
-    ex = runner.r.k.catalog.exercises.get(level.variant)
-    opts = Options(
-        can_step_up=can_step(base, level.step, +1, runner.r.adapt.steps),
-        can_step_down=can_step(base, level.step, -1, runner.r.adapt.steps),
-        harder=_eligible(runner, ex.progression, phase, False, taken) if ex else None,
-        easier=_eligible(runner, ex.regression, phase, True, taken) if ex else None,
-        days_at_level=(day - since).days if since is not None else 0,
-    )
+    opts = options_for(runner, slot, day, item, history)
     prescribed = Dose(
         sets=item.sets,
         reps=item.reps,

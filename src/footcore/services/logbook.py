@@ -17,9 +17,11 @@ from footcore.domain.redflags import referral_message
 from footcore.errors import ConflictError, InputError, NotFoundError, RedFlagError
 from footcore.services.adapting import DecisionInfo, decide_session, record
 from footcore.services.context import Runner, dumps
+from footcore.services.flare_response import reduce_loading
 from footcore.services.weekly import catch_up
 
 SIDES = ("both", "left", "right")
+CLEAR_HINT = ' When a clinician has cleared you: footcore clear --confirm --by "NAME, ROLE".'
 DAY = timedelta(days=1)
 
 
@@ -53,6 +55,7 @@ class CheckedIn:
     morning_pain: int
     already: bool
     decisions: list[DecisionInfo] = field(default_factory=list)
+    stiffness: int | None = None
 
 
 def check_scale(value: int | None, option: str) -> None:
@@ -80,7 +83,7 @@ def ensure_not_paused(runner: Runner) -> None:
     pause = runner.uow.repo.active_pause(runner.id)
     if pause is not None:
         raise RedFlagError(
-            pause.message + " When a clinician has cleared you: footcore clear --confirm.",
+            pause.message + CLEAR_HINT,
             tuple(json.loads(pause.symptoms)),
         )
 
@@ -236,7 +239,12 @@ def _existing(runner: Runner, entry: LogEntry, row: LogRow) -> LogRow | None:
 
 
 def checkin(
-    runner: Runner, day: date, morning_pain: int, area: str = "", symptoms: Sequence[str] = ()
+    runner: Runner,
+    day: date,
+    morning_pain: int,
+    area: str = "",
+    symptoms: Sequence[str] = (),
+    stiffness: int | None = None,
 ) -> CheckedIn:
     """Store the next-morning check-in and decide again for the day before; the caller commits.
 
@@ -246,6 +254,7 @@ def checkin(
     from footcore.adapters.datafiles import vocabulary
 
     check_scale(morning_pain, "--morning-pain")
+    check_scale(stiffness, "--stiffness")
     check_past(day, runner.as_of)
     check_area(area, runner, "--area")
     known = vocabulary().words("symptoms")
@@ -257,11 +266,17 @@ def checkin(
     found = repo.checkin(runner.id, day, area)
     where = area or "overall"
     if found is not None:
-        if found.morning_pain == morning_pain and json.loads(found.symptoms) == sorted(symptoms):
+        if (
+            found.morning_pain == morning_pain
+            and found.stiffness == stiffness
+            and json.loads(found.symptoms) == sorted(symptoms)
+        ):
             return CheckedIn(day, area, morning_pain, True)
         raise ConflictError(
             f"the check-in of {day.isoformat()} ({where}) is already stored with "
-            f"morning pain {found.morning_pain}/10; one check-in per day and area"
+            f"morning pain {found.morning_pain}/10"
+            + (f", stiffness {found.stiffness}/10" if found.stiffness is not None else "")
+            + "; one check-in per day and area"
         )
     repo.add(
         CheckinRow(
@@ -269,6 +284,7 @@ def checkin(
             date=day,
             area=area,
             morning_pain=morning_pain,
+            stiffness=stiffness,
             symptoms=dumps(sorted(symptoms)),
         )
     )
@@ -281,4 +297,5 @@ def checkin(
         if not area or lg.pain_area in (area, "")
     )
     decisions = [d for s in slots if (d := decide_session(runner, s, before)) is not None]
-    return CheckedIn(day, area, morning_pain, False, decisions)
+    decisions += reduce_loading(runner, day, area, morning_pain, slots)
+    return CheckedIn(day, area, morning_pain, False, decisions, stiffness)

@@ -42,6 +42,7 @@ class StatusView:
     exercises: list[ExerciseStatus] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     paused: str | None = None
+    cleared: dict[str, Any] | None = None  # the last cleared pause: date, by (None before 0003)
 
 
 def _adherence(runner: Runner, start: date, end: date) -> tuple[int, int]:
@@ -100,6 +101,7 @@ def status(runner: Runner) -> StatusView:
                     else {
                         "kind": d.kind,
                         "date": d.date.isoformat(),
+                        "made_at": d.made_at.isoformat() if d.made_at else None,
                         "reason": d.reason,
                         "sources": json.loads(d.sources),
                     },
@@ -117,7 +119,19 @@ def status(runner: Runner) -> StatusView:
         exercises=exercises,
         warnings=warnings(runner, week_dict),
         paused=pause.message if pause is not None else None,
+        cleared=_cleared(runner),
     )
+
+
+def _cleared(runner: Runner) -> dict[str, Any] | None:
+    last = runner.uow.repo.last_cleared_pause(runner.id)
+    if last is None or last.cleared is None:
+        return None
+    return {
+        "date": last.cleared.isoformat(),
+        "by": last.cleared_by,
+        "started": last.started.isoformat(),
+    }
 
 
 def warnings(runner: Runner, week: dict[str, Any] | None) -> list[str]:
@@ -149,5 +163,5 @@ def warnings(runner: Runner, week: dict[str, Any] | None) -> list[str]:
         if d.date >= runner.as_of - 7 * DAY and d.kind == "regress"
     ]
     for d in recent[-3:]:
-        out.append(f"{d.exercise} reduced on {d.date.isoformat()}: {d.reason}")
+        out.append(f"{d.exercise} reduced after the session of {d.date.isoformat()}: {d.reason}")
     return out

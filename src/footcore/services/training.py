@@ -253,9 +253,13 @@ def checkin(
     area: str,
     symptoms: Sequence[str],
     as_of: date,
+    stiffness: int | None = None,
 ) -> CheckedIn:
     return _run(
-        uow, name, as_of, lambda runner: _checkin(runner, day_, morning_pain, area, symptoms)
+        uow,
+        name,
+        as_of,
+        lambda runner: _checkin(runner, day_, morning_pain, area, symptoms, stiffness),
     )
 
 
@@ -273,10 +277,24 @@ def status(uow: SqlUnitOfWork, name: str, as_of: date) -> StatusView:
     return _run(uow, name, as_of, work)
 
 
-def clear(uow: SqlUnitOfWork, name: str, confirm: bool, as_of: date) -> str:
-    """The runner confirms a clinician cleared them: the pause ends, the symptoms are cleared."""
+def clearer(by: str | None) -> str:
+    """Who cleared the runner, checked: "NAME, ROLE" (a name and a role, comma-separated)."""
+    text = " ".join((by or "").split())
+    name, _, role = text.partition(",")
+    if not name.strip() or not role.strip() or len(text) > 200:
+        raise InputError(
+            'add --by "NAME, ROLE": who cleared you to train (e.g. "A. Lee, physiotherapist"; '
+            "at most 200 characters)"
+        )
+    return f"{name.strip()}, {role.strip()}"
+
+
+def clear(uow: SqlUnitOfWork, name: str, confirm: bool, as_of: date, by: str | None = None) -> str:
+    """The runner confirms that a clinician (`by`: "NAME, ROLE") cleared them: the pause ends and
+    records who cleared it and when; the symptoms are cleared."""
     if not confirm:
         raise InputError("add --confirm to confirm that a clinician has cleared you to train")
+    who = clearer(by)
 
     def work(runner: Runner) -> str:
         from footcore.services.adapting import record
@@ -285,7 +303,7 @@ def clear(uow: SqlUnitOfWork, name: str, confirm: bool, as_of: date) -> str:
         pause = repo.active_pause(runner.id)
         if pause is None:
             return "The program is not paused; nothing to clear."
-        pause.cleared = as_of
+        pause.cleared, pause.cleared_by = as_of, who
         raw = copy.deepcopy(runner.raw_profile)
         if raw.get("health", {}).get("symptoms"):
             raw["health"]["symptoms"] = []
@@ -304,11 +322,13 @@ def clear(uow: SqlUnitOfWork, name: str, confirm: bool, as_of: date) -> str:
             "",
             "resume",
             "none",
-            "the runner confirmed that a clinician cleared them to train",
+            f"the runner confirmed that {who} cleared them to train",
             [],
         )
         catch_up(runner)
-        return "Cleared: the program resumes. Log any pain as before."
+        return (
+            f"Cleared by {who} on {as_of.isoformat()}: the program resumes. Log any pain as before."
+        )
 
     return _run(uow, name, as_of, work)
 

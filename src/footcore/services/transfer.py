@@ -38,6 +38,8 @@ SKIP = frozenset({"id", "athlete_id", "week_id", "session_id"})
 JSON_COLUMNS = frozenset(
     {"data", "warnings", "sources", "cues", "symptoms", "results", "findings", "reasons"}
 )
+# Columns added after format_version 1 was defined (migration 0003): an older export lacks them.
+LATER_COLUMNS = frozenset({"stiffness", "made_at", "cleared_by"})
 # Every table of an athlete, by its key in the file, with the sort key of its records.
 TABLES: dict[str, tuple[type[Base], tuple[str, ...]]] = {
     "profiles": (ProfileRow, ("revision",)),
@@ -69,9 +71,9 @@ def _record(row: Base) -> dict[str, Any]:
 def _row(model: type[Base], data: dict[str, Any], **extra: Any) -> Any:
     values: dict[str, Any] = {}
     for c in _columns(model):
-        if c.name not in data:
+        if c.name not in data and c.name not in LATER_COLUMNS:
             raise KeyError(c.name)
-        value = data[c.name]
+        value = data.get(c.name)
         if isinstance(c.type, Date) and value is not None:
             value = date.fromisoformat(value)
         elif c.name in JSON_COLUMNS:

@@ -186,7 +186,8 @@ class LogRow(Base):
 
 
 class CheckinRow(Base):
-    """Next-morning pain in one area ('' = overall), with any symptoms reported."""
+    """Next-morning pain in one area ('' = overall), morning stiffness (0-10, may be missing),
+    with any symptoms reported."""
 
     __tablename__ = "checkins"
     __table_args__ = (UniqueConstraint("athlete_id", "date", "area"),)
@@ -195,6 +196,7 @@ class CheckinRow(Base):
     date: Mapped[dt.date] = mapped_column(Date)
     area: Mapped[str] = mapped_column(String(ID))
     morning_pain: Mapped[int] = mapped_column(Integer)
+    stiffness: Mapped[int | None] = mapped_column(Integer)
     symptoms: Mapped[str] = mapped_column(Text)
 
 
@@ -216,7 +218,8 @@ class AssessmentRow(Base):
 
 class DecisionRow(Base):
     """Every decision, in order (`seq`), with its reason and sources; never updated.
-    `exercise` is the slot ('' for the whole program: pause, resume, repeat, gate)."""
+    `exercise` is the slot ('' for the whole program: pause, resume, repeat, gate). `date` is the
+    session's date when the decision follows a session, `made_at` the day it was made."""
 
     __tablename__ = "decisions"
     __table_args__ = (
@@ -228,6 +231,7 @@ class DecisionRow(Base):
     seq: Mapped[int] = mapped_column(Integer)
     date: Mapped[dt.date] = mapped_column(Date)
     session_date: Mapped[dt.date | None] = mapped_column(Date)
+    made_at: Mapped[dt.date | None] = mapped_column(Date)
     exercise: Mapped[str] = mapped_column(String(ID))
     kind: Mapped[str] = mapped_column(String(SHORT))
     action: Mapped[str] = mapped_column(String(SHORT))
@@ -250,7 +254,8 @@ class StateRow(Base):
 
 
 class PauseRow(Base):
-    """The program paused for a red flag, until the runner confirms a clinician's clearance."""
+    """The program paused for a red flag, until the runner confirms a clinician's clearance:
+    when (`cleared`) and by whom (`cleared_by`, "NAME, ROLE")."""
 
     __tablename__ = "pauses"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -259,3 +264,4 @@ class PauseRow(Base):
     symptoms: Mapped[str] = mapped_column(Text)
     message: Mapped[str] = mapped_column(Text)
     cleared: Mapped[dt.date | None] = mapped_column(Date)
+    cleared_by: Mapped[str | None] = mapped_column(String(200))

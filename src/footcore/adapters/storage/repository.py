@@ -283,6 +283,14 @@ class Repository:
         rows = self.session.scalars(select(StateRow).where(StateRow.athlete_id == athlete_id))
         return {r.exercise: r for r in rows}
 
+    def last_cleared_pause(self, athlete_id: int) -> PauseRow | None:
+        return self.session.scalars(
+            select(PauseRow)
+            .where(PauseRow.athlete_id == athlete_id, PauseRow.cleared.is_not(None))
+            .order_by(PauseRow.id.desc())
+            .limit(1)
+        ).first()
+
     def active_pause(self, athlete_id: int) -> PauseRow | None:
         return self.session.scalars(
             select(PauseRow)

@@ -289,8 +289,9 @@ class DecisionPublic(BaseModel):
     variant: str | None
     reason: str
     sources: list[str]
-    date: dt.date
+    date: dt.date = Field(description="The session's date (the day made, for program decisions).")
     session_date: dt.date | None
+    made_at: dt.date | None = Field(description="The day the decision was made.")
 
 
 class DayItemPublic(BaseModel):
@@ -352,6 +353,7 @@ class LoggedPublic(BaseModel):
 class CheckinCreate(_In):
     date: dt.date | None = Field(default=None, description="The morning; today if omitted.")
     morning_pain: int = Field(description="Pain on getting up, 0-10.")
+    stiffness: int | None = Field(default=None, description="Stiffness on getting up, 0-10.")
     area: str = Field(default="", description="A pain-area word; '' = overall.")
     symptoms: list[str] = Field(default=[], description="Red-flag words, if any.")
 
@@ -360,6 +362,7 @@ class CheckinPublic(BaseModel):
     date: dt.date
     area: str
     morning_pain: int
+    stiffness: int | None
     already: bool
     decisions: list[DecisionPublic]
 
@@ -399,10 +402,16 @@ class StatusPublic(BaseModel):
     exercises: list[ExerciseStatusPublic]
     warnings: list[str]
     paused: str | None
+    cleared: dict[str, Any] | None = Field(
+        description="The last cleared red-flag pause: date, by (NAME, ROLE), started."
+    )
 
 
 class ClearCreate(_In):
     confirm: bool = Field(description="True: a clinician has cleared me to train.")
+    by: str = Field(
+        min_length=3, max_length=200, description='Who cleared the runner: "NAME, ROLE".'
+    )
 
 
 class MessagePublic(BaseModel):

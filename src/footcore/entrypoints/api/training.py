@@ -154,6 +154,7 @@ def post_checkin(body: CheckinCreate, r: RunnerDep) -> dict[str, Any]:
         body.area,
         body.symptoms,
         r.today,
+        body.stiffness,
     )
     return training_io.checkin_dict(done)
 
@@ -174,7 +175,7 @@ def get_status(r: RunnerDep) -> dict[str, Any]:
 @router.post("/clear", response_model=MessagePublic)
 def post_clear(body: ClearCreate, r: RunnerDep) -> dict[str, Any]:
     """End a red-flag pause once a clinician has cleared the runner to train."""
-    return {"message": training.clear(r.storage.uow(), r.name, body.confirm, r.today)}
+    return {"message": training.clear(r.storage.uow(), r.name, body.confirm, r.today, body.by)}
 
 
 @router.get(

@@ -81,6 +81,7 @@ def checkin_dict(done: CheckedIn) -> dict[str, Any]:
         "date": done.day,
         "area": done.area,
         "morning_pain": done.morning_pain,
+        "stiffness": done.stiffness,
         "already": done.already,
         "decisions": [decision_dict(d) for d in done.decisions],
     }

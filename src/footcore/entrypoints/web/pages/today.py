@@ -107,9 +107,17 @@ async def checkin(request: Request, k: KnowledgeDep, r: RunnerDep) -> Response:
     if pain is None:
         raise InputError("choose how much it hurts this morning (0-10)", "morning_pain")
     symptoms = [str(s) for s in form.getlist("symptoms")]
+    stiffness = forms.whole(form, "stiffness", "stiffness")
     try:
         done = training.checkin(
-            r.storage.uow(), r.name, when, pain, forms.text(form, "area"), symptoms, r.today
+            r.storage.uow(),
+            r.name,
+            when,
+            pain,
+            forms.text(form, "area"),
+            symptoms,
+            r.today,
+            stiffness,
         )
     finally:
         r.storage.changed()
@@ -127,6 +135,12 @@ async def checkin(request: Request, k: KnowledgeDep, r: RunnerDep) -> Response:
 async def clear(request: Request, r: RunnerDep) -> Response:
     """End a red-flag pause once a clinician has cleared the runner."""
     form = await request.form()
-    message = training.clear(r.storage.uow(), r.name, forms.text(form, "confirm") == "yes", r.today)
+    message = training.clear(
+        r.storage.uow(),
+        r.name,
+        forms.text(form, "confirm") == "yes",
+        r.today,
+        forms.text(form, "by"),
+    )
     r.storage.changed()
     return page(request, "cleared.html", message=message)

@@ -1,0 +1,113 @@
+"""The runner's own pre-flare baseline, and which exercises load a painful area.
+
+Silbernagel's pain-monitoring model (evidence.md section 3) asks that pain after activity settle
+by the next morning and that a next morning worse than baseline reduce the load. "Baseline" here
+is the runner's own: the mornings before the flare began, not the morning before. Comparing each
+morning with the one before let a flare hide: after a 7/10 session, mornings of 3/10 each equalled
+the one before and counted as settled although the runner's usual morning was 0/10.
+
+A day is *disturbed* when its session hurt above the acceptable zone or its morning was above the
+baseline; the first disturbed day opens a flare, and the flare lasts until a morning is back at or
+under the baseline. Mornings of a flare never enter a baseline. The baseline is the median (or the
+maximum, as the data file says) of the undisturbed mornings in the `window_days` before the flare
+began (before the day itself when there is no flare); without any such morning, the caller's
+fallback (the profile's pain for the area).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from footcore.domain.catalog import Category, Exercise
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineRules:
+    window_days: int
+    method: str  # "median" (the lower middle value) or "max"
+    reduce_within_safe: bool  # does a morning above baseline but within the safe zone reduce?
+    following_days: int  # how far ahead a reduction reaches the exercises loading the area
+    loading: frozenset[str]  # load levels that count as loading an area ("moderate", "high")
+    area_tissues: Mapping[str, frozenset[str]]  # pain area -> muscles and tissues it holds
+    sources: tuple[str, ...]
+    area_sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PainDay:
+    """What is known of one day for one area: the morning's pain and the session's worst pain."""
+
+    day: date
+    morning: int | None = None
+    session: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    value: int
+    flare_start: date | None  # the first day of the flare still going on, or None
+    mornings: int  # how many undisturbed mornings it was computed from (0: the fallback)
+
+    @property
+    def text(self) -> str:
+        if self.mornings == 0:
+            return f"{self.value}/10 (from your profile; no check-in before)"
+        return f"{self.value}/10"
+
+
+def _summary(values: list[int], method: str) -> int:
+    return max(values) if method == "max" else int(statistics.median_low(values))
+
+
+def _of(
+    quiet: list[tuple[date, int]], before: date, rules: BaselineRules, fallback: int
+) -> Baseline:
+    # The window days before `before`, and that day's own morning when it was undisturbed (the
+    # morning of a day whose session began the flare came before the session).
+    start = before - timedelta(days=rules.window_days)
+    values = [v for d, v in quiet if start <= d <= before]
+    if not values:
+        return Baseline(fallback, None, 0)
+    return Baseline(_summary(values, rules.method), None, len(values))
+
+
+def pre_flare_baseline(
+    days: Iterable[PainDay], on: date, acceptable_max: int, rules: BaselineRules, fallback: int
+) -> Baseline:
+    """The baseline a morning of `on` is judged against, from the days before `on`.
+
+    Within a day the morning comes first (it follows the day before) and the session after it, so
+    the morning of the day a flare begins with a painful session still counts as undisturbed.
+    """
+    quiet: list[tuple[date, int]] = []
+    flare: date | None = None
+    for d in sorted((d for d in days if d.day < on), key=lambda d: d.day):
+        if d.morning is not None:
+            base = _of(quiet, flare or d.day, rules, fallback).value
+            if d.morning > base:
+                flare = flare or d.day
+            else:
+                flare = None
+                quiet.append((d.day, d.morning))
+        if d.session is not None and d.session > acceptable_max:
+            flare = flare or d.day
+    found = _of(quiet, flare or on, rules, fallback)
+    return Baseline(found.value, flare, found.mornings)
+
+
+def loads_area(ex: Exercise, area: str, rules: BaselineRules) -> bool:
+    """Whether an exercise puts load on a painful area ('' = pain without a named area): its load
+    counts as loading (moderate or high load, hops, running drills) and it works a muscle or
+    tissue of the area, or the area is among its pain contraindications."""
+    if area and area in ex.contraindications.pain_areas:
+        return True
+    loading = ex.load.value in rules.loading or ex.category in (
+        Category.PLYOMETRIC,
+        Category.RUNNING_DRILL,
+    )
+    if not loading:
+        return False
+    return not area or bool(rules.area_tissues.get(area, frozenset()) & set(ex.muscles))
