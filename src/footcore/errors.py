@@ -5,6 +5,9 @@
     │   ├── FileInputError         exit 2  a missing or unreadable file
     │   └── NotFoundError          exit 2  an id, date or record that does not exist (HTTP 404)
     ├── ConflictError              exit 2  the write would contradict what is stored (HTTP 409)
+    ├── AuthError                  exit 2  team mode: not logged in, or bad credentials (HTTP 401)
+    │   └── ThrottledError         exit 2  too many failed log-ins for an address (HTTP 429)
+    ├── ForbiddenError             exit 2  team mode: the account may see this but not do it (403)
     ├── RedFlagError               exit 3  a red-flag symptom: no program, see a clinician
     ├── DataFileError              exit 4  a bundled knowledge file is invalid (a packaging bug)
     └── StorageError               exit 5  the database cannot be reached or migrated
@@ -16,14 +19,17 @@ the standard library), so the core can reject bad input without knowing about an
 from __future__ import annotations
 
 __all__ = [
+    "AuthError",
     "ConflictError",
     "DataFileError",
     "FileInputError",
     "FootcoreError",
+    "ForbiddenError",
     "InputError",
     "NotFoundError",
     "RedFlagError",
     "StorageError",
+    "ThrottledError",
 ]
 
 
@@ -81,3 +87,17 @@ class DataFileError(FootcoreError):
 class StorageError(FootcoreError):
     exit_code = 5
     http_status = 503
+
+
+class AuthError(FootcoreError):
+    exit_code = 2
+    http_status = 401
+
+
+class ThrottledError(AuthError):
+    http_status = 429
+
+
+class ForbiddenError(FootcoreError):
+    exit_code = 2
+    http_status = 403

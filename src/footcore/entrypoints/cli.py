@@ -174,6 +174,7 @@ def plan_cmd(
 
 def main() -> None:
     """Entry point: runs the CLI and turns every error into one line and its exit code."""
+    import footcore.entrypoints.cli_accounts  # registers accounts (team mode)
     import footcore.entrypoints.cli_assess  # registers assess
     import footcore.entrypoints.cli_exports  # registers calendar, print, chart, demo
     import footcore.entrypoints.cli_running  # registers runs, load, shoes

@@ -6,7 +6,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from footcore.adapters.storage import running_models  # noqa: F401  (its tables join Base)
+from footcore.adapters.storage import (  # noqa: F401  (their tables join Base)
+    account_models,
+    running_models,
+)
 from footcore.adapters.storage.models import Base
 
 config = context.config
