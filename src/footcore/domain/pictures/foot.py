@@ -102,10 +102,19 @@ def foot_side_scene(step: Step) -> Scene:
     def up(ps: tuple[Point, ...]) -> tuple[Point, ...]:
         return tuple((x, y + lift) for x, y in ps)
 
-    scene.add(Shape("lesser", Role.FAR, up(placed(lesser)), width=LESSER_TOE[2]))
+    def grounded(ps: tuple[Point, ...], width: float) -> tuple[Point, ...]:
+        # A curled toe presses into the floor; it does not go through it.
+        if step.support == "air":
+            return ps
+        return tuple((x, max(y, width / 2)) for x, y in ps)
+
+    lesser_pts = grounded(up(placed(lesser)), LESSER_TOE[2])
+    big_pts = grounded(up(placed(big)), BIG_TOE[2])
+    scene.marks["big_toe"], scene.marks["lesser_toes"] = big_pts[-1], lesser_pts[-1]
+    scene.add(Shape("lesser", Role.FAR, lesser_pts, width=LESSER_TOE[2]))
     scene.add(Shape("shank", Role.BODY, up(placed([(0.0, 0.0), shank_top])), width=50.0))
     scene.add(Shape("foot", Role.BODY, up(placed(outline)), width=2.0, closed=True))
-    scene.add(Shape("big", Role.BODY, up(placed(big)), width=BIG_TOE[2]))
+    scene.add(Shape("big", Role.BODY, big_pts, width=BIG_TOE[2]))
     scene.add(Shape("malleolus", Role.OUTLINE, up(placed([(2.0, 2.0)])), radius=11.0))
     scene.marks["sole_mid"] = up(placed([sole[4]]))[0]
     scene.marks["sole_back"] = up(placed([sole[1]]))[0]
