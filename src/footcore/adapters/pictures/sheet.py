@@ -45,3 +45,48 @@ def contact_sheet_svg(pictures: list[Picture]) -> str:
         + "".join(cells)
         + "</svg>"
     )
+
+
+def contact_sheet_png(pictures: list[Picture], cell_px: int = 340) -> bytes:
+    """All pictures in a PNG grid, each drawn `cell_px` wide under its name."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    from footcore.adapters.pictures.png import picture_png
+
+    label_px, gap = 26, 12
+    tiles = [Image.open(io.BytesIO(picture_png(p, width=cell_px))) for p in pictures]
+    rows = [tiles[i : i + COLUMNS] for i in range(0, len(tiles), COLUMNS)]
+    row_h = [max(t.height for t in row) + label_px + gap for row in rows]
+    width = COLUMNS * (cell_px + gap) + gap
+    sheet = Image.new("RGB", (width, sum(row_h) + gap), "#ffffff")
+    draw = ImageDraw.Draw(sheet)
+    font = ImageFont.load_default(size=15)
+    y = gap
+    for r, row in enumerate(rows):
+        for c, tile in enumerate(row):
+            x = gap + c * (cell_px + gap)
+            picture = pictures[r * COLUMNS + c]
+            draw.text((x + 4, y + 4), picture.title[:44], fill="#1f2933", font=font)
+            sheet.paste(tile, (x, y + label_px))
+        y += row_h[r]
+    buf = io.BytesIO()
+    sheet.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def picture_file(picture: Picture, suffix: str) -> bytes:
+    """One picture as the bytes of an .svg or .png file."""
+    if suffix == "png":
+        from footcore.adapters.pictures.png import picture_png
+
+        return picture_png(picture)
+    return picture_svg(picture).encode()
+
+
+def sheet_file(pictures: list[Picture], suffix: str) -> bytes:
+    """The contact sheet as the bytes of an .svg or .png file."""
+    if suffix == "png":
+        return contact_sheet_png(pictures)
+    return contact_sheet_svg(pictures).encode()
