@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, Literal
 
@@ -148,7 +148,7 @@ def _check_step(
                 f"{where}: {joint} = {value:g} {r.unit} is outside its range "
                 f"{r.low:g} to {r.high:g}"
             )
-    scene = draw_step(step, ())
+    scene = draw_step(replace(step, arrows=()), ())
     for arrow in step.arrows:
         if arrow.at not in scene.marks:
             raise DataFileError(

@@ -71,9 +71,10 @@ def lay_out(picture: Picture) -> Layout:
         oy = (y0 + y1) / 2 + (PANEL_H / 2) / scale
         fits[view] = (scale, (ox, oy))
     caption_h = CAPTION_LINE * CAPTION_LINES + GAP
+    columns = min(COLUMNS, len(scenes))
     panels = []
     for i, (scene, step) in enumerate(zip(scenes, picture.steps, strict=True)):
-        row, col = divmod(i, COLUMNS)
+        row, col = divmod(i, columns)
         scale, origin = fits[step.view]
         prev = scenes[i - 1] if i and picture.steps[i - 1].view is step.view else None
         panels.append(
@@ -89,7 +90,7 @@ def lay_out(picture: Picture) -> Layout:
                 animate=step.animate and prev is not None,
             )
         )
-    rows = (len(panels) + COLUMNS - 1) // COLUMNS
-    width = GAP + COLUMNS * (PANEL_W + GAP)
+    rows = (len(panels) + columns - 1) // columns
+    width = GAP + columns * (PANEL_W + GAP)
     height = GAP + rows * (PANEL_H + caption_h + GAP)
     return Layout(width, height, tuple(panels))
