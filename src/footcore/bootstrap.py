@@ -7,6 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: commands such as `today` never need the planner loaded
+    from footcore.adapters.pictures.datafile import Pictures
     from footcore.domain.assessment import BatteryTest
     from footcore.domain.catalog import Catalog
     from footcore.domain.planner import PlannerRules
@@ -42,3 +43,12 @@ def knowledge() -> Knowledge:
         rules=load_planner_rules(),
         default_weeks=default_weeks(),
     )
+
+
+@cache
+def pictures() -> Pictures:
+    """Every exercise's and test's picture, validated against the catalog and the battery."""
+    from footcore.adapters.pictures.datafile import load_pictures
+
+    k = knowledge()
+    return load_pictures(k.catalog, k.battery)

@@ -13,6 +13,7 @@ import click
 
 from footcore.bootstrap import knowledge
 from footcore.entrypoints import render
+from footcore.entrypoints.cli_pictures import write_contact_sheet, write_picture
 from footcore.errors import FootcoreError, InputError, RedFlagError
 
 FORMATS = click.Choice(["text", "json"])
@@ -56,6 +57,13 @@ def cli() -> None:
 @click.option("--muscle", help="Only exercises that train this muscle.")
 @click.option("--search", help="Words to look for in names, aliases and descriptions.")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+@click.option(
+    "--contact-sheet",
+    "sheet",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the listed exercises' pictures (and, unfiltered, the tests') to one "
+    ".svg or .png file.",
+)
 @click.argument("more_equipment", nargs=-1, metavar="")
 def exercises_cmd(
     category: str | None,
@@ -63,6 +71,7 @@ def exercises_cmd(
     muscle: str | None,
     search: str | None,
     fmt: str,
+    sheet: Path | None,
     more_equipment: tuple[str, ...],
 ) -> None:
     """List the exercise library."""
@@ -97,6 +106,9 @@ def exercises_cmd(
             f"--muscle: unknown word '{muscle}'; accepted: " + ", ".join(vocab.words("muscles"))
         )
     found = k.catalog.filter(category=category, equipment=have, muscle=muscle, text=search)
+    if sheet is not None:
+        unfiltered = not (category or equipment or muscle or search)
+        write_contact_sheet(sheet, [ex.id for ex in found], with_tests=unfiltered)
     if fmt == "json":
         echo_json([render.exercise_dict(ex) for ex in found])
         return
@@ -113,10 +125,17 @@ def exercises_cmd(
 @cli.command("exercise")
 @click.argument("exercise_id")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
-def exercise_cmd(exercise_id: str, fmt: str) -> None:
+@click.option(
+    "--picture",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the exercise's picture (its steps drawn) to an .svg or .png file.",
+)
+def exercise_cmd(exercise_id: str, fmt: str, picture: Path | None) -> None:
     """Show one exercise: how to do it, cues, dose, progressions and sources."""
     k = knowledge()
     ex = k.catalog.get(exercise_id)
+    if picture is not None:
+        write_picture(picture, ex.id)
     if fmt == "json":
         echo_json(render.exercise_dict(ex))
     else:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from footcore.bootstrap import knowledge
+from footcore.bootstrap import knowledge, pictures
 from footcore.entrypoints.cli import FORMATS, cli, echo_json, parse_date
 from footcore.entrypoints.cli_training import storage_options
 from footcore.errors import InputError
@@ -245,6 +245,7 @@ def print_cmd(
                 name=src.name,
                 labels=k.rules.quality_labels,
                 progress=src.progress,
+                pictures=pictures().exercises,
             ),
         ),
     )

@@ -222,7 +222,7 @@ def pdf_for_athlete(
     """The printable plan of a stored runner from `first_week` (default: the current week), with
     the progress charts that have data."""
     from footcore.adapters.exporters.pdf_plan import PrintOptions, plan_pdf
-    from footcore.bootstrap import knowledge
+    from footcore.bootstrap import knowledge, pictures
 
     found = stored_runner(uow, name, as_of)
     k = knowledge()
@@ -234,5 +234,6 @@ def pdf_for_athlete(
         labels=k.rules.quality_labels,
         progress=found.progress,
         printed=as_of,
+        pictures=pictures().exercises,
     )
     return plan_pdf(found.plan, k.catalog, found.profile, options)

@@ -38,7 +38,9 @@ from footcore.adapters.exporters.pdf_style import (
     para,
     register_fonts,
 )
+from footcore.adapters.pictures.pdf import picture_drawing
 from footcore.domain.catalog import Catalog
+from footcore.domain.pictures import Picture
 from footcore.domain.plan import Plan, Prescription, Week
 from footcore.domain.profile import Profile
 from footcore.domain.progress import Progress
@@ -57,6 +59,7 @@ class PrintOptions:
     labels: Mapping[str, str] = field(default_factory=dict)  # training quality -> words
     progress: Progress | None = None  # charts are printed for the kinds that have data
     printed: date | None = None  # the date on the cover; today when None
+    pictures: Mapping[str, Picture] = field(default_factory=dict)  # exercise id -> its picture
 
 
 def select_weeks(plan: Plan, first: int, count: int | None) -> tuple[Week, ...]:
@@ -119,7 +122,11 @@ def plan_pdf(
     for ex_id, doses in card_doses(weeks).items():
         ex = catalog.get(ex_id) if ex_id in catalog else None
         if ex is not None:
-            pages.append(exercise_card(ex, doses, ctx))
+            card = exercise_card(ex, doses, ctx)
+            if ex_id in options.pictures:
+                # The steps drawn under the name and the one-line facts, a third of the page.
+                card.insert(2, picture_drawing(options.pictures[ex_id], frame_w, frame_h / 3, FONT))
+            pages.append(card)
     pages += [
         log_page(weeks[i : i + WEEKS_PER_LOG_PAGE], ctx)
         for i in range(0, len(weeks), WEEKS_PER_LOG_PAGE)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from footcore.entrypoints.api import assessment, library, meta, progress, running, training
+from footcore.entrypoints.api import (
+    assessment,
+    library,
+    meta,
+    pictures,
+    progress,
+    running,
+    training,
+)
 from footcore.entrypoints.api.schemas import ErrorPublic
 
 __all__ = ["ERRORS", "api_routers"]
@@ -19,4 +27,7 @@ ERRORS: dict[int | str, dict[str, object]] = {
 def api_routers() -> list[APIRouter]:
     """The API's routers, each to be included under /api by the app itself: one level of
     nesting, since every level costs each request a walk over its routes."""
-    return [module.router for module in (meta, library, assessment, training, running, progress)]
+    return [
+        module.router
+        for module in (meta, library, pictures, assessment, training, running, progress)
+    ]

@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from starlette.responses import HTMLResponse, Response
 
 from footcore.entrypoints.web.csrf import FIELD, token_of
+from footcore.entrypoints.web.pictures import inline_picture
 from footcore.presenters import GRADE_WORDS, dose_text
 
 HERE = Path(__file__).resolve().parent
@@ -83,6 +84,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["number"] = number
     env.globals["GRADE_WORDS"] = GRADE_WORDS
     env.globals["one_week"] = timedelta(days=7)
+    env.globals["picture"] = inline_picture
     return Jinja2Templates(env=env, context_processors=[_context])
 
 
