@@ -48,6 +48,9 @@ def week_dict(w: Week) -> dict[str, Any]:
         "week_in_cycle": w.week_in_cycle,
         "light": w.light,
         "retest": w.retest,
+        "gated_by": list(w.gated_by),
+        "gate_fails_now": list(w.gate_fails_now),
+        "gate_note": w.gate_note,
         "days": [session_dict(s) for s in w.sessions],
     }
 
@@ -185,6 +188,8 @@ def plan_text(plan: Plan, k: Knowledge, markdown: bool = False) -> str:
         if week.retest:
             tags.append("retest at the end of this week")
         out += ["", f"{h2}Week {week.index} ({week.start.isoformat()}): {', '.join(tags)}"]
+        if week.gated_by:
+            out.append(f"{bullet}Gate: {week.gate_note}.")
         for s in week.sessions:
             out.append(f"{bullet}{s.date.strftime('%a %Y-%m-%d')} - {s.minutes:.0f} min")
             for p in s.items:
