@@ -81,7 +81,9 @@ def test_the_rathleff_heel_raise_runs_as_published_every_second_day() -> None:
             if p.exercise == "rathleff_heel_raise"
         }
         days = [
-            s.date for s in week.sessions if any(p.exercise == "rathleff_heel_raise" for p in s.items)
+            s.date
+            for s in week.sessions
+            if any(p.exercise == "rathleff_heel_raise" for p in s.items)
         ]
         assert doses, f"week {week.index} lost the protocol"
         published = (3, 12) if seen < 2 else (4, 10) if seen < 4 else (5, 8)
@@ -95,7 +97,9 @@ def test_a_past_achilles_tendinopathy_gets_calf_loading_on_two_days_every_week()
     plan = plan_for(ACHILLES)
     assert "calf_endurance" in plan.priorities
     for week in plan.weeks:
-        days = [s for s in week.sessions if any(trains(p.exercise, "calf_endurance") for p in s.items)]
+        days = [
+            s for s in week.sessions if any(trains(p.exercise, "calf_endurance") for p in s.items)
+        ]
         assert len(days) >= 2, week.index
 
 

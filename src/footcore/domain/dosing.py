@@ -64,7 +64,7 @@ class AbilityScaler:
         value, fraction, rule, finding = self.starts[exercise]
         unit = finding.unit or ""
         if dose.hold_s is not None:
-            start = max(rule.floor, min(dose.hold_s, round(value * fraction)))
+            start = max(rule.floor, min(dose.hold_s, int(value * fraction)))
             return Start(
                 dose.evolve(hold_s=start),
                 f"you held {value:g} {unit} in the {finding.name.lower()} test; "

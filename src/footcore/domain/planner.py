@@ -13,7 +13,6 @@ The constraints are tested in tests/unit/test_planner*.py.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 
 from footcore.domain.assessment import Finding
@@ -79,7 +78,6 @@ def generate_plan(
     templates: dict[tuple[object, ...], tuple[_WeekItems, dict[str, int]]] = {}
     cache: dict[tuple[object, ...], _WeekItems] = {}
     volumes: dict[tuple[object, ...], float] = {}
-    previous_key: tuple[object, ...] = ()
     daily = frozenset(k for k, p in rules.protocols.items() if p.daily)
     phase_start: dict[Phase, int] = {}
     for slot in slots:
@@ -96,8 +94,13 @@ def generate_plan(
         if key not in cache:
             cache[key] = progressed(template, factor, rules, minutes, weeks_done, rank)
         week_items = cache[key]
+        week_start = start + timedelta(weeks=slot.index - 1)
+        if out:
+            joined = _after(out[-1], week_start, week_items, daily)
+            if joined is not week_items:
+                week_items, key = joined, ("joined", slot.index)
         if slot.light:
-            light_key = ("light", key, previous_key)
+            light_key = ("light", key, round(previous_volume, 6))
             if light_key not in cache:
                 lighter = lighten(week_items, previous_volume, rules)
                 cache[light_key] = {
@@ -107,11 +110,8 @@ def generate_plan(
             key = light_key
         if key not in volumes:
             volumes[key] = sum(p.volume for ps in week_items.values() for p in ps)
-        previous_key = key
         previous_volume = volumes[key]
         week = _week(slot, start, week_items, gates.get(slot.cycle))
-        if out:
-            week = _after(out[-1], week, daily)
         ctx.check_coverage(slot.phase, week)
         for ex_id in protocols:
             if any(p.exercise == ex_id for s in week.sessions for p in s.items):
@@ -150,28 +150,30 @@ def _week(slot: WeekSlot, start: date, items: _WeekItems, g: WeekGate | None) ->
     )
 
 
-def _after(previous: Week, week: Week, daily: frozenset[str]) -> Week:
+def _after(
+    previous: Week, week_start: date, items: _WeekItems, daily: frozenset[str]
+) -> _WeekItems:
     """Where a new template meets the last one (a Sunday then a Monday), keep the loading rules.
 
     Within a template the week is a ring, so only a change of template can put the same loading
     exercise, or two high-load sessions, on consecutive days; the later day drops those items.
+    Returns `items` itself when nothing had to go.
     """
-    if not previous.sessions or not week.sessions:
-        return week
-    last, first = previous.sessions[-1], week.sessions[0]
-    if (first.date - last.date).days != 1:
-        return week
+    if not previous.sessions or previous.sessions[-1].date != week_start - timedelta(days=1):
+        return items
+    last = previous.sessions[-1]
+    weekday = WEEKDAYS[week_start.weekday()]
+    first = items.get(weekday, ())
     high = any(p.is_high_load and p.exercise not in daily for p in last.items)
     yesterday = {p.exercise for p in last.items if is_loading(p)}
     keep = tuple(
         p
-        for p in first.items
+        for p in first
         if p.exercise in daily or not (p.exercise in yesterday or (high and p.is_high_load))
     )
-    if len(keep) == len(first.items):
-        return week
-    sessions = ((Session(first.date, keep),) if keep else ()) + week.sessions[1:]
-    return replace(week, sessions=sessions)
+    if len(keep) == len(first):
+        return items
+    return {**items, weekday: keep}
 
 
 def _light_note(p: Prescription, rules: PlannerRules) -> Prescription:

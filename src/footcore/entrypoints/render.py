@@ -138,6 +138,12 @@ def _side(v: object, unit: str) -> str:
     return str(v)
 
 
+def beyond_error(difference: float, tolerance: float) -> str:
+    """'more than' only when the printed difference really is larger than the error."""
+    shown, tol = float(f"{difference:g}"), float(f"{tolerance:g}")
+    return "more than" if shown > tol else "equal to" if shown == tol else "less than"
+
+
 def findings_text(
     findings: Iterable[Finding], prios: Iterable[str], labels: Mapping[str, str]
 ) -> str:
@@ -152,7 +158,8 @@ def findings_text(
         )
         if f.asymmetry and f.difference is not None:
             lines.append(
-                f"    left and right differ by {f.difference:g} {f.unit}, more than the test's "
+                f"    left and right differ by {f.difference:g} {f.unit}, "
+                f"{beyond_error(f.difference, f.side_tolerance)} the test's "
                 f"measurement error ({f.side_tolerance:g} {f.unit})"
             )
         elif f.asymmetry:
