@@ -9,7 +9,7 @@ import datetime as dt
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -51,6 +51,8 @@ class HealthIn(_Strict):
     past_injuries: list[str] = []
     pain: dict[str, int] = {}
     symptoms: list[str] = []
+    # A current Achilles tendinopathy and where it hurts (optional; brings the Alfredson protocol).
+    achilles_tendinopathy: Literal["mid_portion", "insertional"] | None = None
 
 
 class ProfileIn(_Strict):
@@ -179,6 +181,7 @@ def profile_from_mapping(raw: Mapping[str, Any], name: str = "profile") -> Profi
             past_injuries=tuple(dict.fromkeys(p.health.past_injuries)),
             pain={k: v for k, v in p.health.pain.items() if v > 0},
             symptoms=tuple(dict.fromkeys(p.health.symptoms)),
+            achilles_tendinopathy=p.health.achilles_tendinopathy,
         ),
         units=p.units,
     )

@@ -7,6 +7,7 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
+from footcore.adapters.adaptation_rules_file import load_gate_rules
 from footcore.adapters.datafiles import (
     StrictModel,
     check_sources,
@@ -18,7 +19,15 @@ from footcore.adapters.datafiles import (
 from footcore.domain.assessment import BatteryTest, Norm, NormBand, ResultKind
 from footcore.domain.catalog import Category, Phase
 from footcore.domain.periodization import CycleRules
-from footcore.domain.planner import InjuryFocus, PlannerRules, Protocol, ProtocolStep
+from footcore.domain.plan_rules import (
+    AbilityRule,
+    AchillesProtocol,
+    InjuryFocus,
+    PlannerRules,
+    PlyometricRules,
+    Protocol,
+    ProtocolStep,
+)
 from footcore.domain.profile import Sex
 from footcore.domain.redflags import RedFlag
 from footcore.errors import DataFileError
@@ -204,6 +213,8 @@ class RestrictionsIn(StrictModel):
     plyometric_pain_threshold: int = Field(ge=0, le=10)
     contraindication_pain_threshold: int = Field(ge=0, le=10)
     high_load_recovery_days: int = Field(ge=0, le=3)
+    impact_habits: list[str] = Field(default_factory=list)
+    acceptable_pain_max: int = Field(default=5, ge=0, le=10)
     sources: list[str]
 
 
@@ -223,6 +234,42 @@ class ProtocolIn(StrictModel):
     exercise: str
     sources: list[str]
     schedule: list[StepIn] = Field(min_length=1)
+    frequency: Literal["every_second_day", "daily"] = "every_second_day"
+    weeks: int = Field(default=0, ge=0, le=104)
+    note: str = ""
+    offered_for: str = ""
+
+
+class SelectionIn(StrictModel):
+    priority_days: int = Field(ge=1, le=7)
+    strength_days: int = Field(ge=0, le=7)
+    max_easy_share: float = Field(gt=0, le=1)
+    easy_categories: list[Category]
+    mobility_qualities: list[str]
+    sources: list[str]
+
+
+class AbilityIn(StrictModel):
+    test: str
+    exercises: dict[str, float]
+    floor: int = Field(ge=1)
+    easier: dict[str, str]
+    easier_why: str
+    sources: list[str]
+
+
+class PlyometricsIn(StrictModel):
+    order: list[str] = Field(min_length=1)
+    first_kinds: int = Field(ge=1)
+    add_kind_every_weeks: int = Field(ge=1)
+    why: str
+    sources: list[str]
+
+
+class AchillesIn(StrictModel):
+    exercises: list[str] = Field(min_length=1)
+    why: str
+    sources: list[str]
 
 
 class PlannerRulesIn(StrictModel):
@@ -235,6 +282,10 @@ class PlannerRulesIn(StrictModel):
     restrictions: RestrictionsIn
     injury_focus: dict[str, FocusIn]
     protocol: list[ProtocolIn] = Field(default_factory=list)
+    selection: SelectionIn
+    ability: list[AbilityIn] = Field(default_factory=list)
+    plyometrics: PlyometricsIn
+    achilles: dict[Literal["mid_portion", "insertional"], AchillesIn] = Field(default_factory=dict)
 
 
 @cache
@@ -242,6 +293,7 @@ def load_planner_rules() -> PlannerRules:
     r = _validate(PlannerRulesIn, "planner_rules.toml")
     vocab = vocabulary()
     name = "planner_rules.toml"
+    catalog = load_catalog()
     for section in (
         r.plan,
         r.cycles,
@@ -250,13 +302,31 @@ def load_planner_rules() -> PlannerRules:
         r.progression,
         r.priority,
         r.restrictions,
+        r.selection,
+        r.plyometrics,
     ):
         check_sources(section.sources, name)
+    vocab.check("qualities", r.selection.mobility_qualities, f"{name}: selection")
+    battery = {t.id: t for t in load_battery()}
+    for a in r.ability:
+        check_sources(a.sources, f"{name}: ability {a.test}")
+        if a.test not in battery:
+            raise DataFileError(f"{name}: ability names unknown test '{a.test}'")
+        for ex_id in [*a.exercises, *a.easier.values()]:
+            if ex_id not in catalog:
+                raise DataFileError(f"{name}: ability {a.test} names unknown exercise '{ex_id}'")
+    for ex_id in [*r.plyometrics.order, *r.restrictions.impact_habits]:
+        if ex_id not in catalog:
+            raise DataFileError(f"{name}: unknown exercise '{ex_id}'")
+    for site, ach in r.achilles.items():
+        check_sources(ach.sources, f"{name}: achilles.{site}")
+        for ex_id in ach.exercises:
+            if ex_id not in {p.exercise for p in r.protocol}:
+                raise DataFileError(f"{name}: achilles.{site}: '{ex_id}' has no [[protocol]]")
     for injury, focus in r.injury_focus.items():
         vocab.check("injuries", [injury], f"{name}: injury_focus")
         vocab.check("qualities", focus.qualities, f"{name}: injury_focus.{injury}")
         check_sources(focus.sources, f"{name}: injury_focus.{injury}")
-    catalog = load_catalog()
     for p in r.protocol:
         if p.exercise not in catalog:
             raise DataFileError(f"{name}: protocol names unknown exercise '{p.exercise}'")
@@ -302,12 +372,42 @@ def load_planner_rules() -> PlannerRules:
                 p.exercise,
                 tuple(ProtocolStep(s.from_week, s.sets, s.reps) for s in p.schedule),
                 tuple(p.sources),
+                frequency=p.frequency,
+                weeks=p.weeks,
+                note=p.note,
+                offered_for=p.offered_for,
             )
             for p in r.protocol
         },
         quality_labels=vocab.words("qualities"),
         min_weeks=r.plan.min_weeks,
         max_weeks=r.plan.max_weeks,
+        priority_days=r.selection.priority_days,
+        strength_days=r.selection.strength_days,
+        max_easy_share=r.selection.max_easy_share,
+        easy_categories=frozenset(r.selection.easy_categories),
+        mobility_qualities=frozenset(r.selection.mobility_qualities),
+        achilles={
+            site: AchillesProtocol(site, tuple(a.exercises), a.why, tuple(a.sources))
+            for site, a in r.achilles.items()
+        },
+        ability=tuple(
+            AbilityRule(
+                a.test, dict(a.exercises), a.floor, dict(a.easier), a.easier_why, tuple(a.sources)
+            )
+            for a in r.ability
+        ),
+        plyometrics=PlyometricRules(
+            tuple(r.plyometrics.order),
+            r.plyometrics.first_kinds,
+            r.plyometrics.add_kind_every_weeks,
+            r.plyometrics.why,
+            tuple(r.plyometrics.sources),
+        ),
+        impact_habits=frozenset(r.restrictions.impact_habits),
+        acceptable_pain_max=r.restrictions.acceptable_pain_max,
+        gates=load_gate_rules(),
+        test_names={t.id: t.name for t in battery.values()},
     )
 
 

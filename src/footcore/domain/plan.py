@@ -77,6 +77,11 @@ class Week:
     light: bool
     retest: bool
     sessions: tuple[Session, ...]
+    # Reached only through a passing retest: the tests that must pass (empty for the first cycle),
+    # those the baseline already fails, and the sentence that says so.
+    gated_by: tuple[str, ...] = ()
+    gate_fails_now: tuple[str, ...] = ()
+    gate_note: str = ""
 
     @property
     def volume(self) -> float:

@@ -41,6 +41,8 @@ class Health:
     past_injuries: tuple[str, ...] = ()
     pain: Mapping[str, int] = field(default_factory=dict)
     symptoms: tuple[str, ...] = ()
+    # A current Achilles tendinopathy and its site: "mid_portion" or "insertional" (None = none).
+    achilles_tendinopathy: str | None = None
 
     def pain_in(self, area: str) -> int:
         return self.pain.get(area, 0)

@@ -48,6 +48,9 @@ def week_dict(w: Week) -> dict[str, Any]:
         "week_in_cycle": w.week_in_cycle,
         "light": w.light,
         "retest": w.retest,
+        "gated_by": list(w.gated_by),
+        "gate_fails_now": list(w.gate_fails_now),
+        "gate_note": w.gate_note,
         "days": [session_dict(s) for s in w.sessions],
     }
 
@@ -135,6 +138,12 @@ def _side(v: object, unit: str) -> str:
     return str(v)
 
 
+def beyond_error(difference: float, tolerance: float) -> str:
+    """'more than' only when the printed difference really is larger than the error."""
+    shown, tol = float(f"{difference:g}"), float(f"{tolerance:g}")
+    return "more than" if shown > tol else "equal to" if shown == tol else "less than"
+
+
 def findings_text(
     findings: Iterable[Finding], prios: Iterable[str], labels: Mapping[str, str]
 ) -> str:
@@ -149,7 +158,8 @@ def findings_text(
         )
         if f.asymmetry and f.difference is not None:
             lines.append(
-                f"    left and right differ by {f.difference:g} {f.unit}, more than the test's "
+                f"    left and right differ by {f.difference:g} {f.unit}, "
+                f"{beyond_error(f.difference, f.side_tolerance)} the test's "
                 f"measurement error ({f.side_tolerance:g} {f.unit})"
             )
         elif f.asymmetry:
@@ -185,6 +195,8 @@ def plan_text(plan: Plan, k: Knowledge, markdown: bool = False) -> str:
         if week.retest:
             tags.append("retest at the end of this week")
         out += ["", f"{h2}Week {week.index} ({week.start.isoformat()}): {', '.join(tags)}"]
+        if week.gated_by:
+            out.append(f"{bullet}Gate: {week.gate_note}.")
         for s in week.sessions:
             out.append(f"{bullet}{s.date.strftime('%a %Y-%m-%d')} - {s.minutes:.0f} min")
             for p in s.items:

@@ -99,6 +99,8 @@ def session_description(week: Week, session: Session, catalog: Catalog) -> str:
     ]
     if week.light:
         lines.append("A lighter week: doses are lower on purpose, so the foot can absorb the work.")
+    if week.gated_by:
+        lines.append(f"Gate: this week is {week.gate_note}.")
     lines.append("")
     for n, p in enumerate(session.items, start=1):
         lines.append(f"{n}. {p.name}: {dose_text(p.dose)}")

@@ -58,6 +58,8 @@ def week_title(week: Week) -> str:
         tags.append("lighter week")
     if week.retest:
         tags.append("retest week")
+    if week.gated_by:
+        tags.append("after a retest gate")
     return f"Week {week.index} · " + " · ".join(tags)
 
 
@@ -223,6 +225,8 @@ def week_page(week: Week, ctx: Context) -> list[Any]:
                 "changed (footcore retest, or footcore assess)."
             )
         )
+    if week.gated_by:
+        out.append(para(f"Gate: this week is {week.gate_note}."))
     w = ctx.width
     for s in week.sessions:
         out.append(
