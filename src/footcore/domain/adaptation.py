@@ -268,17 +268,18 @@ def decide(o: Outcome, opts: Options, rules: AdaptationRules) -> Decision:
     if o.morning_pain is not None and o.morning_pain > o.baseline_pain:
         worse = (
             f"next-morning pain{where} {o.morning_pain}/10 is worse than your baseline "
-            f"({o.baseline_pain}/10, your mornings before it flared)"
+            f"({o.baseline_pain}/10, your usual morning before any flare)"
         )
+        sources = tuple(dict.fromkeys(rules.morning_sources + rules.baseline.sources))
         if o.morning_pain <= rules.safe_max and not rules.baseline.reduce_within_safe:
             return Decision(
                 Kind.HOLD,
                 Action.NONE,
                 f"{worse} but within the safe zone (0-{rules.safe_max}): the same dose until "
                 "it settles",
-                rules.morning_sources + rules.baseline.sources,
+                sources,
             )
-        return reduce_volume(worse, rules.morning_sources + rules.baseline.sources, opts)
+        return reduce_volume(worse, sources, opts)
     if o.rising is not None:
         return reduce_volume(o.rising, rules.trend_sources, opts)
     missing = _complete(o)
