@@ -290,7 +290,7 @@ def test_today_leaves_out_plyometric_and_high_load_items_after_a_large_spike(
         if gone:
             text = ok("today", "--date", d.isoformat()).out
             assert "left out: " in text and "+150% against the longest run" in text
-            assert f"{figure} is +150%" in text and "[evidence:frandsen_2025" in text
+            assert f"{figure} is +150%" in text and "[Frandsen et al. 2025 (grade A)" in text
             week = ok("week", "--date", d.isoformat()).out
             assert "left out: " in week
     assert seen

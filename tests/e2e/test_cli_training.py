@@ -175,7 +175,7 @@ def test_a_red_flag_pauses_the_program_until_clearance(cli: str) -> None:
     assert fc("log", first, "--date", START.isoformat()).code == 3
     status = fc("status")
     assert status.code == 0 and "Warning: program paused" in status.out
-    assert fc("clear", "--confirm").code == 0
+    assert fc("clear", "--confirm", "--by", "A. Lee, physiotherapist").code == 0
     assert fc("today", "--date", START.isoformat()).code == 0
     assert fc("log", first, "--date", START.isoformat(), "--rpe", "4").code == 0
     via_profile = fc("profile", "set", "health.symptoms", "fever")

@@ -57,7 +57,7 @@ def a_history(uow: SqlUnitOfWork) -> None:
     training.profile_set(uow, "ana", "schedule.minutes_per_day", "20", START + 4 * DAY)
     with pytest.raises(RedFlagError):
         training.checkin(uow, "ana", START + 5 * DAY, 2, "", ["night_pain"], START + 5 * DAY)
-    training.clear(uow, "ana", True, START + 6 * DAY)
+    training.clear(uow, "ana", True, START + 6 * DAY, "A. Lee, physiotherapist")
 
 
 def test_export_import_export_gives_the_same_file(

@@ -143,7 +143,8 @@ def test_eight_weeks_of_one_runner(uow: SqlUnitOfWork) -> None:
     bad = by_slot(diary.morning(d(1, 17), pain=3))
     assert {x.kind for x in bad.values()} == {"regress"}
     assert bad["marble_pickup"].reason == (
-        "next-morning pain 3/10 is worse than before (0/10): less volume"
+        "next-morning pain 3/10 is worse than your baseline (0/10, your usual morning before "
+        "any flare): less volume"
     )
     assert diary.items(d(1, 18))["marble_pickup"].sets == 1  # towel scrunches 2 -> 1 set
     diary.train(d(1, 17))

@@ -89,7 +89,7 @@ def test_pain_6_without_an_easier_variant_takes_volume_away() -> None:
 def test_a_next_morning_worse_than_baseline_reduces() -> None:
     d = decide(outcome(pain=3, morning_pain=3, baseline_pain=2, area="arch"), OPEN, RULES)
     assert (d.kind, d.action) == (Kind.REGRESS, Action.LESS)
-    assert "next-morning pain (arch) 3/10 is worse than before (2/10)" in d.reason
+    assert "next-morning pain (arch) 3/10 is worse than your baseline (2/10" in d.reason
 
 
 def test_a_next_morning_equal_to_baseline_is_settled() -> None:

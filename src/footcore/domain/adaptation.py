@@ -22,7 +22,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
-from footcore.domain.assessment import BatteryTest, Finding, ResultKind, Standing
+from footcore.domain.assessment import (
+    BatteryTest,
+    Finding,
+    ResultKind,
+    Standing,
+    change,
+    exceeds,
+)
 from footcore.domain.catalog import Dose, Phase
 from footcore.domain.flare import BaselineRules
 
@@ -268,17 +275,18 @@ def decide(o: Outcome, opts: Options, rules: AdaptationRules) -> Decision:
     if o.morning_pain is not None and o.morning_pain > o.baseline_pain:
         worse = (
             f"next-morning pain{where} {o.morning_pain}/10 is worse than your baseline "
-            f"({o.baseline_pain}/10, your mornings before it flared)"
+            f"({o.baseline_pain}/10, your usual morning before any flare)"
         )
+        sources = tuple(dict.fromkeys(rules.morning_sources + rules.baseline.sources))
         if o.morning_pain <= rules.safe_max and not rules.baseline.reduce_within_safe:
             return Decision(
                 Kind.HOLD,
                 Action.NONE,
                 f"{worse} but within the safe zone (0-{rules.safe_max}): the same dose until "
                 "it settles",
-                rules.morning_sources + rules.baseline.sources,
+                sources,
             )
-        return reduce_volume(worse, rules.morning_sources + rules.baseline.sources, opts)
+        return reduce_volume(worse, sources, opts)
     if o.rising is not None:
         return reduce_volume(o.rising, rules.trend_sources, opts)
     missing = _complete(o)
@@ -380,8 +388,7 @@ def _side_check(test: BatteryTest, before: Finding, after: Finding, side: str) -
     a_val = after.left if side == "left" else after.right
     if test.kind is ResultKind.NUMBER and isinstance(b_val, float) and isinstance(a_val, float):
         sign = 1 if test.higher_is_better else -1
-        change = (a_val - b_val) * sign
-        if change > test.retest_noise:
+        if exceeds(change(b_val, a_val) * sign, test.retest_noise):
             return None
         return (
             f"{test.name}, {side}: {b_val:g} -> {a_val:g} {test.unit}, still below the norm "
@@ -400,7 +407,10 @@ def _improved(test: BatteryTest, before: Finding, after: Finding | None) -> list
         before.asymmetry
         and after.asymmetry
         and after.difference is not None
-        and (before.difference is None or before.difference - after.difference <= test.retest_noise)
+        and (
+            before.difference is None
+            or not exceeds(change(after.difference, before.difference), test.retest_noise)
+        )
     ):
         problems.append(
             f"{test.name}: left and right still differ by {after.difference:g} {test.unit}"

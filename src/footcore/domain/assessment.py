@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 
 from footcore.domain.profile import Profile, Sex
@@ -140,15 +141,30 @@ def _score_value(
     return Standing.WITHIN
 
 
+def exact(value: float | bool | str) -> Decimal:
+    """A measured value with decimal semantics: 2.2 - 0.7 is 1.5, not 1.5000000000000002."""
+    return Decimal(str(float(value)))
+
+
+def change(before: float, after: float) -> float:
+    """after - before, computed on the decimals as entered (see `exact`)."""
+    return float(exact(after) - exact(before))
+
+
+def exceeds(amount: float, limit: float) -> bool:
+    """Strictly beyond a limit, compared as decimals: an amount equal to the limit is not."""
+    return exact(amount) > exact(limit)
+
+
 def _difference(test: BatteryTest, side: SideResult) -> tuple[bool, float | None]:
     left, right = side.left, side.right
     if left is None or right is None:
         return False, None
     if test.kind is not ResultKind.NUMBER:
         return left != right, None
-    diff = abs(float(left) - float(right))
+    diff = abs(change(float(right), float(left)))
     # Strictly beyond the measurement error: a difference equal to it is still noise.
-    return diff > test.side_tolerance, diff
+    return exceeds(diff, test.side_tolerance), diff
 
 
 def score(battery: Sequence[BatteryTest], results: Results, profile: Profile) -> list[Finding]:
@@ -206,4 +222,4 @@ def priorities(findings: Sequence[Finding]) -> tuple[str, ...]:
 
 def retest_change_is_real(test: BatteryTest, before: float, after: float) -> bool:
     """A change counts only when it is larger than the test's retest noise."""
-    return abs(after - before) > test.retest_noise
+    return exceeds(abs(change(before, after)), test.retest_noise)

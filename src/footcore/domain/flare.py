@@ -17,7 +17,7 @@ fallback (the profile's pain for the area).
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -75,20 +75,31 @@ def _of(
 
 
 def pre_flare_baseline(
-    days: Iterable[PainDay], on: date, acceptable_max: int, rules: BaselineRules, fallback: int
+    days: Iterable[PainDay],
+    on: date,
+    safe_max: int,
+    acceptable_max: int,
+    rules: BaselineRules,
+    fallback: int,
 ) -> Baseline:
     """The baseline a morning of `on` is judged against, from the days before `on`.
 
     Within a day the morning comes first (it follows the day before) and the session after it, so
-    the morning of the day a flare begins with a painful session still counts as undisturbed.
+    the morning of the day a flare begins with a painful session still counts as undisturbed. A
+    morning opens a flare only when it would reduce volume (`morning_reduces`): a rise within the
+    safe zone holds the dose once and then counts as an ordinary morning, so that a runner whose
+    usual morning is 1 or 2 is not held forever against a profile that said 0. Once a flare is
+    open, only a morning back at the baseline ends it.
     """
     quiet: list[tuple[date, int]] = []
     flare: date | None = None
     for d in sorted((d for d in days if d.day < on), key=lambda d: d.day):
         if d.morning is not None:
-            base = _of(quiet, flare or d.day, rules, fallback).value
-            if d.morning > base:
-                flare = flare or d.day
+            base = _of(quiet, flare or d.day, rules, fallback)
+            if flare is not None and d.morning > base.value:
+                pass  # the flare goes on
+            elif flare is None and morning_reduces(d.morning, base, safe_max, rules):
+                flare = d.day
             else:
                 flare = None
                 quiet.append((d.day, d.morning))
@@ -96,6 +107,36 @@ def pre_flare_baseline(
             flare = flare or d.day
     found = _of(quiet, flare or on, rules, fallback)
     return Baseline(found.value, flare, found.mornings)
+
+
+def morning_reduces(morning: int, base: Baseline, safe_max: int, rules: BaselineRules) -> bool:
+    """Whether a morning calls for less volume: above the baseline, and (unless the data file says
+    otherwise) beyond the safe zone; a rise within the safe zone holds the dose instead."""
+    return morning > base.value and (morning > safe_max or rules.reduce_within_safe)
+
+
+def loading_slots(
+    planned: Iterable[tuple[date, str, Exercise]],
+    start: date,
+    area: str,
+    rules: BaselineRules,
+    skip: Collection[str] = (),
+) -> list[str]:
+    """The slots planned from `start` over the following days (`following_days`) whose exercise
+    loads the area, each once, in date order; `skip` are slots already decided."""
+    end = start + timedelta(days=rules.following_days)
+    out: list[str] = []
+    for day, slot, ex in sorted(planned, key=lambda p: p[0]):
+        fresh = start <= day < end and slot not in skip and slot not in out
+        if fresh and loads_area(ex, area, rules):
+            out.append(slot)
+    return out
+
+
+def decision_dates(session_date: date | None, made_at: date) -> tuple[date, date]:
+    """(date, made_at) of a decision: a decision about a session is dated by that session and
+    keeps the day it was made beside it; a program decision is dated by the day it was made."""
+    return session_date or made_at, made_at
 
 
 def loads_area(ex: Exercise, area: str, rules: BaselineRules) -> bool:

@@ -7,6 +7,7 @@ import click
 from footcore.bootstrap import knowledge
 from footcore.entrypoints.cli import FORMATS, cli, echo_json
 from footcore.errors import InputError
+from footcore.presenters import cite_all
 
 UNKNOWN_AGE = 30  # a runner who gives no age is compared with the 18-39 norms
 
@@ -57,4 +58,4 @@ def learn_cmd(topic: str | None, fmt: str) -> None:
     if t.exercises:
         names = [knowledge().catalog.get(e).name for e in t.exercises]
         click.echo(f"\nExercises that help: {', '.join(names)}")
-    click.echo(f"Sources: {', '.join(t.sources)}")
+    click.echo(f"Sources: {cite_all(t.sources)}")

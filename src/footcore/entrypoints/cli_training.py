@@ -18,7 +18,7 @@ import click
 
 from footcore.entrypoints.cli import FORMATS, cli, echo_json, parse_date
 from footcore.errors import FileInputError, InputError, RedFlagError
-from footcore.presenters import dose_text
+from footcore.presenters import cite_all, dose_text
 
 if TYPE_CHECKING:
     from footcore.adapters.storage.uow import SqlUnitOfWork
@@ -190,7 +190,7 @@ def dose_line(item: Any) -> str:
 def day_text(view: DayView, brief: bool = False) -> str:
     head = view.date.strftime("%a %Y-%m-%d")
     left_out = [
-        f"  left out: {d['name']} - {'; '.join(d['reasons'])} [{', '.join(d['sources'])}]"
+        f"  left out: {d['name']} - {'; '.join(d['reasons'])} [{cite_all(d['sources'])}]"
         for d in view.dropped
     ]
     if not view.items:
@@ -216,7 +216,7 @@ def day_text(view: DayView, brief: bool = False) -> str:
         if brief:
             continue
         lines += [f"     - {c}" for c in item.cues]
-        lines.append(f"     why: {item.why} [{', '.join(item.sources)}]")
+        lines.append(f"     why: {item.why} [{cite_all(item.sources)}]")
         if item.adaptation:
             lines.append(f"     adapted: {item.adaptation}")
         if item.decision:
@@ -401,7 +401,7 @@ def retest_cmd(results_path: Path, fmt: str, database_url: str | None, athlete: 
         f"{done.entering.replace('_', '-')} phase):"
     )
     click.echo("\n".join(f"  - {r}" for r in done.result.reasons))
-    click.echo(f"Plan: {done.effect}. Sources: {', '.join(done.result.sources)}")
+    click.echo(f"Plan: {done.effect}. Sources: {cite_all(done.result.sources)}")
 
 
 # Status, clearance, export ----------------------------------------------------------------------

@@ -9,7 +9,13 @@ from footcore.bootstrap import Knowledge
 from footcore.domain.assessment import Finding
 from footcore.domain.catalog import Exercise
 from footcore.domain.plan import Plan, Prescription, Session, Week
-from footcore.presenters import GRADE_WORDS, dose_text
+from footcore.presenters import (
+    GRADE_WORDS,
+    cite_all,
+    dose_text,
+    evidence_summary_dict,
+    evidence_summary_lines,
+)
 
 
 def prescription_dict(p: Prescription) -> dict[str, Any]:
@@ -87,6 +93,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             {"exercise": h.exercise, "name": h.name, "why": h.why, "sources": list(h.sources)}
             for h in plan.habits
         ],
+        "evidence_summary": evidence_summary_dict(),
     }
 
 
@@ -164,7 +171,7 @@ def findings_text(
             )
         elif f.asymmetry:
             lines.append("    left and right differ")
-        lines.append(f"    evidence: {GRADE_WORDS.get(f.grade, f.grade)}; {', '.join(f.sources)}")
+        lines.append(f"    evidence: {GRADE_WORDS.get(f.grade, f.grade)}; {cite_all(f.sources)}")
         if f.note:
             lines.append(f"    {f.note}")
     prios = list(prios)
@@ -183,6 +190,7 @@ def plan_text(plan: Plan, k: Knowledge, markdown: bool = False) -> str:
         out += ["", "Priorities: " + ", ".join(labels.get(q, q) for q in plan.priorities)]
     else:
         out += ["", "No assessment given: a balanced program."]
+    out += ["", *evidence_summary_lines(markdown)]
     for w in plan.warnings:
         out.append(f"Warning: {w}")
     if plan.habits:
@@ -202,7 +210,7 @@ def plan_text(plan: Plan, k: Knowledge, markdown: bool = False) -> str:
             for p in s.items:
                 pad, why_pad = ("  - ", "    ") if markdown else ("    ", "      ")
                 out.append(f"{pad}{p.name}: {dose_text(p.dose)}")
-                out.append(f"{why_pad}why: {p.why} [{', '.join(p.sources)}]")
+                out.append(f"{why_pad}why: {p.why} [{cite_all(p.sources)}]")
     return "\n".join(out)
 
 
@@ -228,5 +236,5 @@ def exercise_text(ex: Exercise, k: Knowledge) -> str:
     contra = sorted(ex.contraindications.pain_areas | ex.contraindications.conditions)
     if contra:
         lines.append(f"  avoid with: {', '.join(contra)}")
-    lines.append(f"  sources: {', '.join(ex.sources)}")
+    lines.append(f"  sources: {cite_all(ex.sources)}")
     return "\n".join(lines)

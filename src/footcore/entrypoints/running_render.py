@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from footcore.entrypoints.units import Units, duration_text, units_of
+from footcore.presenters import cite_all
 
 if TYPE_CHECKING:
     from footcore.services.running import ImportReport, LoadReport, RunsView, StoredRun
@@ -19,7 +20,7 @@ def _pct(value: float | None) -> str:
 
 
 def _sources(sources: tuple[str, ...] | list[str]) -> str:
-    return f"[{', '.join(sources)}]"
+    return f"[{cite_all(sources)}]"
 
 
 # Runs ---------------------------------------------------------------------------------------------

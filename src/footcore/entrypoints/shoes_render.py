@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from footcore.entrypoints.units import Units, units_of
+from footcore.presenters import cite_all
 
 if TYPE_CHECKING:
     from footcore.services.running_shoes import RampReport, ShoeLine, ShoesReport
@@ -13,7 +14,7 @@ GRADES = {"A": "read in the paper", "S": "secondary source", "none": "footcore's
 
 
 def _sources(sources: tuple[str, ...]) -> str:
-    return f"[{', '.join(sources)}]"
+    return f"[{cite_all(sources)}]"
 
 
 def _shoe_line(line: ShoeLine, u: Units) -> list[str]:

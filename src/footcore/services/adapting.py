@@ -22,6 +22,7 @@ from footcore.domain.adaptation import (
     weekly_trend,
 )
 from footcore.domain.catalog import Dose, Phase
+from footcore.domain.flare import decision_dates
 from footcore.domain.planner import exclusion
 from footcore.services.baseline import baseline_for
 from footcore.services.context import Runner, dumps
@@ -72,11 +73,12 @@ def record(
     variant: str | None = None,
 ) -> DecisionRow:
     # A decision about a session is dated by that session; when it was made is kept beside it.
+    dated, made_at = decision_dates(session_date, runner.as_of)
     row = DecisionRow(
         athlete_id=runner.id,
         seq=runner.uow.repo.next_seq(runner.id),
-        date=session_date or runner.as_of,
-        made_at=runner.as_of,
+        date=dated,
+        made_at=made_at,
         session_date=session_date,
         exercise=slot,
         kind=kind,

@@ -36,5 +36,10 @@ def baseline_for(runner: Runner, on: date, area: str) -> Baseline:
     fallback = pain.get(area, 0) if area else max(pain.values(), default=0)
     rules = runner.r.adapt
     return pre_flare_baseline(
-        pain_days(runner, area, on), on, rules.acceptable_max, rules.baseline, fallback
+        pain_days(runner, area, on),
+        on,
+        rules.safe_max,
+        rules.acceptable_max,
+        rules.baseline,
+        fallback,
     )

@@ -1,14 +1,16 @@
 """A morning above the runner's baseline reaches beyond yesterday's exercises: every exercise that
 loads the painful area in the sessions of the following days takes one step of volume away, once
-per flare (rules: data/adaptation_rules.toml [baseline] and [area_load])."""
+per flare (rules: data/adaptation_rules.toml [baseline] and [area_load]; domain/flare.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from footcore.adapters.storage.models import PrescriptionRow
 from footcore.domain.adaptation import Action, reduce_volume
-from footcore.domain.flare import loads_area
+from footcore.domain.catalog import Exercise
+from footcore.domain.flare import loading_slots, morning_reduces
 from footcore.services.adapting import DecisionInfo, apply_level, options_for, record
 from footcore.services.baseline import baseline_for
 from footcore.services.context import Runner
@@ -24,48 +26,48 @@ def reduce_loading(
     dated by the session the morning follows (the day before)."""
     rules = runner.r.adapt
     base = baseline_for(runner, day, area)
-    if morning <= base.value or (
-        morning <= rules.safe_max and not rules.baseline.reduce_within_safe
-    ):
+    if not morning_reduces(morning, base, rules.safe_max, rules.baseline):
         return []
     session_day = day - DAY
     since = min(base.flare_start or session_day, session_day)
-    where = area or "painful area"
     repo, catalog = runner.uow.repo, runner.r.k.catalog
-    seen, out = set(decided), []
     end = day + rules.baseline.following_days * DAY
+    items: dict[str, tuple[PrescriptionRow, Exercise]] = {}
+    planned: list[tuple[date, str, Exercise]] = []
     for session in repo.sessions_between(runner.id, day, end):
         for p in session.items:
-            if p.exercise in seen:
-                continue
-            seen.add(p.exercise)
             ex = catalog.exercises.get(p.exercise_done) or catalog.exercises.get(p.exercise)
-            if ex is None or not loads_area(ex, area, rules.baseline):
-                continue
-            history = repo.decisions(runner.id, p.exercise)
-            if any(
-                d.kind == "regress" and d.session_date is not None and d.session_date >= since
-                for d in history
-            ):
-                continue  # already reduced in this flare: one step per flare, not per morning
-            decision = reduce_volume(
-                f"morning pain{f' ({area})' if area else ''} {morning}/10 on {day.isoformat()} "
-                f"is worse than your baseline ({base.text}) and {ex.name} loads the {where}",
-                rules.morning_sources + rules.baseline.area_sources,
-                options_for(runner, p.exercise, session_day, p, history),
-            )
-            if decision.action is Action.NONE:
-                continue
-            row = record(
-                runner,
-                p.exercise,
-                decision.kind.value,
-                decision.action.value,
-                decision.reason,
-                decision.sources,
-                session_day,
-                decision.variant,
-            )
-            out.append(DecisionInfo.of(row))
-            apply_level(runner, p.exercise, session_day)
+            if ex is not None:
+                planned.append((session.date, p.exercise, ex))
+                items.setdefault(p.exercise, (p, ex))
+    out: list[DecisionInfo] = []
+    where = area or "painful area"
+    for slot in loading_slots(planned, day, area, rules.baseline, set(decided)):
+        p, ex = items[slot]
+        history = repo.decisions(runner.id, slot)
+        if any(
+            d.kind == "regress" and d.session_date is not None and d.session_date >= since
+            for d in history
+        ):
+            continue  # already reduced in this flare: one step per flare, not per morning
+        decision = reduce_volume(
+            f"morning pain{f' ({area})' if area else ''} {morning}/10 on {day.isoformat()} "
+            f"is worse than your baseline ({base.text}) and {ex.name} loads the {where}",
+            rules.morning_sources + rules.baseline.area_sources,
+            options_for(runner, slot, session_day, p, history),
+        )
+        if decision.action is Action.NONE:
+            continue
+        row = record(
+            runner,
+            slot,
+            decision.kind.value,
+            decision.action.value,
+            decision.reason,
+            decision.sources,
+            session_day,
+            decision.variant,
+        )
+        out.append(DecisionInfo.of(row))
+        apply_level(runner, slot, session_day)
     return out

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from footcore.domain.catalog import Catalog
 from footcore.domain.plan import Plan, Session, Week
 from footcore.errors import InputError
-from footcore.presenters import dose_text
+from footcore.presenters import dose_text, evidence_summary_lines
 
 PRODID = "-//footcore//footcore training plan//EN"
 UID_DOMAIN = "footcore.local"
@@ -119,6 +119,8 @@ def session_description(week: Week, session: Session, catalog: Catalog) -> str:
         "",
         "Pain up to 5/10 during the session is acceptable if it settles by the next "
         "morning; stop and see a clinician if it does not.",
+        "",
+        *evidence_summary_lines(),
     ]
     return "\n".join(lines)
 

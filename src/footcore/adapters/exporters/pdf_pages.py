@@ -24,7 +24,7 @@ from footcore.domain.assessment import Finding, Standing
 from footcore.domain.catalog import Catalog, Exercise
 from footcore.domain.plan import Plan, Prescription, Week
 from footcore.domain.profile import WEEKDAYS, Profile
-from footcore.presenters import GRADE_WORDS, dose_text
+from footcore.presenters import GRADE_WORDS, cite_all, dose_text, evidence_summary_lines
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 HOW_TO_USE = (
@@ -188,6 +188,8 @@ def cover(
     if plan.habits:
         habits = [f"{h.name}: {h.why}" for h in plan.habits]
         out += [para("Everyday habits", "h2"), *bullets(habits)]
+    summary = evidence_summary_lines()
+    out += [para(summary[0], "h2"), *bullets([line.strip() for line in summary[1:]])]
     out += [
         para("How to use this plan", "h2"),
         para(HOW_TO_USE),
@@ -308,7 +310,7 @@ def exercise_card(
     out += [
         para("Why", "h2"),
         para(why),
-        para("Sources: " + ", ".join(doses[0][1].sources if doses else ex.sources), "small"),
+        para("Sources: " + cite_all(doses[0][1].sources if doses else ex.sources), "small"),
     ]
     return out
 

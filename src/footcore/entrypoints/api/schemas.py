@@ -251,6 +251,10 @@ class PlanPublic(BaseModel):
     priorities: list[str]
     warnings: list[str]
     habits: list[HabitPublic]
+    evidence_summary: dict[str, Any] = Field(
+        description="Taddei 2020 and Leppänen 2024 side by side: title, trials (source, text), "
+        "bottom_line, sources."
+    )
 
 
 class PlanPreviewCreate(_In):

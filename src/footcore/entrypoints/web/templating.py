@@ -11,9 +11,10 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from starlette.responses import HTMLResponse, Response
 
+from footcore.adapters.citations import evidence_summary
 from footcore.entrypoints.web.csrf import FIELD, token_of
 from footcore.entrypoints.web.pictures import inline_picture
-from footcore.presenters import GRADE_WORDS, dose_text
+from footcore.presenters import GRADE_WORDS, cite, cite_all, dose_text
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -32,6 +33,11 @@ NAV = (
 def words(value: str) -> str:
     """A vocabulary word as text: 'plantar_fascia' -> 'plantar fascia'."""
     return value.replace("_", " ")
+
+
+def _cite(sources: str | list[str] | tuple[str, ...]) -> str:
+    """One source key, or a list of them, as people read them (presenters.cite)."""
+    return cite(sources) if isinstance(sources, str) else cite_all(sources)
 
 
 def number(value: float | int | None, digits: int = 1) -> str:
@@ -82,6 +88,8 @@ def make_templates() -> Jinja2Templates:
     env.filters["words"] = words
     env.filters["dose"] = dose_text
     env.filters["number"] = number
+    env.filters["cite"] = _cite
+    env.globals["evidence_summary"] = evidence_summary
     env.globals["GRADE_WORDS"] = GRADE_WORDS
     env.globals["one_week"] = timedelta(days=7)
     env.globals["picture"] = inline_picture
