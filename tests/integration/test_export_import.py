@@ -1,4 +1,4 @@
-"""Export and import: every record of a runner, format_version 1; export -> import into an empty
+"""Export and import: every record of a runner, format_version 2; export -> import into an empty
 database -> export gives the same bytes, on each backend and from one backend to the other."""
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def test_export_import_export_gives_the_same_file(
         target.dispose()
     assert second == first
     doc = json.loads(first)
-    assert doc["format_version"] == 1
+    assert doc["format_version"] == 2
     assert {k for k in doc if doc[k]} >= {
         "athlete",
         "profiles",
@@ -84,7 +84,7 @@ def test_export_import_export_gives_the_same_file(
         "checkins",
         "assessments",
         "decisions",
-        "states",
+        "exercise_states",
         "pauses",
     }
     assert [p["revision"] for p in doc["profiles"]] == [1, 2]  # init, then minutes_per_day
@@ -125,7 +125,7 @@ def test_a_broken_export_is_one_input_error_and_nothing_is_imported(uow: SqlUnit
         training.import_data(uow, json.dumps(doc), "broken.json", "bea")
     with uow:
         assert uow.repo.athlete("bea") is None
-    with pytest.raises(InputError, match="format_version 2 is not supported"):
-        training.import_data(uow, json.dumps({**doc, "format_version": 2}), "x.json", "bea")
+    with pytest.raises(InputError, match="format_version 3 is not supported"):
+        training.import_data(uow, json.dumps({**doc, "format_version": 3}), "x.json", "bea")
     with pytest.raises(InputError, match="not JSON"):
         training.import_data(uow, "{", "x.json", "bea")

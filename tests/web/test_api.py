@@ -157,7 +157,7 @@ def test_screen_rejects_unknown_words_and_keys(client: TestClient) -> None:
     assert "accepted" in error_of(client.post("/api/screen", json={"symptoms": ["hiccups"]}), 422)
     assert "unknown field" in error_of(client.post("/api/screen", json={"symptom": []}), 422)
     assert "not valid JSON" in error_of(
-        client.post("/api/screen", content=b"{", headers={"content-type": "application/json"}), 422
+        client.post("/api/screen", content=b"{", headers={"content-type": "application/json"}), 400
     )
 
 

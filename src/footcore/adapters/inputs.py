@@ -49,7 +49,13 @@ class EquipmentIn(_Strict):
 
 class HealthIn(_Strict):
     past_injuries: list[str] = []
-    pain: dict[str, int] = {}
+    # 0..10 per area, checked in profile_from_mapping with a message naming the area.
+    pain: dict[str, int] = Field(
+        default={},
+        json_schema_extra={
+            "additionalProperties": {"type": "integer", "minimum": 0, "maximum": 10}
+        },
+    )
     symptoms: list[str] = []
     # A current Achilles tendinopathy and where it hurts (optional; brings the Alfredson protocol).
     achilles_tendinopathy: Literal["mid_portion", "insertional"] | None = None

@@ -470,7 +470,7 @@ def clear_cmd(confirm: bool, by: str | None, database_url: str | None, athlete: 
 @click.argument("file", type=click.Path(path_type=Path))
 @storage_options
 def export_cmd(file: Path, database_url: str | None, athlete: str) -> None:
-    """Write every record of a runner to FILE (JSON, format_version 1)."""
+    """Write every record of a runner to FILE (JSON, format_version 2)."""
     from footcore.services import training
 
     text = training.export(_uow(database_url), athlete, date.today())

@@ -20,6 +20,9 @@ from footcore.services.context import Runner, dumps
 from footcore.services.flare_response import reduce_loading
 from footcore.services.weekly import catch_up
 
+# What one log may hold, per set (footcore's own bounds against typing errors).
+LOG_RANGES: dict[str, tuple[int, int]] = {"reps": (1, 500), "hold_s": (1, 600), "sets": (1, 20)}
+
 SIDES = ("both", "left", "right")
 CLEAR_HINT = ' When a clinician has cleared you: footcore clear --confirm --by "NAME, ROLE".'
 DAY = timedelta(days=1)
@@ -123,13 +126,11 @@ def _measure(
             if reps is not None
             else f"{name} is not a timed hold"
         )
-    for value, option, top in (
-        (entry.reps, "--reps", 500),
-        (entry.hold_s, "--hold-s", 600),
-        (entry.sets, "--sets", 20),
-    ):
-        if value is not None and not 1 <= value <= top:
-            raise InputError(f"{option} {value} is out of range; accepted 1..{top}")
+    for value, key in ((entry.reps, "reps"), (entry.hold_s, "hold_s"), (entry.sets, "sets")):
+        low, top = LOG_RANGES[key]
+        if value is not None and not low <= value <= top:
+            option = "--" + key.replace("_", "-")
+            raise InputError(f"{option} {value} is out of range; accepted {low}..{top}")
     return (
         entry.reps if entry.reps is not None else reps,
         entry.hold_s if entry.hold_s is not None else hold_s,

@@ -1,8 +1,11 @@
-"""Export and import every record of one athlete as JSON (format_version 1).
+"""Export and import every record of one runner as JSON (format_version 2).
 
 The file holds no database ids: records are sorted by their natural keys (dates, names, the
 decision sequence) and nested where they belong (sessions in weeks, items in sessions), so an
 export imported into an empty database exports again byte for byte, on SQLite and PostgreSQL.
+Every other table with an `athlete_id` travels as a list under its table name (runs, shoes, foot
+restrictions, the minimalist ramp, and any table a later migration adds); see
+storage/runner_tables.py. Format 1 (before runs and shoes travelled) still imports.
 """
 
 from __future__ import annotations
@@ -11,45 +14,38 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Date
-
+from footcore.adapters.storage import runner_tables
 from footcore.adapters.storage.models import (
-    AssessmentRow,
     Athlete,
     Base,
-    CheckinRow,
-    DecisionRow,
-    LogRow,
-    PauseRow,
     PlanRow,
     PrescriptionRow,
-    ProfileRow,
     SessionRow,
-    StateRow,
     WeekRow,
 )
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.errors import ConflictError, InputError
-from footcore.services.context import dumps
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READS = (1, 2)
 WEEK = timedelta(days=7)
 SKIP = frozenset({"id", "athlete_id", "week_id", "session_id"})
-JSON_COLUMNS = frozenset(
-    {"data", "warnings", "sources", "cues", "symptoms", "results", "findings", "reasons"}
+# Written nested under "plan" and "weeks" rather than as flat lists.
+NESTED = frozenset(
+    {
+        PlanRow.__tablename__,
+        WeekRow.__tablename__,
+        SessionRow.__tablename__,
+        PrescriptionRow.__tablename__,
+    }
 )
-# Columns added after format_version 1 was defined (migration 0003): an older export lacks them.
-LATER_COLUMNS = frozenset({"stiffness", "made_at", "cleared_by"})
-# Every table of an athlete, by its key in the file, with the sort key of its records.
-TABLES: dict[str, tuple[type[Base], tuple[str, ...]]] = {
-    "profiles": (ProfileRow, ("revision",)),
-    "logs": (LogRow, ("date", "exercise", "side")),
-    "checkins": (CheckinRow, ("date", "area")),
-    "assessments": (AssessmentRow, ("date", "kind")),
-    "decisions": (DecisionRow, ("seq",)),
-    "states": (StateRow, ("exercise",)),
-    "pauses": (PauseRow, ("started", "message")),
-}
+# Format 1 named one list differently.
+FORMAT_1_KEYS = {"exercise_states": "states"}
+
+
+def flat_tables() -> list[Any]:
+    """The runner's tables written as flat lists, parents (shoes) before children (runs)."""
+    return [t for t in runner_tables.runner_tables() if t.name not in NESTED]
 
 
 def _columns(model: type[Base]) -> list[Any]:
@@ -57,40 +53,14 @@ def _columns(model: type[Base]) -> list[Any]:
 
 
 def _record(row: Base) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for c in _columns(type(row)):
-        value = getattr(row, c.name)
-        if isinstance(value, date):
-            value = value.isoformat()
-        elif c.name in JSON_COLUMNS and isinstance(value, str):
-            value = json.loads(value)
-        out[c.name] = value
-    return out
+    return {c.name: runner_tables.out(c, getattr(row, c.name)) for c in _columns(type(row))}
 
 
 def _row(model: type[Base], data: dict[str, Any], **extra: Any) -> Any:
-    values: dict[str, Any] = {}
-    for c in _columns(model):
-        if c.name not in data and c.name not in LATER_COLUMNS:
-            raise KeyError(c.name)
-        value = data.get(c.name)
-        if isinstance(c.type, Date) and value is not None:
-            value = date.fromisoformat(value)
-        elif c.name in JSON_COLUMNS:
-            value = dumps(value)
-        values[c.name] = value
+    values = {
+        c.name: runner_tables.typed(c, runner_tables.value_of(c, data)) for c in _columns(model)
+    }
     return model(**values, **extra)
-
-
-def _sort_key(record: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(
-        ""
-        if record[k] is None
-        else f"{record[k]:>012}"
-        if isinstance(record[k], int)
-        else str(record[k])
-        for k in keys
-    )
 
 
 def export(uow: SqlUnitOfWork, athlete: Athlete) -> str:
@@ -111,9 +81,8 @@ def export(uow: SqlUnitOfWork, athlete: Athlete) -> str:
         "plan": _record(plan) if plan is not None else None,
         "weeks": weeks,
     }
-    for key, (model, order) in TABLES.items():
-        records = [_record(r) for r in repo.all(model, athlete.id)]
-        doc[key] = sorted(records, key=lambda r, o=order: _sort_key(r, o))  # type: ignore[misc]
+    for table in flat_tables():
+        doc[table.name] = runner_tables.read(repo.session, table, athlete.id)
     return json.dumps(doc, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -123,11 +92,11 @@ def import_data(uow: SqlUnitOfWork, text: str, label: str, name: str | None = No
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{label}: not JSON ({exc.msg}, line {exc.lineno})") from None
-    if not isinstance(doc, dict) or doc.get("format_version") != FORMAT_VERSION:
-        found = doc.get("format_version") if isinstance(doc, dict) else None
+    found = doc.get("format_version") if isinstance(doc, dict) else None
+    if found not in READS or isinstance(found, bool):
         raise InputError(
             f"{label}: format_version {found!r} is not supported; this footcore "
-            f"reads format_version {FORMAT_VERSION}"
+            f"reads format_version {', '.join(map(str, READS))}"
         )
     try:
         return _load(uow, doc, name)
@@ -159,7 +128,16 @@ def _load(uow: SqlUnitOfWork, doc: dict[str, Any], name: str | None) -> Athlete:
             session = SessionRow(athlete_id=aid, week_id=w.id, date=date.fromisoformat(s["date"]))
             session.items.extend(_row(PrescriptionRow, p, athlete_id=aid) for p in s["items"])
             repo.add(session)
-    for key, (model, _order) in TABLES.items():
-        repo.add_all([_row(model, r, athlete_id=aid) for r in doc[key]])
+    repo.flush()
+    ids: dict[str, dict[str, int]] = {}
+    for table in flat_tables():
+        key = table.name
+        if doc["format_version"] == 1:
+            key = FORMAT_1_KEYS.get(key, key)
+        # A table the file does not know (added after it was written) is empty for this runner.
+        records = doc.get(key, [])
+        if not isinstance(records, list):
+            raise TypeError(f"{key} is not a list")
+        runner_tables.write(repo.session, table, aid, records, ids)
     repo.flush()
     return athlete

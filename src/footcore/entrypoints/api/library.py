@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from footcore.adapters.topics import load_topics
+from footcore.entrypoints.api.fields import words
 from footcore.entrypoints.api.queries import find_exercises, vocabulary_dict
 from footcore.entrypoints.api.schemas import (
     ExercisePublic,
@@ -24,15 +25,20 @@ router = APIRouter(tags=["library"])
 @router.get("/exercises", response_model=list[ExercisePublic])
 def list_exercises(
     k: KnowledgeDep,
-    category: Annotated[str | None, Query(description="A category word.")] = None,
+    category: Annotated[
+        str | None, Query(description="A category word.", json_schema_extra=words("categories"))
+    ] = None,
     equipment: Annotated[
         list[str] | None,
         Query(
             description="Equipment you have (repeat); lists exercises needing nothing else. "
-            "'none' = no equipment."
+            "'none' = no equipment.",
+            json_schema_extra=words("equipment", "none"),
         ),
     ] = None,
-    muscle: Annotated[str | None, Query(description="A muscle word.")] = None,
+    muscle: Annotated[
+        str | None, Query(description="A muscle word.", json_schema_extra=words("muscles"))
+    ] = None,
     search: Annotated[
         str | None, Query(description="Words in names, aliases, descriptions.")
     ] = None,

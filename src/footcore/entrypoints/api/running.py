@@ -22,13 +22,14 @@ from footcore.entrypoints.units import units_of
 from footcore.entrypoints.web import running_io
 from footcore.entrypoints.web.deps import RunnerDep
 from footcore.services import running
+from footcore.services.running_load import MAX_WEEKS
 
 router = APIRouter(tags=["running"])
 
 
 @router.get("/runs", response_model=RunsPublic)
 def list_runs(
-    r: RunnerDep, limit: Annotated[int, Query(description="1 or more")] = 20
+    r: RunnerDep, limit: Annotated[int, Query(ge=1, description="How many runs.")] = 20
 ) -> dict[str, Any]:
     """The latest runs, newest first, in the runner's units."""
     return runs_dict(running.list_runs(r.storage.uow(), r.name, r.today, limit))
@@ -92,7 +93,7 @@ async def upload_runs(request: Request, r: RunnerDep) -> dict[str, Any]:
 
 @router.get("/load")
 def get_load(
-    r: RunnerDep, weeks: Annotated[int, Query(description="1-520")] = 12
+    r: RunnerDep, weeks: Annotated[int, Query(ge=1, le=MAX_WEEKS, description="Weeks shown.")] = 12
 ) -> dict[str, Any]:
     """Weekly load, single-run spikes, the acute:chronic ratio, the foot plan's restrictions."""
     return load_dict(running.load_report(r.storage.uow(), r.name, weeks, r.today))

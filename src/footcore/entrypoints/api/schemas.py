@@ -10,12 +10,35 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from footcore.adapters.inputs import ProfileIn
+from footcore.domain.footwear import ShoeKind
+from footcore.entrypoints.api.fields import (
+    IsoDate,
+    IsoTime,
+    PlanWeeks,
+    bounds,
+    choices,
+    planner_weeks,
+    shoe_reminder,
+    words,
+)
+from footcore.services.logbook import LOG_RANGES
+from footcore.services.running import MAX_KM, MAX_MINUTES, SURFACES
 
 SideValue = float | bool | str | None
 
 
 class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Strict: `true` is not 1 and `0` is not a date (fields.py); 422 names the field.
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+def _scale(description: str, default: Any = ...) -> Any:
+    return Field(default=default, ge=0, le=10, description=description)
+
+
+def _count(name: str, description: str) -> Any:
+    low, high = LOG_RANGES[name]
+    return Field(default=None, ge=low, le=high, description=f"{description} ({low}-{high}).")
 
 
 class ErrorPublic(BaseModel):
@@ -100,7 +123,9 @@ class ProfileCreate(ProfileIn):
 
 
 class ScreenCreate(_In):
-    symptoms: list[str] = Field(default=[], description="Red-flag words answered yes.")
+    symptoms: list[str] = Field(
+        default=[], description="Red-flag words answered yes.", json_schema_extra=words("symptoms")
+    )
 
 
 class RedFlagPublic(BaseModel):
@@ -125,7 +150,7 @@ class SidesCreate(_In):
 class ResultsCreate(_In):
     """Assessment results: a date and, per battery test id, the left and right values."""
 
-    date: dt.date
+    date: IsoDate
     tests: dict[str, SidesCreate] = Field(
         description="Test id -> {left, right}; numbers, 'pass'/'fail' or true/false by test."
     )
@@ -260,8 +285,12 @@ class PlanPublic(BaseModel):
 class PlanPreviewCreate(_In):
     profile: ProfileCreate
     results: ResultsCreate | None = None
-    start: dt.date | None = Field(default=None, description="First day; today when omitted.")
-    weeks: int | None = Field(default=None, description="1-104; 24 when omitted.")
+    start: IsoDate | None = Field(default=None, description="First day; today when omitted.")
+    weeks: PlanWeeks = Field(
+        default=None,
+        description="Plan length in weeks; 24 when omitted.",
+        json_schema_extra=planner_weeks,
+    )
 
 
 # The stored runner ------------------------------------------------------------------------------
@@ -270,8 +299,12 @@ class PlanPreviewCreate(_In):
 class AthleteCreate(_In):
     profile: ProfileCreate
     results: ResultsCreate | None = Field(default=None, description="The baseline assessment.")
-    start: dt.date | None = Field(default=None, description="First day; today when omitted.")
-    weeks: int | None = Field(default=None, description="1-104; 24 when omitted.")
+    start: IsoDate | None = Field(default=None, description="First day; today when omitted.")
+    weeks: PlanWeeks = Field(
+        default=None,
+        description="Plan length in weeks; 24 when omitted.",
+        json_schema_extra=planner_weeks,
+    )
 
 
 class AthletePublic(BaseModel):
@@ -328,18 +361,22 @@ class DayPublic(BaseModel):
 
 class LogCreate(_In):
     exercise: str = Field(description="The exercise id (the planned one or its variant).")
-    date: dt.date | None = Field(default=None, description="The day done; today if omitted.")
-    sets: int | None = Field(default=None, description="Sets done; as prescribed if omitted.")
-    reps: int | None = Field(default=None, description="Reps per set, for counted exercises.")
-    hold_s: int | None = Field(default=None, description="Seconds per set, for holds.")
+    date: IsoDate | None = Field(default=None, description="The day done; today if omitted.")
+    sets: int | None = _count("sets", "Sets done; as prescribed if omitted")
+    reps: int | None = _count("reps", "Reps per set, for counted exercises")
+    hold_s: int | None = _count("hold_s", "Seconds per set, for holds")
     side: Literal["both", "left", "right"] = "both"
-    rpe: int | None = Field(default=None, description="Effort 0-10.")
-    pain: int = Field(default=0, description="Pain during it, 0-10.")
-    pain_area: str = Field(default="", description="Where it hurt (a pain-area word).")
+    rpe: int | None = _scale("Effort 0-10.", None)
+    pain: int = _scale("Pain during it, 0-10.", 0)
+    pain_area: str = Field(
+        default="",
+        description="Where it hurt (a pain-area word).",
+        json_schema_extra=words("pain_areas", ""),
+    )
 
 
 class SessionLogCreate(_In):
-    date: dt.date | None = Field(default=None, description="The day; today if omitted.")
+    date: IsoDate | None = Field(default=None, description="The day; today if omitted.")
     entries: list[LogCreate] = Field(min_length=1, max_length=60)
 
 
@@ -355,11 +392,17 @@ class LoggedPublic(BaseModel):
 
 
 class CheckinCreate(_In):
-    date: dt.date | None = Field(default=None, description="The morning; today if omitted.")
-    morning_pain: int = Field(description="Pain on getting up, 0-10.")
-    stiffness: int | None = Field(default=None, description="Stiffness on getting up, 0-10.")
-    area: str = Field(default="", description="A pain-area word; '' = overall.")
-    symptoms: list[str] = Field(default=[], description="Red-flag words, if any.")
+    date: IsoDate | None = Field(default=None, description="The morning; today if omitted.")
+    morning_pain: int = _scale("Pain on getting up, 0-10.")
+    stiffness: int | None = _scale("Stiffness on getting up, 0-10.", None)
+    area: str = Field(
+        default="",
+        description="A pain-area word; '' = overall.",
+        json_schema_extra=words("pain_areas", ""),
+    )
+    symptoms: list[str] = Field(
+        default=[], description="Red-flag words, if any.", json_schema_extra=words("symptoms")
+    )
 
 
 class CheckinPublic(BaseModel):
@@ -481,13 +524,24 @@ class CalendarPublic(BaseModel):
 
 
 class RunCreate(_In):
-    date: dt.date = Field(description="The day of the run (not in the future).")
-    km: float = Field(description="Distance in kilometres (more than 0).")
-    minutes: float = Field(description="Moving time in minutes (more than 0).")
-    rpe: int | None = Field(default=None, description="Effort 0-10.")
+    date: IsoDate = Field(description="The day of the run (not in the future).")
+    # Published only: the service checks these with messages that say what a run can be.
+    km: float = Field(
+        description="Distance in kilometres.",
+        json_schema_extra={"exclusiveMinimum": 0, "exclusiveMaximum": MAX_KM},
+    )
+    minutes: float = Field(
+        description="Moving time in minutes.",
+        json_schema_extra={"exclusiveMinimum": 0, "maximum": MAX_MINUTES},
+    )
+    rpe: int | None = Field(
+        default=None, description="Effort 0-10.", json_schema_extra=bounds(0, 10)
+    )
     shoe: str | None = Field(default=None, description="A stored shoe's name.")
-    surface: str | None = Field(default=None, description="road, trail, track or treadmill.")
-    time: dt.time | None = Field(default=None, description="Start time (UTC), for a second run.")
+    surface: str | None = Field(
+        default=None, description="Where it was run.", json_schema_extra=choices(SURFACES)
+    )
+    time: IsoTime | None = Field(default=None, description="Start time (UTC), for a second run.")
 
 
 class RunPublic(BaseModel):
@@ -533,11 +587,19 @@ class UploadPublic(BaseModel):
 
 class ShoeCreate(_In):
     name: str = Field(description="A name unique among your shoes.")
-    kind: str = Field(default="neutral", description="A shoe kind (see the README).")
-    drop_mm: float | None = None
-    stack_mm: float | None = None
-    weight_g: float | None = None
-    reminder_km: float | None = Field(default=None, description="480-800; 640 if omitted.")
+    kind: str = Field(
+        default="neutral",
+        description="A shoe kind (see the README).",
+        json_schema_extra=choices([k.value for k in ShoeKind]),
+    )
+    drop_mm: float | None = Field(default=None, ge=0, le=50)
+    stack_mm: float | None = Field(default=None, ge=0, le=100)
+    weight_g: float | None = Field(default=None, ge=0, le=2000)
+    reminder_km: float | None = Field(
+        default=None,
+        description="Reminder distance; the default when omitted.",
+        json_schema_extra=shoe_reminder,
+    )
 
 
 class ShoePublic(BaseModel):
@@ -552,4 +614,4 @@ class ShoePublic(BaseModel):
 
 
 class RampCreate(_In):
-    target_km: float = Field(description="Your weekly goal in minimalist shoes, in km.")
+    target_km: float = Field(gt=0, le=300, description="Your weekly goal in minimalist shoes, km.")

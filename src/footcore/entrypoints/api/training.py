@@ -182,7 +182,7 @@ def post_clear(body: ClearCreate, r: RunnerDep) -> dict[str, Any]:
     "/export", response_class=Response, responses={200: {"content": {"application/json": {}}}}
 )
 def get_export(r: RunnerDep) -> Response:
-    """Every record of the runner as one JSON document (format_version 1)."""
+    """Every record of the runner as one JSON document (format_version 2)."""
     text = training.export(r.storage.uow(), r.name, r.today)
     return Response(
         text,

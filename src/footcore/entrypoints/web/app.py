@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -18,6 +19,7 @@ from footcore import __version__
 from footcore.adapters.topics import load_topics
 from footcore.bootstrap import knowledge
 from footcore.entrypoints.web import errors
+from footcore.entrypoints.web.allow import AllowMiddleware
 from footcore.entrypoints.web.cache import PageCache
 from footcore.entrypoints.web.csrf import CsrfMiddleware, CsrfTokens
 from footcore.entrypoints.web.middleware import (
@@ -60,6 +62,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     # Imported here: the API's modules import this package's dependencies, so importing the API
     # first (a test, a script) must not find this module half-initialised.
     from footcore.entrypoints.api import ERRORS, api_routers
+    from footcore.entrypoints.api.openapi import openapi_document
 
     settings = settings or WebSettings()
     app = FastAPI(
@@ -85,7 +88,9 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     for router in pages[1:]:
         app.include_router(router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.openapi = partial(openapi_document, app)  # type: ignore[method-assign]
     # add_middleware puts each new one outside the previous: the last added runs first.
+    app.add_middleware(AllowMiddleware)
     app.add_middleware(
         CsrfMiddleware,
         tokens=CsrfTokens(settings.secret_key, settings.csrf_max_age_s),

@@ -2,7 +2,7 @@
 
 FootcoreError subclass   -> its http_status (422 input, 404 not found, 409 conflict or red
                             flag, 503 storage), `{"error": message}` or the error page
-RequestValidationError   -> 422 naming the first bad field
+RequestValidationError   -> 422 naming the first bad field (400 when the body is not JSON)
 HTTPException            -> its status (404 for unknown paths, 405, ...)
 anything else            -> 500 with no detail (SafetyMiddleware logs the traceback)
 """
@@ -18,6 +18,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from footcore.entrypoints.web.allow import allowed_methods
 from footcore.entrypoints.web.middleware import INTERNAL
 from footcore.entrypoints.web.responses import error_page, wants_json
 from footcore.entrypoints.web.storage import OnboardingNeeded
@@ -25,6 +26,12 @@ from footcore.errors import FootcoreError, RedFlagError
 
 log = logging.getLogger("footcore.web")
 
+BOUNDS = {
+    "greater_than_equal": ("ge", "at least"),
+    "greater_than": ("gt", "more than"),
+    "less_than_equal": ("le", "at most"),
+    "less_than": ("lt", "less than"),
+}
 HTTP_WORDS = {
     404: "no such page or record: check the address",
     405: "this address does not accept that method",
@@ -46,7 +53,11 @@ def validation_message(exc: RequestValidationError) -> tuple[str, str]:
     elif kind == "extra_forbidden":
         text = f"unknown field '{field}'"
     elif kind == "json_invalid":
-        text = "the body is not valid JSON"
+        text, field = "the body is not valid JSON", ""
+    elif kind in BOUNDS:
+        key, words = BOUNDS[kind]
+        bound = err.get("ctx", {}).get(key)
+        text = f"{field}: {err.get('input')!r} is out of range; give {words} {bound}"
     else:
         text = f"{field}: {msg[0].lower()}{msg[1:]}" if field else msg
     return text, field
@@ -86,7 +97,9 @@ async def footcore_error(request: Request, exc: Exception) -> Response:
 async def validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     message, field = validation_message(exc)
-    return respond(request, 422, message, **({"field": field} if field else {}))
+    # Malformed JSON is a broken request (400); well-formed but wrong values are 422.
+    status = 400 if message == "the body is not valid JSON" else 422
+    return respond(request, status, message, **({"field": field} if field else {}))
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
@@ -97,6 +110,10 @@ async def http_error(request: Request, exc: Exception) -> Response:
     response = respond(request, exc.status_code, detail or "request refused")
     for key, value in (exc.headers or {}).items():
         response.headers[key] = value
+    if exc.status_code == 405:
+        methods = allowed_methods(request.app, request.scope)
+        if methods:
+            response.headers["allow"] = ", ".join(methods)
     return response
 
 
