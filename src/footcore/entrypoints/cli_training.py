@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from footcore.entrypoints.cli import FORMATS, cli, echo_json, parse_date
+from footcore.entrypoints.cli_demo import demo_option
 from footcore.errors import FileInputError, InputError, RedFlagError
 from footcore.presenters import dose_text
 
@@ -228,6 +229,7 @@ def day_text(view: DayView, brief: bool = False) -> str:
 @cli.command("today")
 @click.option("--date", "day", help="Another day, YYYY-MM-DD (default: today).")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+@demo_option
 @storage_options
 def today_cmd(day: str | None, fmt: str, database_url: str | None, athlete: str) -> None:
     """The day's session: exercises, doses after adaptation, cues and the reason for each."""
@@ -244,6 +246,7 @@ def today_cmd(day: str | None, fmt: str, database_url: str | None, athlete: str)
 @cli.command("week")
 @click.option("--date", "day", help="A day of the week to show (default: today).")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+@demo_option
 @storage_options
 def week_cmd(day: str | None, fmt: str, database_url: str | None, athlete: str) -> None:
     """The seven days of the plan's week, with adapted doses."""
@@ -400,6 +403,7 @@ def _pct(done: int, planned: int) -> str:
 
 @cli.command("status")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+@demo_option
 @storage_options
 def status_cmd(fmt: str, database_url: str | None, athlete: str) -> None:
     """Phase, cycle and week; adherence; each exercise's dose and last decision; warnings."""
@@ -451,6 +455,7 @@ def clear_cmd(confirm: bool, database_url: str | None, athlete: str) -> None:
 
 @cli.command("export")
 @click.argument("file", type=click.Path(path_type=Path))
+@demo_option
 @storage_options
 def export_cmd(file: Path, database_url: str | None, athlete: str) -> None:
     """Write every record of a runner to FILE (JSON, format_version 1)."""

@@ -68,7 +68,9 @@ def serve_cmd(
             raise InputError(
                 "--demo serves the demo runner in demo.db; leave out --database-url and --athlete"
             )
-        database_url, athlete = _demo_database()
+        from footcore.entrypoints.cli_demo import demo_database
+
+        database_url, athlete = demo_database()
     settings = WebSettings(
         database_url=database_url,
         athlete=athlete,
@@ -117,24 +119,3 @@ def listening_socket(host: str, port: int) -> socket.socket:
         raise InputError(f"cannot listen on {host}:{port} ({exc.strerror})") from None
     sock.set_inheritable(True)
     return sock
-
-
-def _demo_database() -> tuple[str, str]:
-    """The demo's database URL and runner, building the demo through its service if needed."""
-    from datetime import date
-
-    from footcore.adapters.storage.database import data_home
-    from footcore.adapters.storage.uow import SqlUnitOfWork
-    from footcore.services import demo
-
-    url = f"sqlite:///{data_home() / 'demo.db'}"
-    uow = SqlUnitOfWork.connect(url)
-    try:
-        with uow:
-            missing = uow.repo.athlete(demo.NAME) is None
-        if missing:
-            click.echo("footcore: building the demo runner (about half a minute)...")
-            demo.build(uow, date.today())
-    finally:
-        uow.dispose()
-    return url, demo.NAME
