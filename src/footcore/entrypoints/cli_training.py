@@ -188,6 +188,18 @@ def dose_line(item: Any) -> str:
     return dose_text(item)
 
 
+def outside_text(view: DayView) -> str | None:
+    """Why a day outside the plan has no session (it is not a rest day), or None."""
+    if view.position == "before" and view.plan_start is not None:
+        return (
+            f"before your plan starts (it starts {view.plan_start.strftime('%a %Y-%m-%d')}); "
+            "nothing is planned yet."
+        )
+    if view.position == "after" and view.plan_end is not None:
+        return f"after your plan ended (its last day was {view.plan_end.strftime('%a %Y-%m-%d')})."
+    return None
+
+
 def day_text(view: DayView, brief: bool = False) -> str:
     head = view.date.strftime("%a %Y-%m-%d")
     left_out = [
@@ -198,7 +210,7 @@ def day_text(view: DayView, brief: bool = False) -> str:
         nxt = f" Next session: {view.next_session.isoformat()}." if view.next_session else ""
         if left_out:
             return "\n".join([f"{head}: every item is left out today.{nxt}", *left_out])
-        return f"{head}: no session planned (a rest day).{nxt}"
+        return f"{head}: {outside_text(view) or 'no session planned (a rest day).' + nxt}"
     lines = [head]
     if view.week and not brief:
         w = view.week
