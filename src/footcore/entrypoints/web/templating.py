@@ -33,6 +33,14 @@ def words(value: str) -> str:
     return value.replace("_", " ")
 
 
+def exercise_name(exercise_id: str) -> str:
+    """An exercise as a person reads it: its name ("Trigger-point release"), never its id."""
+    from footcore.bootstrap import knowledge
+
+    found = knowledge().catalog.exercises.get(exercise_id)
+    return found.name if found is not None else words(exercise_id)
+
+
 def number(value: float | int | None, digits: int = 1) -> str:
     if value is None:
         return "–"
@@ -79,6 +87,7 @@ def make_templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.filters["words"] = words
+    env.filters["exercise_name"] = exercise_name
     env.filters["dose"] = dose_text
     env.filters["number"] = number
     env.globals["GRADE_WORDS"] = GRADE_WORDS
