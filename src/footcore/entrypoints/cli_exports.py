@@ -18,6 +18,7 @@ import click
 
 from footcore.bootstrap import knowledge, pictures
 from footcore.entrypoints.cli import FORMATS, cli, echo_json, parse_date
+from footcore.entrypoints.cli_demo import demo_option
 from footcore.entrypoints.cli_training import storage_options
 from footcore.errors import InputError
 
@@ -141,6 +142,7 @@ def _weeks_to_export(
     show_default=True,
     help="Reminder, in minutes before each session.",
 )
+@demo_option
 @plan_source_options
 def calendar_cmd(
     out: Path,
@@ -204,6 +206,7 @@ def calendar_cmd(
     help="First plan week to print (default: week 1 from files; the current week of "
     "a stored plan).",
 )
+@demo_option
 @plan_source_options
 def print_cmd(
     out: Path,
@@ -274,6 +277,7 @@ def print_cmd(
     show_default=True,
     help="json also prints the series the chart draws.",
 )
+@demo_option
 @storage_options
 def chart_cmd(
     kind: str,

@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from footcore.entrypoints.cli import FORMATS, cli, echo_json, parse_date
+from footcore.entrypoints.cli_demo import demo_option
 from footcore.entrypoints.cli_training import _uow, storage_options
 from footcore.errors import InputError
 
@@ -46,6 +47,7 @@ def _time(value: str | None) -> time | None:
     help="How many of the latest runs to list.",
 )
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+@demo_option
 @storage_options
 @click.pass_context
 def runs_group(
@@ -174,6 +176,7 @@ def _progress() -> Iterator[Callable[[int, int], None] | None]:
     help="Calendar weeks to show, up to this one (1-520).",
 )
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+@demo_option
 @storage_options
 def load_cmd(weeks: int, fmt: str, database_url: str | None, athlete: str) -> None:
     """Weekly running load, single-run spikes, the acute:chronic ratio (with its caveat) and
@@ -193,6 +196,7 @@ def load_cmd(weeks: int, fmt: str, database_url: str | None, athlete: str) -> No
 
 @cli.group("shoes", invoke_without_command=True)
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+@demo_option
 @storage_options
 @click.pass_context
 def shoes_group(ctx: click.Context, fmt: str, database_url: str | None, athlete: str) -> None:

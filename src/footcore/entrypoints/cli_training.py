@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from footcore.entrypoints.cli import FORMATS, cli, echo_json, parse_date
+from footcore.entrypoints.cli_demo import demo_option
 from footcore.errors import FileInputError, InputError, RedFlagError
 from footcore.presenters import cite_all, dose_text
 
@@ -187,6 +188,18 @@ def dose_line(item: Any) -> str:
     return dose_text(item)
 
 
+def outside_text(view: DayView) -> str | None:
+    """Why a day outside the plan has no session (it is not a rest day), or None."""
+    if view.position == "before" and view.plan_start is not None:
+        return (
+            f"before your plan starts (it starts {view.plan_start.strftime('%a %Y-%m-%d')}); "
+            "nothing is planned yet."
+        )
+    if view.position == "after" and view.plan_end is not None:
+        return f"after your plan ended (its last day was {view.plan_end.strftime('%a %Y-%m-%d')})."
+    return None
+
+
 def day_text(view: DayView, brief: bool = False) -> str:
     head = view.date.strftime("%a %Y-%m-%d")
     left_out = [
@@ -197,7 +210,7 @@ def day_text(view: DayView, brief: bool = False) -> str:
         nxt = f" Next session: {view.next_session.isoformat()}." if view.next_session else ""
         if left_out:
             return "\n".join([f"{head}: every item is left out today.{nxt}", *left_out])
-        return f"{head}: no session planned (a rest day).{nxt}"
+        return f"{head}: {outside_text(view) or 'no session planned (a rest day).' + nxt}"
     lines = [head]
     if view.week and not brief:
         w = view.week
@@ -228,6 +241,7 @@ def day_text(view: DayView, brief: bool = False) -> str:
 @cli.command("today")
 @click.option("--date", "day", help="Another day, YYYY-MM-DD (default: today).")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+@demo_option
 @storage_options
 def today_cmd(day: str | None, fmt: str, database_url: str | None, athlete: str) -> None:
     """The day's session: exercises, doses after adaptation, cues and the reason for each."""
@@ -244,6 +258,7 @@ def today_cmd(day: str | None, fmt: str, database_url: str | None, athlete: str)
 @cli.command("week")
 @click.option("--date", "day", help="A day of the week to show (default: today).")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+@demo_option
 @storage_options
 def week_cmd(day: str | None, fmt: str, database_url: str | None, athlete: str) -> None:
     """The seven days of the plan's week, with adapted doses."""
@@ -413,6 +428,7 @@ def _pct(done: int, planned: int) -> str:
 
 @cli.command("status")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+@demo_option
 @storage_options
 def status_cmd(fmt: str, database_url: str | None, athlete: str) -> None:
     """Phase, cycle and week; adherence; each exercise's dose and last decision; warnings."""
@@ -468,6 +484,7 @@ def clear_cmd(confirm: bool, by: str | None, database_url: str | None, athlete: 
 
 @cli.command("export")
 @click.argument("file", type=click.Path(path_type=Path))
+@demo_option
 @storage_options
 def export_cmd(file: Path, database_url: str | None, athlete: str) -> None:
     """Write every record of a runner to FILE (JSON, format_version 2)."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import socket
+
 import click
 
 from footcore.entrypoints.cli import cli
@@ -65,7 +68,9 @@ def serve_cmd(
             raise InputError(
                 "--demo serves the demo runner in demo.db; leave out --database-url and --athlete"
             )
-        database_url, athlete = _demo_database()
+        from footcore.entrypoints.cli_demo import demo_database
+
+        database_url, athlete = demo_database()
     settings = WebSettings(
         database_url=database_url,
         athlete=athlete,
@@ -73,9 +78,10 @@ def serve_cmd(
         secret_key=persistent_secret(data_home()),
     )
     app = create_app(settings)
+    sock = listening_socket(host, port)  # before the address is printed: a taken port says so
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"footcore: serving on http://{shown}:{port}/ (Ctrl+C stops)")
-    uvicorn.run(
+    config = uvicorn.Config(
         app,
         host=host,
         port=port,
@@ -85,24 +91,31 @@ def serve_cmd(
         proxy_headers=False,
         date_header=False,
     )
+    with sock:
+        uvicorn.Server(config).run(sockets=[sock])
 
 
-def _demo_database() -> tuple[str, str]:
-    """The demo's database URL and runner, building the demo through its service if needed."""
-    from datetime import date
-
-    from footcore.adapters.storage.database import data_home
-    from footcore.adapters.storage.uow import SqlUnitOfWork
-    from footcore.services import demo
-
-    url = f"sqlite:///{data_home() / 'demo.db'}"
-    uow = SqlUnitOfWork.connect(url)
+def listening_socket(host: str, port: int) -> socket.socket:
+    """The server's socket, bound here so that a port in use is one line and exit 2 (uvicorn
+    alone prints the address, then exits with 3, footcore's red-flag code)."""
     try:
-        with uow:
-            missing = uow.repo.athlete(demo.NAME) is None
-        if missing:
-            click.echo("footcore: building the demo runner (about half a minute)...")
-            demo.build(uow, date.today())
-    finally:
-        uow.dispose()
-    return url, demo.NAME
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except socket.gaierror:
+        raise InputError(f"--host {host}: no such address on this machine") from None
+    sock = socket.socket(family, kind, proto)
+    # As uvicorn does: a port left in TIME_WAIT by the last run is free to use again.
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise InputError(
+                f"port {port} on {host} is taken (is footcore already serving?); "
+                "choose another with --port"
+            ) from None
+        raise InputError(f"cannot listen on {host}:{port} ({exc.strerror})") from None
+    sock.set_inheritable(True)
+    return sock

@@ -75,7 +75,17 @@ def _apply_gate(runner: Runner, week: WeekRow | None, passed: bool) -> str:
     if week is None:
         return "outside the plan's weeks: stored and scored only"
     if not (week.retest or week.kind in ("gate_repeat", "gate_wait")):
-        return "not a retest week: stored, and it counts when the retest week ends"
+        due = next(
+            (w for w in runner.uow.repo.weeks(runner.id) if w.retest and w.start > week.start),
+            None,
+        )
+        if due is None:
+            return "not a retest week: stored and scored; the plan has no later retest week"
+        end = due.start + 6 * DAY
+        return (
+            f"not a retest week: stored and scored; your retest is due in plan week {due.seq}, "
+            f"{due.start.isoformat()} to {end.isoformat()}, and counts then"
+        )
     if passed:
         if week.gate == "passed":
             return "this week's gate is already open"

@@ -49,6 +49,17 @@ class DayView:
     pause: str | None = None
     next_session: dt.date | None = None
     dropped: list[dict[str, Any]] = field(default_factory=list)  # left out for running load
+    plan_start: dt.date | None = None  # the plan's first and last days (None: no plan stored)
+    plan_end: dt.date | None = None
+
+    @property
+    def position(self) -> str:
+        """Where the day falls: "before" the plan starts, "after" it ended, or "within" it."""
+        if self.plan_start is not None and self.date < self.plan_start:
+            return "before"
+        if self.plan_end is not None and self.date > self.plan_end:
+            return "after"
+        return "within"
 
 
 class _Db:
@@ -210,8 +221,21 @@ def read_day(db: _Db, athlete_id: int, athlete: str, day: date) -> DayView:
             day,
         )
         nxt = _day(found[0]) if found and found[0] is not None else None
+    span = db.one(
+        "SELECT MIN(start), MAX(start) FROM planned_weeks WHERE athlete_id = ?", athlete_id
+    )
+    first = _day(span[0]) if span and span[0] is not None else None
+    last = _day(span[1]) + timedelta(days=6) if span and span[1] is not None else None
     return DayView(
-        athlete, day, _week(db, athlete_id, day), items, pause[0] if pause else None, nxt, dropped
+        athlete,
+        day,
+        _week(db, athlete_id, day),
+        items,
+        pause[0] if pause else None,
+        nxt,
+        dropped,
+        first,
+        last,
     )
 
 
@@ -256,4 +280,11 @@ def day_dict(view: DayView) -> dict[str, Any]:
         "items": [item_dict(i) for i in view.items],
         "next_session": view.next_session.isoformat() if view.next_session else None,
         "dropped": view.dropped,
+        "plan": None
+        if view.plan_start is None or view.plan_end is None
+        else {
+            "starts": view.plan_start.isoformat(),
+            "ends": view.plan_end.isoformat(),
+            "position": view.position,
+        },
     }

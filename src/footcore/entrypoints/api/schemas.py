@@ -350,6 +350,14 @@ class DayItemPublic(BaseModel):
     logged: bool
 
 
+class PlanSpanPublic(BaseModel):
+    starts: dt.date = Field(description="The plan's first day.")
+    ends: dt.date = Field(description="The plan's last day.")
+    position: Literal["before", "within", "after"] = Field(
+        description="The day is before the plan starts, within it, or after it ended."
+    )
+
+
 class DayPublic(BaseModel):
     athlete: str
     date: dt.date
@@ -357,6 +365,7 @@ class DayPublic(BaseModel):
     paused: str | None
     items: list[DayItemPublic]
     next_session: dt.date | None
+    plan: PlanSpanPublic | None = None
 
 
 class LogCreate(_In):

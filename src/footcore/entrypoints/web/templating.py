@@ -40,6 +40,14 @@ def _cite(sources: str | list[str] | tuple[str, ...]) -> str:
     return cite(sources) if isinstance(sources, str) else cite_all(sources)
 
 
+def exercise_name(exercise_id: str) -> str:
+    """An exercise as a person reads it: its name ("Trigger-point release"), never its id."""
+    from footcore.bootstrap import knowledge
+
+    found = knowledge().catalog.exercises.get(exercise_id)
+    return found.name if found is not None else words(exercise_id)
+
+
 def number(value: float | int | None, digits: int = 1) -> str:
     if value is None:
         return "–"
@@ -86,6 +94,7 @@ def make_templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.filters["words"] = words
+    env.filters["exercise_name"] = exercise_name
     env.filters["dose"] = dose_text
     env.filters["number"] = number
     env.filters["cite"] = _cite

@@ -90,6 +90,9 @@
       }
       if (reachedZero) { beep(660, 600); say("Time! " + total + " seconds."); }
       else { say("Stopped at " + Math.round(elapsed) + " seconds."); }
+      el.dispatchEvent(new CustomEvent("fc:timer", {
+        bubbles: true, detail: { elapsed: elapsed, reachedZero: reachedZero }
+      }));
     }
     function tick() {
       var left = (endAt - Date.now()) / 1000;
@@ -122,6 +125,58 @@
     });
   }
 
+  /* A session's hold, as done: a hold stopped early still counts as a set, and the seconds field
+     keeps the shortest hold of the sets (what every set reached), never the prescribed time. */
+  function initHoldLog(el) {
+    var held = document.getElementsByName(el.getAttribute("data-held-into"))[0];
+    var sets = document.getElementsByName(el.getAttribute("data-count-into"))[0];
+    el.addEventListener("fc:timer", function (ev) {
+      var seconds = Math.round(ev.detail.elapsed);
+      if (seconds < 1) { return; }  // a tap on Start then Stop: no set was held
+      if (held) {
+        var before = Number(held.value || "0");
+        held.value = String(before > 0 ? Math.min(before, seconds) : seconds);
+      }
+      if (!ev.detail.reachedZero && sets) {  // a hold that reached zero is counted already
+        sets.value = String(Number(sets.value || "0") + 1);
+        sets.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    });
+  }
+
+  /* The rest between sets: when a set is counted and more are to come, the prescribed rest
+     counts down (Skip ends it). */
+  function initRestTimer(section) {
+    var rest = section.querySelector("[data-rest-timer]");
+    if (!rest) { return; }
+    var total = Number(rest.getAttribute("data-seconds")) || 0;
+    var left = rest.querySelector("[data-rest-left]");
+    var handle = null, endAt = 0;
+    function stop() {
+      window.clearInterval(handle);
+      handle = null;
+      rest.hidden = true;
+      rest.setAttribute("data-state", "idle");
+    }
+    function tick() {
+      var remaining = Math.ceil((endAt - Date.now()) / 1000);
+      left.textContent = String(Math.max(0, remaining));
+      if (remaining <= 0) { beep(660, 300); stop(); }
+    }
+    section.addEventListener("fc:count", function (ev) {
+      var name = ev.target.getAttribute("name") || "";
+      var d = ev.detail;
+      if (name.indexOf("sets_") !== 0 || d.value <= d.before || d.value >= d.target) { return; }
+      window.clearInterval(handle);
+      endAt = Date.now() + total * 1000;
+      rest.hidden = false;
+      rest.setAttribute("data-state", "running");
+      left.textContent = String(total);
+      handle = window.setInterval(tick, 200);
+    });
+    rest.querySelector("[data-rest-skip]").addEventListener("click", stop);
+  }
+
   /* Rep counters: +/- buttons around a number input (the input is what the form posts). */
   function initCounter(el) {
     var input = el.querySelector("input");
@@ -138,11 +193,19 @@
     minus.setAttribute("aria-label", "One less: " + label);
     plus.setAttribute("aria-label", "One more: " + label);
     out.setAttribute("aria-live", "polite");
+    var shown = null;
     function set(v) {
       v = Math.max(0, Math.min(max, v));
+      var before = shown;
+      shown = v;
       input.value = String(v);
       out.textContent = String(v);
       out.setAttribute("aria-label", label + ": " + v);
+      if (before !== null && before !== v) {
+        input.dispatchEvent(new CustomEvent("fc:count", {
+          bubbles: true, detail: { value: v, before: before, target: target }
+        }));
+      }
     }
     set(Number(input.value || "0"));
     input.hidden = true;
@@ -297,7 +360,9 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("[data-timer]"), initTimer);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-held-into]"), initHoldLog);
     Array.prototype.forEach.call(document.querySelectorAll("[data-counter]"), initCounter);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-exercise]"), initRestTimer);
     Array.prototype.forEach.call(document.querySelectorAll("[data-wizard]"), initWizard);
     Array.prototype.forEach.call(document.querySelectorAll("[data-player]"), function (form) {
       initSteps(form, "[data-exercise]", null);

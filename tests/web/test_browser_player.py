@@ -1,0 +1,103 @@
+"""The session player in a real browser (Chromium at 390 px): a hold stopped early is a set done
+at the seconds held, both sides done are both logged, and a rest timer runs between sets. The
+page's clock is Playwright's (no sleeps); the session's day is explicit."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.conftest import EXAMPLES
+from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, served
+
+pytestmark = pytest.mark.browser
+DAY = "2026-11-16"  # a Monday, the plan's first day
+PHONE: dict[str, Any] = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 2,
+}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def phone(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    with served(tmp_path) as base:
+        with httpx.Client(base_url=base) as c:
+            token = c.get("/api/csrf").json()["token"]
+            profile = tomllib.loads((EXAMPLES / "runner.toml").read_text())
+            body = {"profile": profile, "start": DAY, "weeks": 8}
+            r = c.post("/api/athlete", json=body, headers={"X-CSRF-Token": token})
+            assert r.status_code == 201, r.text
+        context = browser.new_context(base_url=base, **PHONE)
+        pg = context.new_page()
+        pg.set_default_timeout(10_000)
+        errors: list[str] = []
+        pg.on("pageerror", lambda exc: errors.append(str(exc)))
+        pg.clock.install()
+        pg.errors = errors
+        yield pg
+        context.close()
+
+
+def test_a_hold_stopped_early_is_logged_as_held_with_a_rest_between_sets(phone: Any) -> None:
+    from playwright.sync_api import expect
+
+    pg = phone
+    pg.goto(f"/today?day={DAY}")
+    nxt = pg.get_by_role("button", name="Next exercise")
+    step = pg.locator("[data-exercise]:visible").first
+    while step.locator("[data-timer][data-count-into$='_left']").count() == 0:
+        nxt.click()
+        step = pg.locator("[data-exercise]:visible").first
+    left, right = step.locator("[data-timer]").nth(0), step.locator("[data-timer]").nth(1)
+    seconds = int(left.get_attribute("data-seconds") or "0")
+    sets_left = step.locator("input[name$='_left'][name^='sets_']")
+    # The left hold runs to its end: one set, then the rest between sets counts down.
+    left.get_by_role("button", name="Start hold (left)").click()
+    pg.clock.run_for((seconds + 1) * 1000)
+    expect(left).to_have_attribute("data-state", "finished")
+    expect(sets_left).to_have_value("1")
+    rest = step.locator("[data-rest-timer]")
+    expect(rest).to_be_visible()
+    total = int(rest.get_attribute("data-seconds") or "0")
+    pg.clock.run_for(2000)
+    expect(rest.locator("[data-rest-left]")).to_have_text(
+        re.compile(f"^({total - 2}|{total - 3})$")
+    )
+    rest.get_by_role("button", name="Skip the rest").click()
+    expect(rest).to_be_hidden()
+    # The right hold is stopped after 2 s: a set done at 2 s, not the prescribed time.
+    right.get_by_role("button", name="Start hold (right)").click()
+    pg.clock.run_for(2300)
+    right.get_by_role("button", name="Stop").click()
+    expect(step.locator("input[name$='_right'][name^='sets_']")).to_have_value("1")
+    expect(step.locator("input[name$='_right'][name^='amount_']")).to_have_value("2")
+    step.get_by_label("Effort (RPE 0-10)").select_option("4")
+    while not pg.get_by_role("button", name="Save session").is_visible():
+        nxt.click()
+    pg.get_by_role("button", name="Save session").click()
+    expect(pg.get_by_role("heading", name="Session logged")).to_be_visible()
+    done = pg.locator("main").inner_text()
+    assert re.search(rf"\(left side\): 1 × {seconds} s", done), done
+    assert "(right side): 1 × 2 s" in done
+    assert "only the left side" not in done
+    assert pg.errors == []
