@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
@@ -30,15 +30,24 @@ from footcore.entrypoints.web.middleware import (
 from footcore.entrypoints.web.pages import page_routers
 from footcore.entrypoints.web.settings import WebSettings
 from footcore.entrypoints.web.storage import Storage
+from footcore.entrypoints.web.team import TeamSwitch, gate
 from footcore.entrypoints.web.templating import STATIC, make_templates
 
 UPLOAD_PATHS = ("/runs/upload", "/api/runs/upload")
+TEAM_ERRORS: dict[int | str, dict[str, object]] = {
+    401: {"description": "Team mode: log in first (or wrong credentials)."},
+    403: {"description": "Team mode: this account may not do this."},
+    429: {"description": "Too many failed log-ins for this address: wait."},
+}
 
 DESCRIPTION = (
     "footcore's REST API: the same services as the web pages and the CLI. Errors are JSON "
     '`{"error": "..."}` whose message says what to fix: 422 bad input, 404 unknown record, '
     "409 conflict (and red flags), 413 body too large, 403 missing CSRF token. Unsafe methods "
-    "need the `X-CSRF-Token` header, whose value `GET /api/csrf` returns."
+    "need the `X-CSRF-Token` header, whose value `GET /api/csrf` returns. In team mode (the "
+    "database holds accounts) every endpoint but health, csrf, session and invitation needs the "
+    "session cookie of `POST /api/session`: 401 without it, 403 for a view-only grant's write, "
+    "404 for an athlete the account may not see; coaches name the athlete with `?athlete=NAME`."
 )
 
 
@@ -63,6 +72,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     # first (a test, a script) must not find this module half-initialised.
     from footcore.entrypoints.api import ERRORS, api_routers
     from footcore.entrypoints.api.openapi import openapi_document
+    from footcore.entrypoints.api import team as team_api
+    from footcore.entrypoints.web.pages import login as team_pages
 
     settings = settings or WebSettings()
     app = FastAPI(
@@ -74,19 +85,25 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         swagger_ui_oauth2_redirect_url=None,
+        # Team mode's one authorization check, before every route (see web/team.py).
+        dependencies=[Depends(gate)],
     )
     app.state.settings = settings
     app.state.templates = make_templates()
     app.state.storage = Storage(settings.database_url)
     app.state.page_cache = PageCache()
+    app.state.team = TeamSwitch()
+    app.state.now = settings.now
     errors.install(app)
     pages = page_routers()
     # The session player first, then the API, then the other pages: routes match in order.
     app.include_router(pages[0], include_in_schema=False)
     for router in api_routers():
         app.include_router(router, prefix="/api", responses=ERRORS)
+    app.include_router(team_api.router, prefix="/api", responses={**ERRORS, **TEAM_ERRORS})
     for router in pages[1:]:
         app.include_router(router, include_in_schema=False)
+    app.include_router(team_pages.router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.openapi = partial(openapi_document, app)  # type: ignore[method-assign]
     # add_middleware puts each new one outside the previous: the last added runs first.

@@ -38,6 +38,11 @@ async def get_storage(request: Request) -> Storage:
 
 
 def athlete_name(request: Request) -> str:
+    """The runner a request is about: in team mode the one the gate authorized
+    (footcore.entrypoints.web.team), else the one this app serves."""
+    chosen: str | None = getattr(request.state, "athlete", None)
+    if chosen is not None:
+        return chosen
     settings: WebSettings = request.app.state.settings
     return settings.athlete or DEFAULT_ATHLETE
 

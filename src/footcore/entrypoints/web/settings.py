@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 # Why these numbers: a profile, a session log or a check-in is a few kilobytes, so 1 MB refuses
 # nonsense long before it costs memory; a Strava export of several years is tens of megabytes,
@@ -16,6 +16,10 @@ MAX_UPLOAD_BYTES = 60_000_000
 # Hosts a browser may name when it talks to a server bound to loopback. Anything else is refused,
 # which stops DNS-rebinding pages (evil.example resolving to 127.0.0.1) from reaching the app.
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _random_secret() -> str:
@@ -41,3 +45,5 @@ class WebSettings:
     csrf_max_age_s: int = 7 * 24 * 3600
     secure_cookies: bool = False
     today: Callable[[], date] = date.today
+    # Team mode's clock (naive UTC) for sessions, throttling and the audit log; tests pin it.
+    now: Callable[[], datetime] = _utc_now

@@ -1,0 +1,65 @@
+"""Request and response bodies of team mode's endpoints (log-in, sessions, audit)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LoginCreate(_In):
+    email: str = Field(max_length=254)
+    password: str = Field(max_length=1024, repr=False)
+    totp: str | None = Field(default=None, max_length=12, description="Authenticator code.")
+
+
+class InvitationCreate(_In):
+    code: str = Field(max_length=200, repr=False)
+    password: str = Field(max_length=1024, repr=False)
+
+
+class TotpCreate(_In):
+    secret: str = Field(min_length=16, max_length=64, repr=False)
+    code: str = Field(max_length=12)
+
+
+class GrantPublic(BaseModel):
+    athlete: str
+    access: str
+
+
+class MePublic(BaseModel):
+    email: str
+    role: str
+    athlete: str | None
+    grants: list[GrantPublic]
+
+
+class LoginSessionPublic(BaseModel):
+    id: int
+    created_at: dt.datetime
+    last_seen: dt.datetime
+    agent: str
+    current: bool
+
+
+class TotpSecretPublic(BaseModel):
+    secret: str = Field(description="Send it back with a code of your app to turn it on.")
+    uri: str = Field(description="otpauth:// URI for an authenticator app (or its QR code).")
+
+
+class AuditPublic(BaseModel):
+    at: dt.datetime
+    actor: str
+    action: str
+    athlete: str | None
+    detail: str
+    reason: str
+
+
+class EmailPublic(BaseModel):
+    email: str
