@@ -71,8 +71,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     # Imported here: the API's modules import this package's dependencies, so importing the API
     # first (a test, a script) must not find this module half-initialised.
     from footcore.entrypoints.api import ERRORS, api_routers
-    from footcore.entrypoints.api.openapi import openapi_document
     from footcore.entrypoints.api import team as team_api
+    from footcore.entrypoints.api.openapi import openapi_document
     from footcore.entrypoints.web.pages import login as team_pages
 
     settings = settings or WebSettings()
