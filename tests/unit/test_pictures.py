@@ -193,4 +193,4 @@ def test_the_contact_sheet_holds_every_picture() -> None:
     text = contact_sheet_svg(ALL)
     root = ElementTree.fromstring(text)
     nested = [el for el in root if el.tag == f"{SVG_NS}svg"]
-    assert len(nested) == len(ALL) == 73
+    assert len(nested) == len(ALL)
