@@ -194,3 +194,14 @@ def test_the_contact_sheet_holds_every_picture() -> None:
     root = ElementTree.fromstring(text)
     nested = [el for el in root if el.tag == f"{SVG_NS}svg"]
     assert len(nested) == len(ALL) == 73
+
+
+def test_each_step_alone_is_valid_svg_with_its_own_title_and_description() -> None:
+    from footcore.adapters.pictures.svg import step_svgs
+
+    pic = pictures().exercises["knee_to_wall_mobilisation"]
+    svgs = step_svgs(pic, "k")
+    assert len(svgs) == len(pic.steps)
+    for i, text in enumerate(svgs, start=1):
+        _check_svg(text, 1)
+        assert f"step {i} of {len(svgs)}" in text

@@ -37,12 +37,20 @@ def picture_svg_text(kind: str, item_id: str, step: int | None = None, prefix: s
     return picture_svg(picture, prefix=prefix or None)
 
 
+@cache
+def steps_html(kind: str, item_id: str, prefix: str) -> str:
+    from footcore.adapters.pictures.svg import step_svgs
+
+    svgs = step_svgs(find_picture(kind, item_id), prefix)
+    return '<figure class="picture"><div class="steps">' + "".join(svgs) + "</div></figure>"
+
+
 def inline_picture(kind: str, item_id: str, prefix: str = "") -> Markup:
-    """The picture for a page; empty when there is none (a page never fails for lack of one)."""
+    """The picture's steps for a page, each its own SVG in a grid that reflows; empty when there
+    is no picture (a page never fails for lack of one)."""
     if kind not in KINDS:
         return Markup("")
     try:
-        text = picture_svg_text(kind, item_id, None, prefix or f"pic-{kind}-{item_id}")
+        return Markup(steps_html(kind, item_id, prefix or f"pic-{kind}-{item_id}"))
     except NotFoundError:
         return Markup("")
-    return Markup(f'<figure class="picture">{text}</figure>')
