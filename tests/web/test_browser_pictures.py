@@ -66,3 +66,23 @@ def test_the_assessment_wizard_shows_the_tests_picture(
     page.get_by_role("button", name="Next test").click()
     visible_picture(page, "[data-step]:visible")
     assert page.watch.problems == []
+
+
+def test_a_reader_who_asks_for_less_motion_sees_the_steps_still(
+    page: Any,  # noqa: F811
+) -> None:
+    page.emulate_media(reduced_motion="reduce")
+    page.goto("/library/calf_raise")
+    visible_picture(page)
+    paused = page.evaluate(
+        "() => Array.from(document.querySelectorAll('figure.picture svg'))"
+        ".map(s => s.animationsPaused())"
+    )
+    assert paused and all(paused)
+    page.emulate_media(reduced_motion="no-preference")
+    page.goto("/library/calf_raise")
+    moving = page.evaluate(
+        "() => Array.from(document.querySelectorAll('figure.picture svg'))"
+        ".map(s => s.animationsPaused())"
+    )
+    assert moving and not any(moving)
