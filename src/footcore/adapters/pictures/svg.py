@@ -118,7 +118,8 @@ def picture_svg(picture: Picture, layout: Layout | None = None, prefix: str | No
     n = len(layout.panels)
     steps = " ".join(f"Step {p.number}: {' '.join(p.caption)}" for p in layout.panels)
     desc = (
-        f"{n} steps. {steps} Highlighted in orange: the working muscles; blue arrows: the movement."
+        f"{n} step{'s' if n != 1 else ''}. {steps} "
+        "Highlighted in orange: the working muscles; blue arrows: the movement."
     )
     head = (
         '<svg xmlns="http://www.w3.org/2000/svg" class="picture" '
