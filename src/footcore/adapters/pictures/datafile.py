@@ -166,8 +166,13 @@ def _check_equipment(step: Step, allowed: Iterable[str], where: str) -> None:
             raise DataFileError(f"{where}: draws '{word}', which is not among {sorted(allowed)}")
 
 
-def load_pictures(catalog: Catalog, battery: tuple[BatteryTest, ...]) -> Pictures:
-    files = _files()
+def load_pictures(
+    catalog: Catalog,
+    battery: tuple[BatteryTest, ...],
+    files: list[tuple[str, dict[str, Any]]] | None = None,
+) -> Pictures:
+    """Every picture, checked; `files` (name, parsed TOML) replaces the bundled ones in tests."""
+    files = _files() if files is None else files
     raw_joints = next((raw for name, raw in files if name == "joints.toml"), None)
     if raw_joints is None:
         raise DataFileError("pictures/joints.toml is missing")
