@@ -51,6 +51,8 @@ class StepIn(StrictModel):
     arrows: list[ArrowIn] = Field(default_factory=list)
     lift: float = Field(default=0.0, ge=0, le=60)
     animate: bool = False
+    # footcore's choice: steep enough to read as a hill in a drawing, no steeper than hill repeats.
+    slope: float = Field(default=0.0, ge=-12, le=12)
 
 
 class PictureIn(StrictModel):
@@ -131,6 +133,7 @@ def _step(s: StepIn, poses: dict[str, PoseIn], where: str) -> Step:
         arrows=arrows,
         lift=s.lift,
         animate=s.animate,
+        slope=s.slope,
     )
 
 

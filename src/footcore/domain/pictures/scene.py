@@ -95,12 +95,17 @@ def draw_step(step: Step, muscles: tuple[str, ...]) -> Scene:
         step.view is View.FOOT_SIDE and step.support == "air"
     ):
         x0, _, x1, _ = scene.bounds()
+        # A hill tilts the ground through the standing foot (the origin); the body stays upright.
+        rise = math.tan(math.radians(step.slope))
         scene.shapes.insert(
             0,
             Shape(
                 "ground",
                 Role.GROUND,
-                ((x0 - 5 * stroke, 0.0), (x1 + 5 * stroke, 0.0)),
+                (
+                    (x0 - 5 * stroke, (x0 - 5 * stroke) * rise),
+                    (x1 + 5 * stroke, (x1 + 5 * stroke) * rise),
+                ),
                 width=stroke * 1.5,
             ),
         )
