@@ -129,7 +129,9 @@ def picture_svg(picture: Picture, layout: Layout | None = None, prefix: str | No
         f'<desc id="{pid}-desc">{escape(desc)}</desc>'
     )
     body = "".join(_panel(p, n, pid) for p in layout.panels)
-    return head + _metadata(picture.title) + body + "</svg>"
+    # A white ground of its own, so the captions stay readable on a dark page or viewer.
+    ground = f'<rect width="{layout.width:.0f}" height="{layout.height:.0f}" fill="#ffffff"/>'
+    return head + _metadata(picture.title) + ground + body + "</svg>"
 
 
 def step_svgs(picture: Picture, prefix: str | None = None) -> list[str]:
@@ -152,7 +154,7 @@ def step_svgs(picture: Picture, prefix: str | None = None) -> list[str]:
             f'<title id="{sid}-title">{escape(picture.title)}: step {p.number} of {n}</title>'
             f'<desc id="{sid}-desc">{escape(" ".join(p.caption))}</desc>'
             + _metadata(picture.title)
-            + _panel(p, n, sid)
-            + "</svg>"
+            + f'<rect x="{p.x - 2:.0f}" y="{p.y - 2:.0f}" width="{PANEL_W + 4:.0f}" '
+            f'height="{h:.0f}" fill="#ffffff"/>' + _panel(p, n, sid) + "</svg>"
         )
     return out
