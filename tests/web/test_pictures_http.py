@@ -28,6 +28,8 @@ def test_one_step_of_a_picture_can_be_asked_for(client: TestClient) -> None:
     one = client.get("/api/exercises/calf_raise/picture.svg?step=2")
     assert one.status_code == 200
     assert one.text.count('role="img"') == 2 and whole.count('role="img"') == 4
+    # The step keeps its number and its place among the others.
+    assert "step 2 of 3" in one.text and "<animate " in one.text
 
 
 def test_an_unknown_exercise_has_no_picture(client: TestClient) -> None:

@@ -3,7 +3,6 @@ pages (through the `picture` template function) and as image/svg+xml from the AP
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
 
 from markupsafe import Markup
@@ -15,26 +14,29 @@ from footcore.errors import NotFoundError
 KINDS = ("exercise", "test")
 
 
-def find_picture(kind: str, item_id: str, step: int | None = None) -> Picture:
-    """The picture of an exercise or a test, or only its step `step` (1-based)."""
+def find_picture(kind: str, item_id: str) -> Picture:
+    """The picture of an exercise or a test."""
     p = pictures()
     found = (p.exercises if kind == "exercise" else p.tests).get(item_id)
     if found is None:
         where = "GET /api/exercises" if kind == "exercise" else "GET /api/assessment/battery"
         raise NotFoundError(f"unknown {kind} '{item_id}'; {where} lists the ids")
-    if step is None:
-        return found
-    if not 1 <= step <= len(found.steps):
-        raise NotFoundError(f"{kind} '{item_id}' has steps 1 to {len(found.steps)}; no step {step}")
-    return replace(found, steps=(found.steps[step - 1],))
+    return found
 
 
 @cache
 def picture_svg_text(kind: str, item_id: str, step: int | None = None, prefix: str = "") -> str:
-    from footcore.adapters.pictures.svg import picture_svg
+    """The whole picture, or only its step `step` (1-based, numbered and moving as in the whole)."""
+    from footcore.adapters.pictures.svg import picture_svg, step_svgs
 
-    picture = find_picture(kind, item_id, step)
-    return picture_svg(picture, prefix=prefix or None)
+    picture = find_picture(kind, item_id)
+    if step is None:
+        return picture_svg(picture, prefix=prefix or None)
+    if not 1 <= step <= len(picture.steps):
+        raise NotFoundError(
+            f"{kind} '{item_id}' has steps 1 to {len(picture.steps)}; there is no step {step}"
+        )
+    return step_svgs(picture, prefix or None)[step - 1]
 
 
 @cache
