@@ -9,6 +9,7 @@ import math
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from defusedxml import ElementTree
@@ -194,3 +195,96 @@ def test_the_contact_sheet_holds_every_picture() -> None:
     root = ElementTree.fromstring(text)
     nested = [el for el in root if el.tag == f"{SVG_NS}svg"]
     assert len(nested) == len(ALL)
+
+
+def test_each_step_alone_is_valid_svg_with_its_own_title_and_description() -> None:
+    from footcore.adapters.pictures.svg import step_svgs
+
+    pic = pictures().exercises["knee_to_wall_mobilisation"]
+    svgs = step_svgs(pic, "k")
+    assert len(svgs) == len(pic.steps)
+    for i, text in enumerate(svgs, start=1):
+        _check_svg(text, 1)
+        assert f"step {i} of {len(svgs)}" in text
+
+
+def _bundled() -> list[tuple[str, dict[str, Any]]]:
+    from footcore.adapters.pictures.datafile import _files
+
+    return _files()
+
+
+def _with(name: str, edit: Any) -> list[tuple[str, dict[str, Any]]]:
+    """The bundled picture files with `edit` applied to the parsed file `name`."""
+    import copy
+
+    files = copy.deepcopy(_bundled())
+    for file_name, raw in files:
+        if file_name == name:
+            edit(raw)
+    return files
+
+
+def _picture(raw: dict[str, Any], pid: str) -> dict[str, Any]:
+    return next(p for p in raw["picture"] if p["id"] == pid)
+
+
+def _load(files: list[tuple[str, dict[str, Any]]]) -> None:
+    k = knowledge()
+    load_pictures(k.catalog, k.battery, files)
+
+
+def test_drawing_equipment_the_exercise_does_not_need_is_refused() -> None:
+    files = _with(
+        "foot.toml",
+        lambda raw: _picture(raw, "toe_spread")["step"][0].update(equipment=["band:toes"]),
+    )
+    with pytest.raises(DataFileError, match="toe_spread step 1: draws 'band'"):
+        _load(files)
+
+
+def test_two_exercises_drawn_alike_are_refused() -> None:
+    def copy_steps(raw: dict[str, Any]) -> None:
+        _picture(raw, "lesser_toes_lift")["step"] = _picture(raw, "big_toe_lift")["step"]
+
+    with pytest.raises(DataFileError, match="lesser_toes_lift: draws exactly what big_toe_lift"):
+        _load(_with("foot.toml", copy_steps))
+
+
+def test_an_exercise_without_a_picture_is_refused() -> None:
+    def drop(raw: dict[str, Any]) -> None:
+        raw["picture"] = [p for p in raw["picture"] if p["id"] != "toe_spread"]
+
+    with pytest.raises(DataFileError, match="no picture for toe_spread"):
+        _load(_with("foot.toml", drop))
+
+
+def test_five_steps_are_too_many_and_one_too_few() -> None:
+    def five(raw: dict[str, Any]) -> None:
+        steps = _picture(raw, "toe_spread")["step"]
+        steps += steps + steps[:1]
+
+    with pytest.raises(DataFileError, match="at most 4"):
+        _load(_with("foot.toml", five))
+
+    def one(raw: dict[str, Any]) -> None:
+        _picture(raw, "toe_spread")["step"] = _picture(raw, "toe_spread")["step"][:1]
+
+    with pytest.raises(DataFileError, match="at least 2"):
+        _load(_with("foot.toml", one))
+
+
+def test_a_step_naming_an_unknown_pose_is_refused() -> None:
+    files = _with(
+        "foot.toml", lambda raw: _picture(raw, "toe_spread")["step"][0].update(pose="handstand")
+    )
+    with pytest.raises(DataFileError, match=r"pose 'handstand' is not in pictures/joints\.toml"):
+        _load(files)
+
+
+def test_a_test_draws_only_what_its_protocol_names() -> None:
+    files = _with(
+        "tests.toml", lambda raw: _picture(raw, "paper_grip")["step"][0].update(equipment=["towel"])
+    )
+    with pytest.raises(DataFileError, match="paper_grip step 1: draws 'towel'"):
+        _load(files)

@@ -28,6 +28,8 @@ def test_one_step_of_a_picture_can_be_asked_for(client: TestClient) -> None:
     one = client.get("/api/exercises/calf_raise/picture.svg?step=2")
     assert one.status_code == 200
     assert one.text.count('role="img"') == 2 and whole.count('role="img"') == 4
+    # The step keeps its number and its place among the others.
+    assert "step 2 of 3" in one.text and "<animate " in one.text
 
 
 def test_an_unknown_exercise_has_no_picture(client: TestClient) -> None:
@@ -54,7 +56,7 @@ def test_each_test_of_the_battery_has_its_picture(client: TestClient) -> None:
 
 def test_the_exercise_page_shows_its_picture_inline(client: TestClient) -> None:
     page = client.get("/library/towel_scrunch").text
-    assert '<figure class="picture"><svg' in page
+    assert '<figure class="picture"><div class="steps"><svg' in page
     assert "Curl the toes to pull the towel toward you" in page
 
 
@@ -77,4 +79,4 @@ def test_the_session_player_shows_each_exercises_picture(bare_client: TestClient
     assert sections > 0
     assert page.count('<figure class="picture">') == sections
     # Each copy has its own ids, so several on one page do not clash.
-    assert 'id="pic-0-title"' in page
+    assert 'id="pic-0-1-title"' in page and 'id="pic-1-1-title"' in page

@@ -51,6 +51,8 @@ class StepIn(StrictModel):
     arrows: list[ArrowIn] = Field(default_factory=list)
     lift: float = Field(default=0.0, ge=0, le=60)
     animate: bool = False
+    # footcore's choice: steep enough to read as a hill in a drawing, no steeper than hill repeats.
+    slope: float = Field(default=0.0, ge=-12, le=12)
 
 
 class PictureIn(StrictModel):
@@ -131,6 +133,7 @@ def _step(s: StepIn, poses: dict[str, PoseIn], where: str) -> Step:
         arrows=arrows,
         lift=s.lift,
         animate=s.animate,
+        slope=s.slope,
     )
 
 
@@ -166,8 +169,13 @@ def _check_equipment(step: Step, allowed: Iterable[str], where: str) -> None:
             raise DataFileError(f"{where}: draws '{word}', which is not among {sorted(allowed)}")
 
 
-def load_pictures(catalog: Catalog, battery: tuple[BatteryTest, ...]) -> Pictures:
-    files = _files()
+def load_pictures(
+    catalog: Catalog,
+    battery: tuple[BatteryTest, ...],
+    files: list[tuple[str, dict[str, Any]]] | None = None,
+) -> Pictures:
+    """Every picture, checked; `files` (name, parsed TOML) replaces the bundled ones in tests."""
+    files = _files() if files is None else files
     raw_joints = next((raw for name, raw in files if name == "joints.toml"), None)
     if raw_joints is None:
         raise DataFileError("pictures/joints.toml is missing")

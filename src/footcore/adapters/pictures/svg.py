@@ -118,7 +118,8 @@ def picture_svg(picture: Picture, layout: Layout | None = None, prefix: str | No
     n = len(layout.panels)
     steps = " ".join(f"Step {p.number}: {' '.join(p.caption)}" for p in layout.panels)
     desc = (
-        f"{n} steps. {steps} Highlighted in orange: the working muscles; blue arrows: the movement."
+        f"{n} step{'s' if n != 1 else ''}. {steps} "
+        "Highlighted in orange: the working muscles; blue arrows: the movement."
     )
     head = (
         '<svg xmlns="http://www.w3.org/2000/svg" class="picture" '
@@ -128,4 +129,32 @@ def picture_svg(picture: Picture, layout: Layout | None = None, prefix: str | No
         f'<desc id="{pid}-desc">{escape(desc)}</desc>'
     )
     body = "".join(_panel(p, n, pid) for p in layout.panels)
-    return head + _metadata(picture.title) + body + "</svg>"
+    # A white ground of its own, so the captions stay readable on a dark page or viewer.
+    ground = f'<rect width="{layout.width:.0f}" height="{layout.height:.0f}" fill="#ffffff"/>'
+    return head + _metadata(picture.title) + ground + body + "</svg>"
+
+
+def step_svgs(picture: Picture, prefix: str | None = None) -> list[str]:
+    """One SVG per step, cut from the picture's layout (so each keeps its motion from the step
+    before): a page sets them in a grid that reflows, one column on a phone, where the whole
+    picture's two columns would shrink the captions below reading size."""
+    from footcore.domain.pictures.layout import CAPTION_LINE, CAPTION_LINES, GAP, PANEL_H, PANEL_W
+
+    layout = lay_out(picture)
+    pid = prefix or f"pic-{picture.id}"
+    n = len(layout.panels)
+    out = []
+    for p in layout.panels:
+        h = PANEL_H + CAPTION_LINE * CAPTION_LINES + GAP / 2
+        sid = f"{pid}-{p.number}"
+        out.append(
+            '<svg xmlns="http://www.w3.org/2000/svg" class="picture-step" '
+            f'viewBox="{p.x - 2:.0f} {p.y - 2:.0f} {PANEL_W + 4:.0f} {h:.0f}" role="img" '
+            f'aria-labelledby="{sid}-title {sid}-desc" font-family="sans-serif">'
+            f'<title id="{sid}-title">{escape(picture.title)}: step {p.number} of {n}</title>'
+            f'<desc id="{sid}-desc">{escape(" ".join(p.caption))}</desc>'
+            + _metadata(picture.title)
+            + f'<rect x="{p.x - 2:.0f}" y="{p.y - 2:.0f}" width="{PANEL_W + 4:.0f}" '
+            f'height="{h:.0f}" fill="#ffffff"/>' + _panel(p, n, sid) + "</svg>"
+        )
+    return out

@@ -144,7 +144,8 @@ def foot_top_scene(step: Step) -> Scene:
     turn = a("turn")
     spread = a("spread")
     outline = [
-        (0.0, -34.0),
+        (0.0, -36.0),
+        (16.0, -33.0),
         (26.0, -22.0),
         (34.0, 20.0),
         (44.0, 100.0),
@@ -156,6 +157,7 @@ def foot_top_scene(step: Step) -> Scene:
         (-30.0, 80.0),
         (-30.0, 20.0),
         (-24.0, -22.0),
+        (-15.0, -33.0),
     ]
     scene = Scene()
 

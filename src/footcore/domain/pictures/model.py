@@ -70,6 +70,7 @@ class Step:
     arrows: tuple[Arrow, ...] = ()
     lift: float = 0.0
     animate: bool = False
+    slope: float = 0.0  # the ground's incline in degrees, + = rising toward the front (a hill)
 
     def angle(self, joint: str, default: float = 0.0) -> float:
         for name, value in self.angles:
@@ -96,7 +97,7 @@ class Picture:
         """What makes two drawings the same: the poses, props and arrows (not the words, and not
         the highlighted muscles: two exercises must differ in what the body does)."""
         return tuple(
-            (s.view, tuple(sorted(s.angles)), s.support, s.equipment, s.arrows, s.lift)
+            (s.view, tuple(sorted(s.angles)), s.support, s.equipment, s.arrows, s.lift, s.slope)
             for s in self.steps
         )
 

@@ -127,7 +127,7 @@ def _foot_side(item: str, place: str, m: dict[str, Point]) -> Props:
         top = m["shank"]
         return [], [_box("sandbag", top[0] - 45, top[1] - 20, top[0] + 45, top[1] + 15)], 0.0
     if item == "paper":
-        return [_box("paper", ball[0] - 50, 0.0, ball[0] + 110, 3.0)], [], 3.0
+        return [_box("paper", ball[0] - 50, 0.0, ball[0] + 110, 5.0)], [], 5.0
     if item == "balance_pad":
         return [_box("balance_pad", -120.0, 0.0, 320.0, 34.0, Role.PROP_SOFT)], [], 34.0
     if item == "step":

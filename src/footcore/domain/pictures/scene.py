@@ -85,28 +85,27 @@ def draw_step(step: Step, muscles: tuple[str, ...]) -> Scene:
     stroke = STROKE[step.view]
     for muscle in muscles:
         for i, (a, b) in enumerate(muscle_lines(step.view, muscle, scene.marks)):
+            # Muscles of the sole, seen through the foot from above: thinner and dashed.
             dashed = step.view is View.FOOT_TOP and muscle in SOLE_FROM_ABOVE
-            scene.add(
-                Shape(
-                    f"m_{muscle}_{i}",
-                    Role.MUSCLE,
-                    (a, b),
-                    width=stroke * (4.0 if step.view is View.BODY_SIDE else 3.0),
-                    dashed=dashed,
-                )
-            )
+            width = stroke * (4.0 if step.view is View.BODY_SIDE else 3.0) * (0.6 if dashed else 1)
+            scene.add(Shape(f"m_{muscle}_{i}", Role.MUSCLE, (a, b), width=width, dashed=dashed))
     for i, arrow in enumerate(step.arrows):
         scene.shapes += arrow_shapes(arrow, scene.marks, step.view, f"arrow{i}")
     if step.view is not View.FOOT_TOP and not (
         step.view is View.FOOT_SIDE and step.support == "air"
     ):
         x0, _, x1, _ = scene.bounds()
+        # A hill tilts the ground through the standing foot (the origin); the body stays upright.
+        rise = math.tan(math.radians(step.slope))
         scene.shapes.insert(
             0,
             Shape(
                 "ground",
                 Role.GROUND,
-                ((x0 - 5 * stroke, 0.0), (x1 + 5 * stroke, 0.0)),
+                (
+                    (x0 - 5 * stroke, (x0 - 5 * stroke) * rise),
+                    (x1 + 5 * stroke, (x1 + 5 * stroke) * rise),
+                ),
                 width=stroke * 1.5,
             ),
         )

@@ -3,7 +3,6 @@ pages (through the `picture` template function) and as image/svg+xml from the AP
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
 
 from markupsafe import Markup
@@ -15,34 +14,45 @@ from footcore.errors import NotFoundError
 KINDS = ("exercise", "test")
 
 
-def find_picture(kind: str, item_id: str, step: int | None = None) -> Picture:
-    """The picture of an exercise or a test, or only its step `step` (1-based)."""
+def find_picture(kind: str, item_id: str) -> Picture:
+    """The picture of an exercise or a test."""
     p = pictures()
     found = (p.exercises if kind == "exercise" else p.tests).get(item_id)
     if found is None:
         where = "GET /api/exercises" if kind == "exercise" else "GET /api/assessment/battery"
         raise NotFoundError(f"unknown {kind} '{item_id}'; {where} lists the ids")
-    if step is None:
-        return found
-    if not 1 <= step <= len(found.steps):
-        raise NotFoundError(f"{kind} '{item_id}' has steps 1 to {len(found.steps)}; no step {step}")
-    return replace(found, steps=(found.steps[step - 1],))
+    return found
 
 
 @cache
 def picture_svg_text(kind: str, item_id: str, step: int | None = None, prefix: str = "") -> str:
-    from footcore.adapters.pictures.svg import picture_svg
+    """The whole picture, or only its step `step` (1-based, numbered and moving as in the whole)."""
+    from footcore.adapters.pictures.svg import picture_svg, step_svgs
 
-    picture = find_picture(kind, item_id, step)
-    return picture_svg(picture, prefix=prefix or None)
+    picture = find_picture(kind, item_id)
+    if step is None:
+        return picture_svg(picture, prefix=prefix or None)
+    if not 1 <= step <= len(picture.steps):
+        raise NotFoundError(
+            f"{kind} '{item_id}' has steps 1 to {len(picture.steps)}; there is no step {step}"
+        )
+    return step_svgs(picture, prefix or None)[step - 1]
+
+
+@cache
+def steps_html(kind: str, item_id: str, prefix: str) -> str:
+    from footcore.adapters.pictures.svg import step_svgs
+
+    svgs = step_svgs(find_picture(kind, item_id), prefix)
+    return '<figure class="picture"><div class="steps">' + "".join(svgs) + "</div></figure>"
 
 
 def inline_picture(kind: str, item_id: str, prefix: str = "") -> Markup:
-    """The picture for a page; empty when there is none (a page never fails for lack of one)."""
+    """The picture's steps for a page, each its own SVG in a grid that reflows; empty when there
+    is no picture (a page never fails for lack of one)."""
     if kind not in KINDS:
         return Markup("")
     try:
-        text = picture_svg_text(kind, item_id, None, prefix or f"pic-{kind}-{item_id}")
+        return Markup(steps_html(kind, item_id, prefix or f"pic-{kind}-{item_id}"))
     except NotFoundError:
         return Markup("")
-    return Markup(f'<figure class="picture">{text}</figure>')

@@ -375,3 +375,18 @@
     });
   });
 }());
+
+// Pictures (issue 13): their steps loop gently with SVG animation; a reader who asks for less
+// motion sees each step still, in its own pose (where every loop starts).
+(function () {
+  "use strict";
+  if (!window.matchMedia || !window.matchMedia("(prefers-reduced-motion: reduce)").matches) return;
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("figure.picture svg").forEach(function (svg) {
+      if (typeof svg.pauseAnimations === "function") {
+        svg.pauseAnimations();
+        svg.setCurrentTime(0);
+      }
+    });
+  });
+}());
