@@ -123,6 +123,9 @@ def test_a_flare_is_read_against_the_runners_own_pre_flare_mornings(uow: SqlUnit
         (x.date, x.session_date, x.made_at) == (FLARE, FLARE, made_late) for x in late
     )
 
+    shown = items(uow, later, made_late)["big_toe_lift"].decision
+    assert shown["made_at"] == made_late.isoformat() and shown["date"] == shown["session_date"]
+
     # A morning back at 0 ends the flare: the next good morning may settle again.
     back = FLARE + 4 * DAY
     train(uow, FLARE + 3 * DAY, {}, back)
