@@ -199,10 +199,12 @@ def test_no_morning_above_the_baseline_ever_progresses(morning: int, base: int, 
 def test_the_achilles_is_loaded_by_calf_work_and_not_by_toe_spreading() -> None:
     assert loads_area(CATALOG.get("single_leg_heel_raise"), "achilles", B)
     assert not loads_area(CATALOG.get("toe_spread"), "achilles", B)
+    assert loads_area(CATALOG.get("toe_spread"), "arch", B)
 
 
-def test_low_load_mobility_does_not_count_as_loading_an_area() -> None:
+def test_mobility_and_stretches_do_not_count_as_loading_an_area() -> None:
     assert not loads_area(CATALOG.get("ankle_circles"), "ankle", B)
+    assert not loads_area(CATALOG.get("seated_plantar_stretch"), "arch", B)
 
 
 def test_a_reduction_reaches_every_loading_exercise_of_the_following_days() -> None:

@@ -245,7 +245,9 @@ def test_a_red_flag_pauses_the_program_until_cleared(runner: TestClient) -> None
     assert "clinician" in error_of(runner.post("/api/logs", json=log_body(item)), 409)
     by = "A. Lee, physiotherapist"
     assert "confirm" in error_of(runner.post("/api/clear", json={"confirm": False, "by": by}), 422)
-    assert "resumes" in runner.post("/api/clear", json={"confirm": True, "by": by}).json()["message"]
+    assert (
+        "resumes" in runner.post("/api/clear", json={"confirm": True, "by": by}).json()["message"]
+    )
     assert runner.get("/api/today").json()["paused"] is None
 
 

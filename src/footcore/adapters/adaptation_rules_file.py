@@ -65,7 +65,7 @@ class BaselineIn(_Cited):
 
 class AreaLoadIn(_Cited):
     following_days: int = Field(ge=1, le=28)
-    loading: list[Literal["low", "moderate", "high"]] = Field(min_length=1)
+    gentle: list[Literal["mobility", "stretch", "release", "recovery"]]
     tissues: dict[str, list[str]]
 
 
@@ -168,7 +168,7 @@ def _baseline_rules(r: RulesIn) -> BaselineRules:
         method=r.baseline.method,
         reduce_within_safe=r.baseline.reduce_within_safe_zone,
         following_days=r.area_load.following_days,
-        loading=frozenset(r.area_load.loading),
+        gentle=frozenset(r.area_load.gentle),
         area_tissues={a: frozenset(t) for a, t in r.area_load.tissues.items()},
         sources=tuple(r.baseline.sources),
         area_sources=tuple(r.area_load.sources),

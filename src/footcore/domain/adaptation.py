@@ -5,7 +5,8 @@ Pure functions over plain values (evidence.md section 3, Silbernagel 2007):
   sets done at a moderate effort, and a week at the current dose -> progress: the dose first
   (reps or hold, up to a cap, then one more set), then the next exercise of the chain;
 - pain above the zone -> regress: the easier variant, or less volume when there is none;
-- next-morning pain worse than the morning before, or pain rising week on week -> less volume;
+- next-morning pain worse than the runner's pre-flare baseline (domain.flare) and beyond the safe
+  zone, or pain or stiffness rising week on week -> less volume; a rise within the safe zone holds;
 - anything short of progress that is not a reduction -> hold, with the reason.
 A red-flag symptom pauses the whole program; that is the caller's screen (domain.redflags).
 

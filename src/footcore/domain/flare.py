@@ -21,7 +21,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from footcore.domain.catalog import Category, Exercise
+from footcore.domain.catalog import Exercise
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,7 @@ class BaselineRules:
     method: str  # "median" (the lower middle value) or "max"
     reduce_within_safe: bool  # does a morning above baseline but within the safe zone reduce?
     following_days: int  # how far ahead a reduction reaches the exercises loading the area
-    loading: frozenset[str]  # load levels that count as loading an area ("moderate", "high")
+    gentle: frozenset[str]  # exercise categories that do not load an area (mobility, stretch...)
     area_tissues: Mapping[str, frozenset[str]]  # pain area -> muscles and tissues it holds
     sources: tuple[str, ...]
     area_sources: tuple[str, ...]
@@ -140,15 +140,11 @@ def decision_dates(session_date: date | None, made_at: date) -> tuple[date, date
 
 
 def loads_area(ex: Exercise, area: str, rules: BaselineRules) -> bool:
-    """Whether an exercise puts load on a painful area ('' = pain without a named area): its load
-    counts as loading (moderate or high load, hops, running drills) and it works a muscle or
-    tissue of the area, or the area is among its pain contraindications."""
+    """Whether an exercise puts load on a painful area ('' = pain without a named area): the area
+    is among its pain contraindications, or it is not a gentle category (mobility, stretch...) and
+    works a muscle or tissue of the area (any, when no area was named)."""
     if area and area in ex.contraindications.pain_areas:
         return True
-    loading = ex.load.value in rules.loading or ex.category in (
-        Category.PLYOMETRIC,
-        Category.RUNNING_DRILL,
-    )
-    if not loading:
+    if ex.category.value in rules.gentle:
         return False
     return not area or bool(rules.area_tissues.get(area, frozenset()) & set(ex.muscles))

@@ -155,7 +155,7 @@ def _week(db: _Db, athlete_id: int, day: date) -> dict[str, Any] | None:
 
 def _decision(db: _Db, athlete_id: int, slot: str) -> dict[str, Any] | None:
     row = db.one(
-        "SELECT kind, date, session_date, reason, sources FROM decisions "
+        "SELECT kind, date, session_date, reason, sources, made_at FROM decisions "
         "WHERE athlete_id = ? AND exercise = ? ORDER BY seq DESC LIMIT 1",
         athlete_id,
         slot,
@@ -168,6 +168,7 @@ def _decision(db: _Db, athlete_id: int, slot: str) -> dict[str, Any] | None:
         "session_date": _day(row[2]).isoformat() if row[2] is not None else None,
         "reason": row[3],
         "sources": json.loads(row[4]),
+        "made_at": _day(row[5]).isoformat() if row[5] is not None else None,
     }
 
 
