@@ -160,6 +160,7 @@ def lighten(
     week: Mapping[str, tuple[Prescription, ...]],
     previous_volume: float,
     rules: PlannerRules,
+    capped: frozenset[str] = frozenset(),
 ) -> dict[str, tuple[Prescription, ...]]:
     """Scale a week's doses so its volume is 60-90% of the week before (75% aimed for).
 
@@ -201,7 +202,16 @@ def lighten(
         total += q.volume - p.volume
     while total < rules.light_min * previous_volume and guard < 10_000:
         guard += 1
-        d, i = min(flat, key=lambda k: lighter[k[0]][k[1]].volume)
+        # A dose set by the runner's tested ability only backs up to its own size, never past it.
+        room = [
+            k
+            for k in flat
+            if lighter[k[0]][k[1]].exercise not in capped
+            or lighter[k[0]][k[1]].volume < week[k[0]][k[1]].volume
+        ]
+        if not room:
+            break
+        d, i = min(room, key=lambda k: lighter[k[0]][k[1]].volume)
         p = lighter[d][i]
         q = p.with_dose(one_step(p.dose, +1))
         lighter[d][i] = q

@@ -81,6 +81,7 @@ class Placer:
         self.rx = rx
         self.daily = daily
         self.order = {ex.id: i for i, ex in enumerate(pool)}
+        self.qualities = {ex.id: frozenset(ex.qualities) for ex in pool}
         self.uses: dict[str, int] = {ex.id: 0 for ex in pool}
         blocked = profile.days_before_demanding_runs
         self.days = {d: DayPlan(d, d in blocked) for d in WEEKDAYS if d in profile.schedule.days}
@@ -104,11 +105,22 @@ class Placer:
         for other in self._neighbours(day):
             if is_loading(ex) and any(p.exercise == ex.id for p in other.items):
                 return False
+            if is_loading(ex) and any(self._same_tissue(ex, p) for p in other.items):
+                return False
             if ex.is_high_load and any(
                 p.is_high_load and p.exercise not in self.daily for p in other.items
             ):
                 return False
         return True
+
+    def _same_tissue(self, ex: Exercise, p: Prescription) -> bool:
+        """A high-load item and loading work on the same quality the day before or after: the
+        tissue gets its 48 h (Rathleff 2015 trained every second day)."""
+        if p.exercise in self.daily or not is_loading(p):
+            return False
+        if LoadLevel.HIGH not in (ex.load, p.load):
+            return False
+        return bool(self.qualities[ex.id] & self.qualities.get(p.exercise, frozenset()))
 
     def _easy_ok(self, ex: Exercise, day: DayPlan) -> bool:
         if ex.category not in self.rules.easy_categories:

@@ -80,6 +80,7 @@ def generate_plan(
     volumes: dict[tuple[object, ...], float] = {}
     daily = frozenset(k for k, p in rules.protocols.items() if p.daily)
     phase_start: dict[Phase, int] = {}
+    capped = frozenset(ctx.scaler.starts)
     for slot in slots:
         phase_start.setdefault(slot.phase, slot.index)
         protocols = ctx.protocol_ids(slot.phase, weeks_done)
@@ -102,7 +103,7 @@ def generate_plan(
         if slot.light:
             light_key = ("light", key, round(previous_volume, 6))
             if light_key not in cache:
-                lighter = lighten(week_items, previous_volume, rules)
+                lighter = lighten(week_items, previous_volume, rules, capped)
                 cache[light_key] = {
                     d: tuple(_light_note(p, rules) for p in ps) for d, ps in lighter.items()
                 }
