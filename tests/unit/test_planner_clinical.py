@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -18,8 +19,8 @@ from footcore.domain.assessment import Results, score
 from footcore.domain.catalog import Category, LoadLevel, Phase
 from footcore.domain.plan import Plan
 from footcore.domain.planner import generate_plan
-from footcore.domain.profile import WEEKDAYS, Health, Profile
-from tests.factories import ALL_EQUIPMENT, a_profile, results
+from footcore.domain.profile import WEEKDAYS, Profile
+from tests.factories import a_profile, results
 
 K = knowledge()
 START = date(2026, 12, 7)  # a Monday
@@ -72,8 +73,7 @@ SHORT = a_profile(minutes=5, equipment=frozenset(), hard_days=())
 
 def test_the_rathleff_heel_raise_runs_as_published_every_second_day() -> None:
     plan = plan_for(MARATHONER)
-    seen = 0
-    for week in plan.weeks:
+    for seen, week in enumerate(plan.weeks):
         doses = {
             (p.dose.sets, p.dose.reps)
             for s in week.sessions
@@ -89,8 +89,7 @@ def test_the_rathleff_heel_raise_runs_as_published_every_second_day() -> None:
         published = (3, 12) if seen < 2 else (4, 10) if seen < 4 else (5, 8)
         expected = {(published[0] - 1, published[1])} if week.light else {published}
         assert doses == expected, (week.index, doses)
-        assert all((b - a).days >= 2 for a, b in zip(days, days[1:], strict=False))
-        seen += 1
+        assert all((b - a).days >= 2 for a, b in pairwise(days))
 
 
 def test_a_past_achilles_tendinopathy_gets_calf_loading_on_two_days_every_week() -> None:
@@ -282,8 +281,3 @@ def test_old_profiles_stay_valid_and_the_achilles_key_is_checked() -> None:
     assert profile_from_mapping(new).health.achilles_tendinopathy == "insertional"
     with pytest.raises(InputError, match="achilles_tendinopathy"):
         profile_from_mapping({"runner": {"age": 40}, "health": {"achilles_tendinopathy": "x"}})
-
-
-def test_a_health_without_a_site_keeps_its_default() -> None:
-    assert Health().achilles_tendinopathy is None
-    assert ALL_EQUIPMENT
