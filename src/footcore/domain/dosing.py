@@ -99,10 +99,12 @@ def scale_measure(dose: Dose, factor: float, rules: PlannerRules) -> Dose:
     )
 
 
-def shrink_to_fit(p: Prescription, used: float, minutes: int) -> Prescription | None:
-    """Fewer sets until the item fits the time left; None when even one set does not."""
+def shrink_to_fit(
+    p: Prescription, used: float, minutes: int, min_sets: int = 1
+) -> Prescription | None:
+    """Fewer sets (down to `min_sets`) until the item fits the time left, else None."""
     dose = p.dose
-    while dose.sets > 1:
+    while dose.sets > min_sets:
         dose = dose.evolve(sets=dose.sets - 1)
         if used + dose.minutes() <= minutes + 1e-9:
             why = p.why.rstrip(".")

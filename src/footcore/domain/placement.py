@@ -128,15 +128,22 @@ class Placer:
         easy = sum(p.category in self.rules.easy_categories for p in day.items) + 1
         return easy <= self.rules.max_easy_share * (len(day.items) + 1)
 
-    def _fit(self, p: Prescription, day: DayPlan, cut: bool) -> Prescription | None:
+    def _fit(self, p: Prescription, day: DayPlan, cut: bool, min_sets: int) -> Prescription | None:
         if day.used + p.minutes <= self.minutes + EPS:
             return p
-        return shrink_to_fit(p, day.used, self.minutes) if cut else None
+        return shrink_to_fit(p, day.used, self.minutes, min_sets) if cut else None
 
-    def place(self, ex: Exercise, day: DayPlan, cut: bool = False, easy_rule: bool = True) -> bool:
+    def place(
+        self,
+        ex: Exercise,
+        day: DayPlan,
+        cut: bool = False,
+        easy_rule: bool = True,
+        min_sets: int = 1,
+    ) -> bool:
         if not self.allowed(ex, day) or (easy_rule and not self._easy_ok(ex, day)):
             return False
-        p = self._fit(self.rx[ex.id], day, cut)
+        p = self._fit(self.rx[ex.id], day, cut, min(min_sets, self.rx[ex.id].dose.sets))
         if p is None:
             return False
         day.items.append(p)
@@ -228,7 +235,8 @@ class Placer:
                     key=lambda e: (rank.get(e.id, 9) + self.uses[e.id], self.order[e.id]),
                 )
                 for ex in candidates:
-                    if self.place(ex, day, cut=True):
+                    # Filling a day, an item cut below 2 sets is a token: leave it out.
+                    if self.place(ex, day, cut=True, min_sets=2):
                         break
 
     def fallback(self) -> None:
