@@ -281,3 +281,27 @@ def test_old_profiles_stay_valid_and_the_achilles_key_is_checked() -> None:
     assert profile_from_mapping(new).health.achilles_tendinopathy == "insertional"
     with pytest.raises(InputError, match="achilles_tendinopathy"):
         profile_from_mapping({"runner": {"age": 40}, "health": {"achilles_tendinopathy": "x"}})
+
+
+def test_a_protocol_cut_to_fit_the_minutes_is_named_with_the_minutes_it_needs() -> None:
+    plan = plan_for(a_profile(past_injuries=("plantar_fasciitis",), minutes=15))
+    cut = [w for w in plan.warnings if w.startswith("Heel raise with a towel")]
+    assert cut and "published 5x8 needs about 16 minutes" in cut[0]
+    roomy = plan_for(a_profile(past_injuries=("plantar_fasciitis",), minutes=20))
+    assert not [w for w in roomy.warnings if w.startswith("Heel raise with a towel")]
+
+
+def test_session_timing_comes_from_the_data_file() -> None:
+    from footcore.adapters.datafiles import read_toml
+    from footcore.domain import catalog
+
+    timing = read_toml("exercises.toml")["timing"]
+    assert (timing["setup_s"], timing["seconds_per_rep"]) == (
+        catalog.TRANSITION_S,
+        catalog.SECONDS_PER_REP,
+    )
+    try:
+        catalog.set_timing(40, 3.0)
+        assert catalog.Dose(sets=1, reps=10).minutes() == (10 * 3.0 + 40) / 60
+    finally:
+        catalog.set_timing(timing["setup_s"], timing["seconds_per_rep"])

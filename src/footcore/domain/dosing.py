@@ -163,6 +163,7 @@ def lighten(
     previous_volume: float,
     rules: PlannerRules,
     capped: frozenset[str] = frozenset(),
+    minutes: int = 0,
 ) -> dict[str, tuple[Prescription, ...]]:
     """Scale a week's doses so its volume is 60-90% of the week before (75% aimed for).
 
@@ -202,20 +203,28 @@ def lighten(
             break
         lighter[d][i] = q
         total += q.volume - p.volume
+    full: set[tuple[str, int]] = set()
     while total < rules.light_min * previous_volume and guard < 10_000:
         guard += 1
-        # A dose set by the runner's tested ability only backs up to its own size, never past it.
+        # A dose set by the runner's tested ability only backs up to its own size, never past it,
+        # and no day grows past the daily minutes.
         room = [
             k
             for k in flat
-            if lighter[k[0]][k[1]].exercise not in capped
-            or lighter[k[0]][k[1]].volume < week[k[0]][k[1]].volume
+            if k not in full
+            and (
+                lighter[k[0]][k[1]].exercise not in capped
+                or lighter[k[0]][k[1]].volume < week[k[0]][k[1]].volume
+            )
         ]
         if not room:
             break
         d, i = min(room, key=lambda k: lighter[k[0]][k[1]].volume)
         p = lighter[d][i]
         q = p.with_dose(one_step(p.dose, +1))
+        if minutes and sum(x.minutes for x in lighter[d]) - p.minutes + q.minutes > minutes + 1e-9:
+            full.add((d, i))
+            continue
         lighter[d][i] = q
         total += q.volume - p.volume
     return {d: tuple(items) for d, items in lighter.items()}

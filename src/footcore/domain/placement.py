@@ -228,15 +228,26 @@ class Placer:
         # Loading slots first, so the easy ones (at most half the items) have company.
         hard = [s for s in slots if not set(s) <= self.rules.easy_categories]
         easy = [s for s in slots if set(s) <= self.rules.easy_categories]
+        # The least time an item takes when it is cut to its fewest sets: a cheap test first.
+        fewest = self.rules.min_fill_sets
+        least = {
+            ex.id: self.rx[ex.id].dose.evolve(sets=min(fewest, self.rx[ex.id].dose.sets)).minutes()
+            for ex in self.pool
+        }
+        smallest = min(least.values(), default=0.0)
         for day in self.days.values():
             for slot in hard + easy:
+                if day.used + smallest > self.minutes + EPS:
+                    break
                 candidates = sorted(
                     (ex for c in slot for ex in by_category.get(c, ())),
                     key=lambda e: (rank.get(e.id, 9) + self.uses[e.id], self.order[e.id]),
                 )
                 for ex in candidates:
-                    # Filling a day, an item cut below 2 sets is a token: leave it out.
-                    if self.place(ex, day, cut=True, min_sets=2):
+                    if day.used + least[ex.id] > self.minutes + EPS:
+                        continue
+                    # Filling a day, an item cut below min_fill_sets is a token: leave it out.
+                    if self.place(ex, day, cut=True, min_sets=fewest):
                         break
 
     def fallback(self) -> None:
