@@ -305,3 +305,19 @@ def test_session_timing_comes_from_the_data_file() -> None:
         assert catalog.Dose(sets=1, reps=10).minutes() == (10 * 3.0 + 40) / 60
     finally:
         catalog.set_timing(timing["setup_s"], timing["seconds_per_rep"])
+
+
+def test_alfredson_days_carry_no_other_calf_work() -> None:
+    profile = with_site(
+        a_profile(minutes=20, past_injuries=("achilles_tendinopathy",)), "mid_portion"
+    )
+    for week in plan_for(profile).weeks[:12]:
+        for s in week.sessions:
+            others = [
+                p.exercise
+                for p in s.items
+                if "calf_endurance" in K.catalog.get(p.exercise).qualities
+                and "heel_drop" not in p.exercise
+                and p.category not in K.rules.easy_categories
+            ]
+            assert not others, (s.date, others)

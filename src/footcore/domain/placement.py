@@ -100,6 +100,11 @@ class Placer:
             return False
         if ex.id in self.daily:
             return True
+        if ex.category not in self.rules.easy_categories and any(
+            p.exercise in self.daily and self.qualities[ex.id] & self.qualities[p.exercise]
+            for p in day.items
+        ):
+            return False  # a daily protocol is that tissue's whole load for the day
         if day.low_load and is_heavy(ex):
             return False
         for other in self._neighbours(day):
