@@ -321,3 +321,11 @@ def test_alfredson_days_carry_no_other_calf_work() -> None:
                 and p.category not in K.rules.easy_categories
             ]
             assert not others, (s.date, others)
+
+
+def test_a_failed_yes_no_test_is_not_called_below_a_norm_for_your_age() -> None:
+    res = results(toe_yoga_hallux_lift=(True, False))
+    plan = plan_for(a_profile(), res, weeks=1)
+    whys = [p.why for s in plan.sessions() for p in s.items if "toe yoga" in p.why.lower()]
+    assert any("was not a pass on both sides" in w for w in whys)
+    assert not any("toe yoga: big-toe lift result was below the norm" in w for w in whys)
