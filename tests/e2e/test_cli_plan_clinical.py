@@ -1,4 +1,4 @@
-"""`footcore plan`, `print` and `calendar` from a profile: retest gates, Alfredson, pain (issue #9)."""
+"""`footcore plan`, `print` and `calendar` from a profile: gates, Alfredson, pain (issue #9)."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -18,8 +19,8 @@ from footcore.domain.assessment import Results, score
 from footcore.domain.catalog import Category, LoadLevel, Phase
 from footcore.domain.plan import Plan
 from footcore.domain.planner import generate_plan
-from footcore.domain.profile import WEEKDAYS, Health, Profile
-from tests.factories import ALL_EQUIPMENT, a_profile, results
+from footcore.domain.profile import WEEKDAYS, Profile
+from tests.factories import a_profile, results
 
 K = knowledge()
 START = date(2026, 12, 7)  # a Monday
@@ -72,8 +73,7 @@ SHORT = a_profile(minutes=5, equipment=frozenset(), hard_days=())
 
 def test_the_rathleff_heel_raise_runs_as_published_every_second_day() -> None:
     plan = plan_for(MARATHONER)
-    seen = 0
-    for week in plan.weeks:
+    for seen, week in enumerate(plan.weeks):
         doses = {
             (p.dose.sets, p.dose.reps)
             for s in week.sessions
@@ -89,8 +89,7 @@ def test_the_rathleff_heel_raise_runs_as_published_every_second_day() -> None:
         published = (3, 12) if seen < 2 else (4, 10) if seen < 4 else (5, 8)
         expected = {(published[0] - 1, published[1])} if week.light else {published}
         assert doses == expected, (week.index, doses)
-        assert all((b - a).days >= 2 for a, b in zip(days, days[1:], strict=False))
-        seen += 1
+        assert all((b - a).days >= 2 for a, b in pairwise(days))
 
 
 def test_a_past_achilles_tendinopathy_gets_calf_loading_on_two_days_every_week() -> None:
@@ -284,6 +283,49 @@ def test_old_profiles_stay_valid_and_the_achilles_key_is_checked() -> None:
         profile_from_mapping({"runner": {"age": 40}, "health": {"achilles_tendinopathy": "x"}})
 
 
-def test_a_health_without_a_site_keeps_its_default() -> None:
-    assert Health().achilles_tendinopathy is None
-    assert ALL_EQUIPMENT
+def test_a_protocol_cut_to_fit_the_minutes_is_named_with_the_minutes_it_needs() -> None:
+    plan = plan_for(a_profile(past_injuries=("plantar_fasciitis",), minutes=15))
+    cut = [w for w in plan.warnings if w.startswith("Heel raise with a towel")]
+    assert cut and "published 5x8 needs about 16 minutes" in cut[0]
+    roomy = plan_for(a_profile(past_injuries=("plantar_fasciitis",), minutes=20))
+    assert not [w for w in roomy.warnings if w.startswith("Heel raise with a towel")]
+
+
+def test_session_timing_comes_from_the_data_file() -> None:
+    from footcore.adapters.datafiles import read_toml
+    from footcore.domain import catalog
+
+    timing = read_toml("exercises.toml")["timing"]
+    assert (timing["setup_s"], timing["seconds_per_rep"]) == (
+        catalog.TRANSITION_S,
+        catalog.SECONDS_PER_REP,
+    )
+    try:
+        catalog.set_timing(40, 3.0)
+        assert catalog.Dose(sets=1, reps=10).minutes() == (10 * 3.0 + 40) / 60
+    finally:
+        catalog.set_timing(timing["setup_s"], timing["seconds_per_rep"])
+
+
+def test_alfredson_days_carry_no_other_calf_work() -> None:
+    profile = with_site(
+        a_profile(minutes=20, past_injuries=("achilles_tendinopathy",)), "mid_portion"
+    )
+    for week in plan_for(profile).weeks[:12]:
+        for s in week.sessions:
+            others = [
+                p.exercise
+                for p in s.items
+                if "calf_endurance" in K.catalog.get(p.exercise).qualities
+                and "heel_drop" not in p.exercise
+                and p.category not in K.rules.easy_categories
+            ]
+            assert not others, (s.date, others)
+
+
+def test_a_failed_yes_no_test_is_not_called_below_a_norm_for_your_age() -> None:
+    res = results(toe_yoga_hallux_lift=(True, False))
+    plan = plan_for(a_profile(), res, weeks=1)
+    whys = [p.why for s in plan.sessions() for p in s.items if "toe yoga" in p.why.lower()]
+    assert any("was not a pass on both sides" in w for w in whys)
+    assert not any("toe yoga: big-toe lift result was below the norm" in w for w in whys)

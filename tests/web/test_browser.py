@@ -195,8 +195,18 @@ def play_session(pg: Any) -> None:
     first.get_by_role("button", name="One more: sets done, left").click()
     first.get_by_role("button", name="One more: sets done, right").click()
     first.get_by_label("Effort (RPE 0-10)").select_option("3")
-    # Find the first exercise held against a timer.
+    # Find the first exercise held against a timer. `footcore serve` runs on the real clock, so
+    # "today" is whatever weekday the suite runs on, and since issue #9 not every day of the plan
+    # holds a timed exercise: the hold-timer checks run on the days that have one.
     step = first
+    if pg.locator("[data-exercise] [data-timer]").count() == 0:
+        step.get_by_label("Pain during it (0-10)").select_option("1")
+        step.get_by_label("Where it hurt").select_option("arch")
+        while not pg.get_by_role("button", name="Save session").is_visible():
+            nxt.click()
+        pg.get_by_role("button", name="Save session").click()
+        expect(pg.get_by_role("heading", name="Session logged")).to_be_visible()
+        return
     while step.locator("[data-timer]").count() == 0:
         nxt.click()
         step = visible_step(pg, "[data-exercise]")

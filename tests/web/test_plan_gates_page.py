@@ -21,3 +21,22 @@ def test_the_plan_preview_marks_every_week_after_the_first_cycle_as_gated(
     assert "heel_raise_reps" in gated[-1]
     assert r.text.count("after a retest gate") == 16
     assert "reached only if the week-8 retest passes" in r.text
+
+
+def test_the_preview_offers_alfredson_for_mid_portion_achilles_pain(
+    bare_client: TestClient,
+) -> None:
+    t = token(bare_client, "/plan/preview")
+    form = {**PROFILE_FORM, "equipment": ["towel", "band", "step"], "weeks": "8"}
+    r = bare_client.post(
+        "/plan/preview",
+        data={"csrf_token": t, **form, "achilles_tendinopathy": "mid_portion"},
+    )
+    assert r.status_code == 200
+    assert "Eccentric heel drop, straight knee (Alfredson)" in r.text
+    plain = bare_client.post("/plan/preview", data={"csrf_token": t, **form})
+    assert "Eccentric heel drop" not in plain.text
+    bad = bare_client.post(
+        "/plan/preview", data={"csrf_token": t, **form, "achilles_tendinopathy": "middle"}
+    )
+    assert bad.status_code == 422 and "achilles_tendinopathy" in bad.text

@@ -22,6 +22,7 @@ from footcore.domain.catalog import (
     Exercise,
     LoadLevel,
     Phase,
+    set_timing,
 )
 from footcore.errors import DataFileError
 
@@ -151,13 +152,21 @@ class ExerciseModel(StrictModel):
     habit: bool = False
 
 
+class TimingModel(StrictModel):
+    setup_s: int = Field(ge=0, le=120)
+    seconds_per_rep: float = Field(gt=0, le=10)
+    note: str
+
+
 class ExerciseFile(StrictModel):
+    timing: TimingModel
     exercise: list[ExerciseModel] = Field(min_length=1)
 
 
 @cache
 def load_catalog() -> Catalog:
     parsed = validate_data(ExerciseFile, read_toml("exercises.toml"), "exercises.toml")
+    set_timing(parsed.timing.setup_s, parsed.timing.seconds_per_rep)
     vocab = vocabulary()
     ids = [e.id for e in parsed.exercise]
     if len(set(ids)) != len(ids):

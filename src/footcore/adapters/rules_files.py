@@ -244,6 +244,7 @@ class SelectionIn(StrictModel):
     priority_days: int = Field(ge=1, le=7)
     strength_days: int = Field(ge=0, le=7)
     max_easy_share: float = Field(gt=0, le=1)
+    min_fill_sets: int = Field(ge=1, le=5)
     easy_categories: list[Category]
     mobility_qualities: list[str]
     sources: list[str]
@@ -385,6 +386,7 @@ def load_planner_rules() -> PlannerRules:
         priority_days=r.selection.priority_days,
         strength_days=r.selection.strength_days,
         max_easy_share=r.selection.max_easy_share,
+        min_fill_sets=r.selection.min_fill_sets,
         easy_categories=frozenset(r.selection.easy_categories),
         mobility_qualities=frozenset(r.selection.mobility_qualities),
         achilles={

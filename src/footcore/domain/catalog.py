@@ -95,19 +95,28 @@ class Dose:
         )
 
 
-# Seconds to get into position and read the cue before an exercise; without it a 15-minute
-# session would be packed with more exercises than anyone can do in 15 minutes.
+# Seconds to get into position and read the cue before an exercise (without it a 15-minute session
+# would be packed with more exercises than anyone can do in 15 minutes), and seconds a rep takes
+# without a tempo. Both are footcore's choice and live in exercises.toml [timing]; the adapter sets
+# them here before it builds the first dose (the values below only mirror the data file).
 TRANSITION_S = 20
+SECONDS_PER_REP = 2.0
+
+
+def set_timing(setup_s: int, seconds_per_rep: float) -> None:
+    """Called once by the catalog loader with exercises.toml [timing]."""
+    global TRANSITION_S, SECONDS_PER_REP
+    TRANSITION_S, SECONDS_PER_REP = setup_s, seconds_per_rep
 
 
 def _seconds_per_rep(tempo: str | None) -> float:
-    # A tempo such as "3-2-3" is seconds up, hold, down; without one a rep takes about 2 s.
+    # A tempo such as "3-2-3" is seconds up, hold, down.
     if not tempo:
-        return 2.0
+        return SECONDS_PER_REP
     try:
         return float(sum(float(part) for part in tempo.split("-")))
     except ValueError:
-        return 2.0
+        return SECONDS_PER_REP
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,10 +99,12 @@ def scale_measure(dose: Dose, factor: float, rules: PlannerRules) -> Dose:
     )
 
 
-def shrink_to_fit(p: Prescription, used: float, minutes: int) -> Prescription | None:
-    """Fewer sets until the item fits the time left; None when even one set does not."""
+def shrink_to_fit(
+    p: Prescription, used: float, minutes: int, min_sets: int = 1
+) -> Prescription | None:
+    """Fewer sets (down to `min_sets`) until the item fits the time left, else None."""
     dose = p.dose
-    while dose.sets > 1:
+    while dose.sets > min_sets:
         dose = dose.evolve(sets=dose.sets - 1)
         if used + dose.minutes() <= minutes + 1e-9:
             why = p.why.rstrip(".")
@@ -160,6 +162,8 @@ def lighten(
     week: Mapping[str, tuple[Prescription, ...]],
     previous_volume: float,
     rules: PlannerRules,
+    capped: frozenset[str] = frozenset(),
+    minutes: int = 0,
 ) -> dict[str, tuple[Prescription, ...]]:
     """Scale a week's doses so its volume is 60-90% of the week before (75% aimed for).
 
@@ -199,11 +203,28 @@ def lighten(
             break
         lighter[d][i] = q
         total += q.volume - p.volume
+    full: set[tuple[str, int]] = set()
     while total < rules.light_min * previous_volume and guard < 10_000:
         guard += 1
-        d, i = min(flat, key=lambda k: lighter[k[0]][k[1]].volume)
+        # A dose set by the runner's tested ability only backs up to its own size, never past it,
+        # and no day grows past the daily minutes.
+        room = [
+            k
+            for k in flat
+            if k not in full
+            and (
+                lighter[k[0]][k[1]].exercise not in capped
+                or lighter[k[0]][k[1]].volume < week[k[0]][k[1]].volume
+            )
+        ]
+        if not room:
+            break
+        d, i = min(room, key=lambda k: lighter[k[0]][k[1]].volume)
         p = lighter[d][i]
         q = p.with_dose(one_step(p.dose, +1))
+        if minutes and sum(x.minutes for x in lighter[d]) - p.minutes + q.minutes > minutes + 1e-9:
+            full.add((d, i))
+            continue
         lighter[d][i] = q
         total += q.volume - p.volume
     return {d: tuple(items) for d, items in lighter.items()}

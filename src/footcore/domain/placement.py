@@ -81,6 +81,7 @@ class Placer:
         self.rx = rx
         self.daily = daily
         self.order = {ex.id: i for i, ex in enumerate(pool)}
+        self.qualities = {ex.id: frozenset(ex.qualities) for ex in pool}
         self.uses: dict[str, int] = {ex.id: 0 for ex in pool}
         blocked = profile.days_before_demanding_runs
         self.days = {d: DayPlan(d, d in blocked) for d in WEEKDAYS if d in profile.schedule.days}
@@ -99,10 +100,17 @@ class Placer:
             return False
         if ex.id in self.daily:
             return True
+        if ex.category not in self.rules.easy_categories and any(
+            p.exercise in self.daily and self.qualities[ex.id] & self.qualities[p.exercise]
+            for p in day.items
+        ):
+            return False  # a daily protocol is that tissue's whole load for the day
         if day.low_load and is_heavy(ex):
             return False
         for other in self._neighbours(day):
             if is_loading(ex) and any(p.exercise == ex.id for p in other.items):
+                return False
+            if is_loading(ex) and any(self._same_tissue(ex, p) for p in other.items):
                 return False
             if ex.is_high_load and any(
                 p.is_high_load and p.exercise not in self.daily for p in other.items
@@ -110,21 +118,37 @@ class Placer:
                 return False
         return True
 
+    def _same_tissue(self, ex: Exercise, p: Prescription) -> bool:
+        """A high-load item and loading work on the same quality the day before or after: the
+        tissue gets its 48 h (Rathleff 2015 trained every second day)."""
+        if p.exercise in self.daily or not is_loading(p):
+            return False
+        if LoadLevel.HIGH not in (ex.load, p.load):
+            return False
+        return bool(self.qualities[ex.id] & self.qualities.get(p.exercise, frozenset()))
+
     def _easy_ok(self, ex: Exercise, day: DayPlan) -> bool:
         if ex.category not in self.rules.easy_categories:
             return True
         easy = sum(p.category in self.rules.easy_categories for p in day.items) + 1
         return easy <= self.rules.max_easy_share * (len(day.items) + 1)
 
-    def _fit(self, p: Prescription, day: DayPlan, cut: bool) -> Prescription | None:
+    def _fit(self, p: Prescription, day: DayPlan, cut: bool, min_sets: int) -> Prescription | None:
         if day.used + p.minutes <= self.minutes + EPS:
             return p
-        return shrink_to_fit(p, day.used, self.minutes) if cut else None
+        return shrink_to_fit(p, day.used, self.minutes, min_sets) if cut else None
 
-    def place(self, ex: Exercise, day: DayPlan, cut: bool = False, easy_rule: bool = True) -> bool:
+    def place(
+        self,
+        ex: Exercise,
+        day: DayPlan,
+        cut: bool = False,
+        easy_rule: bool = True,
+        min_sets: int = 1,
+    ) -> bool:
         if not self.allowed(ex, day) or (easy_rule and not self._easy_ok(ex, day)):
             return False
-        p = self._fit(self.rx[ex.id], day, cut)
+        p = self._fit(self.rx[ex.id], day, cut, min(min_sets, self.rx[ex.id].dose.sets))
         if p is None:
             return False
         day.items.append(p)
@@ -209,14 +233,26 @@ class Placer:
         # Loading slots first, so the easy ones (at most half the items) have company.
         hard = [s for s in slots if not set(s) <= self.rules.easy_categories]
         easy = [s for s in slots if set(s) <= self.rules.easy_categories]
+        # The least time an item takes when it is cut to its fewest sets: a cheap test first.
+        fewest = self.rules.min_fill_sets
+        least = {
+            ex.id: self.rx[ex.id].dose.evolve(sets=min(fewest, self.rx[ex.id].dose.sets)).minutes()
+            for ex in self.pool
+        }
+        smallest = min(least.values(), default=0.0)
         for day in self.days.values():
             for slot in hard + easy:
+                if day.used + smallest > self.minutes + EPS:
+                    break
                 candidates = sorted(
                     (ex for c in slot for ex in by_category.get(c, ())),
                     key=lambda e: (rank.get(e.id, 9) + self.uses[e.id], self.order[e.id]),
                 )
                 for ex in candidates:
-                    if self.place(ex, day, cut=True):
+                    if day.used + least[ex.id] > self.minutes + EPS:
+                        continue
+                    # Filling a day, an item cut below min_fill_sets is a token: leave it out.
+                    if self.place(ex, day, cut=True, min_sets=fewest):
                         break
 
     def fallback(self) -> None:

@@ -126,6 +126,7 @@ class PlannerRules:
     priority_days: int = 2
     strength_days: int = 2
     max_easy_share: float = 0.5
+    min_fill_sets: int = 2
     easy_categories: frozenset[Category] = frozenset(
         {Category.MOBILITY, Category.STRETCH, Category.RELEASE, Category.RECOVERY}
     )

@@ -80,6 +80,7 @@ def generate_plan(
     volumes: dict[tuple[object, ...], float] = {}
     daily = frozenset(k for k, p in rules.protocols.items() if p.daily)
     phase_start: dict[Phase, int] = {}
+    capped = frozenset(ctx.scaler.starts)
     for slot in slots:
         phase_start.setdefault(slot.phase, slot.index)
         protocols = ctx.protocol_ids(slot.phase, weeks_done)
@@ -102,7 +103,7 @@ def generate_plan(
         if slot.light:
             light_key = ("light", key, round(previous_volume, 6))
             if light_key not in cache:
-                lighter = lighten(week_items, previous_volume, rules)
+                lighter = lighten(week_items, previous_volume, rules, capped, minutes)
                 cache[light_key] = {
                     d: tuple(_light_note(p, rules) for p in ps) for d, ps in lighter.items()
                 }
@@ -113,6 +114,8 @@ def generate_plan(
         previous_volume = volumes[key]
         week = _week(slot, start, week_items, gates.get(slot.cycle))
         ctx.check_coverage(slot.phase, week)
+        if not slot.light:
+            ctx.check_protocols(week, dict(steps))
         for ex_id in protocols:
             if any(p.exercise == ex_id for s in week.sessions for p in s.items):
                 weeks_done[ex_id] = weeks_done.get(ex_id, 0) + 1
@@ -236,6 +239,14 @@ def _warnings(
         )
     if ctx.achilles is not None:
         yield ctx.achilles.why
+        if not any(e in ctx.seen_protocols for e in ctx.achilles.exercises):
+            yield "the Alfredson heel drops need a step (add `step` to your equipment)"
+    for name, (step, sets, needed) in ctx.cut_protocols.items():
+        yield (
+            f"{name}: its published {step.sets}x{step.reps} needs about {needed:.0f} minutes; "
+            f"with {profile.schedule.minutes_per_day} minutes a day it runs at {sets} sets "
+            "(every other item of that day was dropped first)"
+        )
     labels = rules.quality_labels
     for (phase, quality), s in ctx.shortfalls.items():
         name = labels.get(quality, quality)

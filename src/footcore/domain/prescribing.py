@@ -47,11 +47,11 @@ def prescribe(
         if start is not None:
             dose = start.dose
             parts.append(start.note)
-    if prio_q:
+    if prio_q and protocol is None:
         q = prio_q[0]
         parts.append(f"a priority: {reasons.get(q, 'it is a priority')}")
         sources += prio_sources.get(q, ())
-        if protocol is None and rules.extra_sets:
+        if rules.extra_sets:
             sets = min(dose.sets + rules.extra_sets, rules.max_sets)
             if sets > dose.sets:
                 dose = dose.evolve(sets=sets)

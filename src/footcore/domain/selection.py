@@ -82,11 +82,12 @@ def plan_priorities(
     for f in findings:
         if f.is_priority and f.quality not in reasons:
             below = Standing.BELOW in (f.standing_left, f.standing_right)
-            what = (
-                "was below the norm for your age"
-                if below
-                else "differed between sides by more than the test's measurement error"
-            )
+            if below and f.reference is None:
+                what = "was not a pass on both sides"  # a pass/fail or yes/no test has no norm
+            elif below:
+                what = "was below the norm for your age"
+            else:
+                what = "differed between sides by more than the test's measurement error"
             reasons[f.quality] = f"your {f.name.lower()} result {what}"
             sources[f.quality] = f.sources
     for injury in profile.health.past_injuries:

@@ -6,14 +6,14 @@ week (Alfredson ends after 12 weeks) and the plyometric kinds introduced so far.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from footcore.domain.assessment import Finding
 from footcore.domain.catalog import Catalog, Category, Exercise, Phase
 from footcore.domain.dosing import AbilityScaler
 from footcore.domain.placement import Placer, Shortfall, priority_members
 from footcore.domain.plan import Prescription, Week
-from footcore.domain.plan_rules import PlannerRules
+from footcore.domain.plan_rules import PlannerRules, ProtocolStep
 from footcore.domain.prescribing import prescribe
 from footcore.domain.profile import Profile
 from footcore.domain.selection import exclusion, plan_priorities, protocol_exclusion, trains
@@ -34,6 +34,8 @@ class PlanContext:
         site = profile.health.achilles_tendinopathy
         self.achilles = rules.achilles.get(site) if site else None
         self._trainers: dict[str, list[Exercise]] = {}
+        self.seen_protocols: set[str] = set()
+        self.cut_protocols: dict[str, tuple[ProtocolStep, int, float]] = {}
 
     def protocol_ids(self, phase: Phase, weeks_done: dict[str, int]) -> tuple[str, ...]:
         """Protocol exercises this week: Alfredson while its weeks last, Rathleff for the fascia."""
@@ -130,3 +132,15 @@ class PlanContext:
                     default=0.0,
                 )
                 self.shortfalls[(phase, q)] = Shortfall(q, covered, need, smallest)
+
+    def check_protocols(self, week: Week, steps: Mapping[str, ProtocolStep]) -> None:
+        """Record a published protocol whose sets had to be cut to fit the daily minutes."""
+        for s in week.sessions:
+            for p in s.items:
+                step = steps.get(p.exercise)
+                if step is None:
+                    continue
+                self.seen_protocols.add(p.exercise)
+                if p.dose.sets < step.sets and p.name not in self.cut_protocols:
+                    needed = p.dose.evolve(sets=step.sets).minutes()
+                    self.cut_protocols[p.name] = (step, p.dose.sets, needed)

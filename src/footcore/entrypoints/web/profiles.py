@@ -72,6 +72,12 @@ def profile_mapping(form: FormData, pain_areas: list[str]) -> dict[str, Any]:
             "past_injuries": [str(i) for i in form.getlist("past_injuries")],
             "pain": pain,
             "symptoms": [str(s) for s in form.getlist("symptoms")],
+            # Left out when empty, so the profile stays as an older one would be.
+            **(
+                {"achilles_tendinopathy": str(form.get("achilles_tendinopathy"))}
+                if form.get("achilles_tendinopathy")
+                else {}
+            ),
         },
     }
 
@@ -93,6 +99,7 @@ def profile_values(profile: Profile | None) -> dict[str, Any]:
             "equipment": [],
             "past_injuries": [],
             "pain": {},
+            "achilles_tendinopathy": "",
         }
     return {
         "age": profile.runner.age,
@@ -108,6 +115,7 @@ def profile_values(profile: Profile | None) -> dict[str, Any]:
         "equipment": sorted(profile.equipment),
         "past_injuries": list(profile.health.past_injuries),
         "pain": dict(profile.health.pain),
+        "achilles_tendinopathy": profile.health.achilles_tendinopathy or "",
     }
 
 
@@ -129,4 +137,5 @@ def values_from_mapping(raw: Mapping[str, Any]) -> dict[str, Any]:
         "equipment": raw.get("equipment", {}).get("items", []),
         "past_injuries": health.get("past_injuries", []),
         "pain": health.get("pain", {}),
+        "achilles_tendinopathy": health.get("achilles_tendinopathy", ""),
     }
