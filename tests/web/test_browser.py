@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.clock import noon
 from tests.conftest import EXAMPLES
 from tests.synthetic import Track, write_activity
 from tests.web.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, served
@@ -64,17 +65,19 @@ class Watch:
 
 
 @pytest.fixture(params=list(VIEWPORTS))
-def page(request: pytest.FixtureRequest, browser: Any, tmp_path: Path) -> Iterator[Any]:
-    with served(tmp_path) as base:
+def page(
+    request: pytest.FixtureRequest, browser: Any, tmp_path: Path, today: date
+) -> Iterator[Any]:
+    with served(tmp_path, today) as base:
         request.node.base_url = base
         context = browser.new_context(base_url=base, **VIEWPORTS[request.param])
         pg = context.new_page()
-        pg.set_default_timeout(10_000)
+        pg.set_default_timeout(30_000)  # waits, not limits: a loaded 2-core machine is slow
         watch = Watch(base)
         pg.on("console", watch.console)
         pg.on("pageerror", lambda exc: watch.problems.append(f"page error: {exc}"))
         pg.on("request", watch.request)
-        pg.clock.install()
+        pg.clock.install(time=noon(today))  # the page's clock is pinned as the server's
         pg.watch = watch
         yield pg
         report = getattr(request.node, "report_call", None)

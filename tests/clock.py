@@ -1,0 +1,28 @@
+"""The tests' clock: no test reads the real date. An autouse fixture (tests/conftest.py) pins the
+clock with time-machine to noon UTC of ANCHOR (noon, so that the local date is ANCHOR in any time
+zone from UTC-11 to UTC+11); a test marked `any_weekday` runs once on each day of ANCHOR's week.
+Child processes the tests start (the browser tests' server) are pinned through `pinned_command`."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, date, datetime, time, timedelta
+
+ANCHOR = date(2026, 11, 19)  # a Thursday
+WEEK = [ANCHOR - timedelta(days=ANCHOR.weekday() - i) for i in range(7)]  # its Monday to Sunday
+
+
+def noon(day: date) -> datetime:
+    return datetime.combine(day, time(12), tzinfo=UTC)
+
+
+def pinned_command(day: date, *footcore_args: str) -> list[str]:
+    """`footcore ARGS` in a child process whose clock starts at noon of `day` (and ticks on)."""
+    script = (
+        "import sys, time_machine\n"
+        f"time_machine.travel({noon(day).isoformat()!r}, tick=True).start()\n"
+        "from footcore.entrypoints.cli import main\n"
+        "sys.argv = ['footcore', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    return [sys.executable, "-c", script, *footcore_args]
