@@ -16,13 +16,20 @@ def noon(day: date) -> datetime:
     return datetime.combine(day, time(12), tzinfo=UTC)
 
 
+def pinned_python(day: date, code: str) -> list[str]:
+    """A child Python running `code` with its clock started at noon of `day` (and ticking on)."""
+    prelude = (
+        f"import time_machine\ntime_machine.travel({noon(day).isoformat()!r}, tick=True).start()\n"
+    )
+    return [sys.executable, "-c", prelude + code]
+
+
 def pinned_command(day: date, *footcore_args: str) -> list[str]:
-    """`footcore ARGS` in a child process whose clock starts at noon of `day` (and ticks on)."""
-    script = (
-        "import sys, time_machine\n"
-        f"time_machine.travel({noon(day).isoformat()!r}, tick=True).start()\n"
+    """`footcore ARGS` in a child process whose clock is pinned to `day`."""
+    code = (
+        "import sys\n"
         "from footcore.entrypoints.cli import main\n"
         "sys.argv = ['footcore', *sys.argv[1:]]\n"
         "main()\n"
     )
-    return [sys.executable, "-c", script, *footcore_args]
+    return [*pinned_python(day, code), *footcore_args]

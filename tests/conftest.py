@@ -18,10 +18,20 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 
 
+_SESSION_CLOCK = time_machine.travel(noon(ANCHOR), tick=True)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "any_weekday: run once on each day of the anchor's week (the clock is pinned)"
     )
+    # From here on (collection, module and session fixtures too) this process's clock reads
+    # ANCHOR: a test module's `date.today()` at import time never sees the real date.
+    _SESSION_CLOCK.start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    _SESSION_CLOCK.stop()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
