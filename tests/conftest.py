@@ -14,6 +14,9 @@ import time_machine
 from tests.clock import ANCHOR, WEEK, noon
 from tests.corpus import SAMPLES  # noqa: F401  (the corpus's place, for the tests that import it here)
 
+# the database fixtures (`database_url`, `uow`, ...) for every test directory
+pytest_plugins = ["tests.db_fixtures"]
+
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 

@@ -21,7 +21,8 @@ from tests.conftest import EXAMPLES
 from tests.synthetic import Track, write_activity
 from tests.web.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, served
 
-pytestmark = pytest.mark.browser
+# one worker runs them all: one Chromium, and the module-scoped browser is launched once
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 VIEWPORTS: dict[str, dict[str, Any]] = {
     "phone": {
