@@ -6,40 +6,21 @@ from __future__ import annotations
 
 import json
 import tomllib
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from footcore.adapters.importers import Imported, read_activities
+from footcore.adapters.importers import Imported
 from footcore.bootstrap import knowledge
 from tests.cli_runner import Outcome, run
-from tests.conftest import EXAMPLES
-from tests.corpus import activity_samples
-
-# Database fixtures shared with the integration layer (each test runs on both backends).
-from tests.integration.conftest import (  # noqa: F401
-    database_url,
-    postgres_server_url,
-    postgres_url,
-)
+from tests.corpus import activity_samples, outcomes_each
+from tests.factories import profile_file
 from tests.integration.test_running import high_load_start, strava_export
 from tests.synthetic import Track, write_activity
 
 DAY = timedelta(days=1)
-
-
-@pytest.fixture
-def cli(
-    database_url: str,  # noqa: F811
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-) -> Iterator[str]:
-    monkeypatch.setenv("FOOTCORE_DATABASE_URL", database_url)
-    monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path / "home"))
-    yield database_url
 
 
 def fc(*args: str) -> Outcome:
@@ -65,9 +46,7 @@ def one_error_line(r: Outcome, text: str, code: int = 2) -> None:
 
 
 def started(tmp_path: Path, today: date, units: str = "km", start: date | None = None) -> None:
-    raw = (EXAMPLES / "runner.toml").read_text()
-    profile = tmp_path / "runner.toml"
-    profile.write_text(f'units = "{units}"\n' + raw)
+    profile = profile_file(tmp_path, units)
     assert tomllib.loads(profile.read_text())["units"] == units
     ok("init", "--profile", str(profile), "--start", (start or today - 2 * DAY).isoformat())
 
@@ -137,7 +116,7 @@ def test_every_sample_imports_and_a_second_import_finds_only_duplicates(
     assert all(list(x) == ["file", "reason"] for x in report["skipped"] + report["failed"])
     want = {}
     for path in sample_files():
-        for outcome in read_activities([path], workers=1):
+        for outcome in outcomes_each(path):
             if isinstance(outcome, Imported):
                 want[outcome.source] = outcome.activities[0]
     for x in report["imported"]:

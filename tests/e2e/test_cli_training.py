@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -18,13 +17,6 @@ from tests.cli_runner import Outcome, run
 from tests.clock import noon
 from tests.conftest import EXAMPLES, REPO
 
-# Database fixtures shared with the integration layer (each test runs on both backends).
-from tests.integration.conftest import (  # noqa: F401
-    database_url,
-    postgres_server_url,
-    postgres_url,
-)
-
 DAY = timedelta(days=1)
 
 
@@ -32,18 +24,6 @@ DAY = timedelta(days=1)
 def start(today: date) -> date:
     """The plan starts two days before the (pinned) today."""
     return today - 2 * DAY
-
-
-@pytest.fixture
-def cli(
-    database_url: str,  # noqa: F811
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-) -> Iterator[str]:
-    """The runner's CLI on a fresh database (given by URL); yields the URL."""
-    monkeypatch.setenv("FOOTCORE_DATABASE_URL", database_url)
-    monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path / "home"))
-    yield database_url
 
 
 def fc(*args: str, stdin: str = "") -> Outcome:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import tomllib
 import zipfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -20,7 +19,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from footcore.adapters.importers import Imported, read_activities
+from footcore.adapters.importers import Imported
 from footcore.adapters.inputs import results_from_mapping
 from footcore.adapters.storage import running_models
 from footcore.adapters.storage.database import alembic_config
@@ -30,7 +29,8 @@ from footcore.bootstrap import knowledge
 from footcore.errors import ConflictError, InputError, NotFoundError
 from footcore.services import running, training
 from footcore.services.logbook import LogEntry
-from tests.corpus import SAMPLES, activity_samples, sample_bytes
+from tests.corpus import SAMPLES, activity_samples, outcomes_each, sample_bytes
+from tests.factories import example_profile, normal_results_on
 from tests.synthetic import Track, tcx_text
 
 REPO = Path(__file__).resolve().parents[2]
@@ -40,11 +40,7 @@ NAME = "default"
 
 def normal(today: date) -> dict[str, Any]:
     """Normal assessment results, taken ten weeks before `today`."""
-    return {
-        "date": (today - 70 * DAY).isoformat(),
-        "single_leg_stance_eyes_open_s": {"left": 44, "right": 44},
-        "heel_raise_reps": {"left": 22, "right": 22},
-    }
+    return normal_results_on(today - 70 * DAY)
 
 
 def sample_files() -> list[Path]:
@@ -52,10 +48,7 @@ def sample_files() -> list[Path]:
 
 
 def profile(units: str = "km", pain: dict[str, int] | None = None) -> dict[str, Any]:
-    raw = tomllib.loads((REPO / "examples" / "runner.toml").read_text())
-    raw["units"] = units
-    raw["health"]["pain"] = pain if pain is not None else {}
-    return raw
+    return example_profile(units, pain if pain is not None else {})
 
 
 def started(
@@ -106,7 +99,7 @@ def test_every_sample_imports_with_the_importers_figures_and_again_as_duplicates
     files = sample_files()
     expected = {}
     for path in files:  # one batch each: the importer's figures for every file on its own
-        for outcome in read_activities([path], workers=1):
+        for outcome in outcomes_each(path):
             if isinstance(outcome, Imported):
                 expected[outcome.source] = outcome.activities
     report = running.import_paths(uow, NAME, files, today)

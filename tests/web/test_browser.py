@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.clock import noon
-from tests.conftest import EXAMPLES
+from tests.factories import example_profile
 from tests.synthetic import Track, write_activity
 from tests.web.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, served
 
@@ -275,13 +275,12 @@ def test_a_runner_goes_from_onboarding_to_a_progress_chart(page: Any) -> None:
 
 def create_runner(base: str) -> None:
     """A stored runner made through the API, for flows that do not start at onboarding."""
-    import tomllib
 
     import httpx
 
     with httpx.Client(base_url=base) as c:
         token = c.get("/api/csrf").json()["token"]
-        profile = tomllib.loads((EXAMPLES / "runner.toml").read_text())
+        profile = example_profile()
         r = c.post("/api/athlete", json={"profile": profile}, headers={"X-CSRF-Token": token})
         assert r.status_code == 201, r.text
 
