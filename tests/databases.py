@@ -3,8 +3,8 @@ PostgreSQL's CREATE/DROP DATABASE another second or two each, which added up to 
 
 - SQLite: one file is migrated per test process; each test gets a copy of it.
 - PostgreSQL: one database is migrated per test process and used as the TEMPLATE of each test's
-  database. A background thread keeps a few of them made ahead and drops the used ones, so a
-  test neither waits for CREATE DATABASE nor for DROP DATABASE.
+  database, whose commits do not wait for the disk. A background thread keeps a few of them made
+  ahead and drops the used ones, so a test waits neither for CREATE nor for DROP DATABASE.
 """
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ from urllib.parse import urlsplit, urlunsplit
 from footcore.adapters.storage.uow import SqlUnitOfWork
 
 AHEAD = 2  # databases made ahead of need (each is a few MB on disk)
+# A test database need not survive a crash of the server: its commits do not wait for the disk
+# (about 9 ms each here). Atomicity and isolation are unchanged. A database's settings are not
+# copied from its template, so each one gets it.
+NO_COMMIT_WAIT = 'ALTER DATABASE "{name}" SET synchronous_commit = off'
 
 
 def with_database(url: str, name: str) -> str:
@@ -60,6 +64,7 @@ class PostgresPool:
         self.template = f"footcore_template_{tag}"
         with psycopg.connect(self.admin, autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{self.template}"')
+            conn.execute(NO_COMMIT_WAIT.format(name=self.template))
         migrate(with_database(self.admin, self.template))
         self.ready: queue.Queue[str] = queue.Queue()
         self.work: queue.Queue[tuple[str, str] | None] = queue.Queue()
@@ -81,6 +86,7 @@ class PostgresPool:
                 try:
                     if kind == "create":
                         conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+                        conn.execute(NO_COMMIT_WAIT.format(name=name))
                         self.ready.put(name)
                     else:
                         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -120,6 +126,7 @@ def create_empty(server_url: str) -> str:
     name = f"footcore_empty_{uuid.uuid4().hex[:16]}"
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(NO_COMMIT_WAIT.format(name=name))
     return with_database(admin, name)
 
 
