@@ -4,9 +4,12 @@ comes from; in CI (CI=true) a skip fails the run (tests/conftest.py), so there t
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
+
+from footcore.adapters.importers import FileOutcome, read_activities
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO.parent / "shared" / "samples"
@@ -34,3 +37,11 @@ def activity_samples() -> list[Path]:
     """Every FIT, GPX and TCX file of the corpus (the test skips without it)."""
     folder = sample("")
     return sorted(p for p in folder.glob("*/*") if p.suffix in (".fit", ".gpx", ".tcx"))
+
+
+@functools.cache
+def outcomes_each(path: Path) -> tuple[FileOutcome, ...]:
+    """The importer's outcomes for one file read on its own, in one process (no de-duplication
+    against other files). Cached for the test process: parsing the corpus takes 10-20 s, and
+    several tests compare the stored runs with these independent per-file readings."""
+    return tuple(read_activities([path], workers=1))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from footcore.domain.assessment import Results, SideResult
@@ -65,3 +67,40 @@ NORMAL_RESULTS = dict(
     toe_yoga_hallux_lift=(True, True),
     toe_yoga_lesser_toes_lift=(True, True),
 )
+
+
+# --- the example runner, as the CLI, the API and the services take it -----------------------------
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def example_profile(units: str | None = None, pain: dict[str, int] | None = None) -> dict[str, Any]:
+    """A fresh copy of examples/runner.toml as a mapping (safe to change), with its units and
+    pain replaced when given."""
+    raw: dict[str, Any] = tomllib.loads((EXAMPLES / "runner.toml").read_text())
+    if units is not None:
+        raw["units"] = units
+    if pain is not None:
+        raw["health"]["pain"] = pain
+    return raw
+
+
+def example_results() -> dict[str, Any]:
+    """A fresh copy of examples/assessment.toml as a mapping."""
+    return tomllib.loads((EXAMPLES / "assessment.toml").read_text())
+
+
+def profile_file(folder: Path, units: str = "km") -> Path:
+    """examples/runner.toml written to `folder` with the runner's units, for the CLI."""
+    path = folder / "runner.toml"
+    path.write_text(f'units = "{units}"\n' + (EXAMPLES / "runner.toml").read_text())
+    return path
+
+
+def normal_results_on(day: date) -> dict[str, Any]:
+    """Normal results of two tests, as an assessment mapping taken on `day`."""
+    return {
+        "date": day.isoformat(),
+        "single_leg_stance_eyes_open_s": {"left": 44, "right": 44},
+        "heel_raise_reps": {"left": 22, "right": 22},
+    }

@@ -142,6 +142,10 @@ def test_print_to_an_unwritable_folder_says_permission_denied(tmp_path: Path) ->
 # A stored runner and the demo -----------------------------------------------------------------
 
 
+# the demo is built once (the module's fixture) when its tests run on one xdist worker
+ON_ONE_WORKER = pytest.mark.xdist_group("demo")
+
+
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """`footcore demo` once for the module, with FOOTCORE_DATABASE_URL pointing at the runner's
@@ -181,6 +185,7 @@ def chart_json(*args: str) -> dict[str, Any]:
     return data
 
 
+@ON_ONE_WORKER
 def test_the_demo_is_kept_apart_from_the_runners_own_database(demo_db: tuple[str, Path]) -> None:
     url, own = demo_db
     assert Path(url.removeprefix("sqlite:///")).is_file()
@@ -190,6 +195,7 @@ def test_the_demo_is_kept_apart_from_the_runners_own_database(demo_db: tuple[str
     assert "Runner 'demo'" in r.out
 
 
+@ON_ONE_WORKER
 def test_the_demo_fills_every_chart(demo_db: tuple[str, Path], tmp_path: Path) -> None:
     where = ("--database-url", demo_db[0], "--athlete", "demo")
     adherence = chart_json("adherence", str(tmp_path / "a.png"), *where)["series"]
@@ -215,6 +221,7 @@ def test_the_demo_fills_every_chart(demo_db: tuple[str, Path], tmp_path: Path) -
     assert ElementTree.parse(tmp_path / "p.svg").getroot().tag.endswith("svg")
 
 
+@ON_ONE_WORKER
 def test_the_demo_will_not_overwrite_itself_without_replace(
     demo_db: tuple[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -227,6 +234,7 @@ def test_the_demo_will_not_overwrite_itself_without_replace(
     )
 
 
+@ON_ONE_WORKER
 @needs_poppler
 def test_printing_the_demo_adds_its_progress_charts(
     demo_db: tuple[str, Path], tmp_path: Path

@@ -6,41 +6,21 @@ from __future__ import annotations
 
 import json
 import tomllib
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from footcore.adapters.importers import Imported, read_activities
+from footcore.adapters.importers import Imported
 from footcore.bootstrap import knowledge
 from tests.cli_runner import Outcome, run
-from tests.conftest import EXAMPLES
-from tests.corpus import activity_samples
-
-# Database fixtures shared with the integration layer (each test runs on both backends).
-from tests.integration.conftest import (  # noqa: F401
-    database_url,
-    postgres_server_url,
-    postgres_url,
-)
+from tests.corpus import activity_samples, outcomes_each
+from tests.factories import profile_file
 from tests.integration.test_running import high_load_start, strava_export
 from tests.synthetic import Track, write_activity
 
-TODAY = date.today()
 DAY = timedelta(days=1)
-
-
-@pytest.fixture
-def cli(
-    database_url: str,  # noqa: F811
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-) -> Iterator[str]:
-    monkeypatch.setenv("FOOTCORE_DATABASE_URL", database_url)
-    monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path / "home"))
-    yield database_url
 
 
 def fc(*args: str) -> Outcome:
@@ -65,12 +45,10 @@ def one_error_line(r: Outcome, text: str, code: int = 2) -> None:
     assert text in r.err, r.err
 
 
-def started(tmp_path: Path, units: str = "km", start: date | None = None) -> None:
-    raw = (EXAMPLES / "runner.toml").read_text()
-    profile = tmp_path / "runner.toml"
-    profile.write_text(f'units = "{units}"\n' + raw)
+def started(tmp_path: Path, today: date, units: str = "km", start: date | None = None) -> None:
+    profile = profile_file(tmp_path, units)
     assert tomllib.loads(profile.read_text())["units"] == units
-    ok("init", "--profile", str(profile), "--start", (start or TODAY - 2 * DAY).isoformat())
+    ok("init", "--profile", str(profile), "--start", (start or today - 2 * DAY).isoformat())
 
 
 def sample_files() -> list[Path]:
@@ -84,9 +62,11 @@ FENIX5_RUN = Track(start=datetime(2017, 6, 11, 14, 34, 9, tzinfo=UTC), km=0.1575
 # --- runs ---------------------------------------------------------------------------------------
 
 
-def test_bad_runs_are_one_line_with_exit_2_and_nothing_is_stored(cli: str, tmp_path: Path) -> None:
-    started(tmp_path)
-    day = TODAY.isoformat()
+def test_bad_runs_are_one_line_with_exit_2_and_nothing_is_stored(
+    cli: str, tmp_path: Path, today: date
+) -> None:
+    started(tmp_path, today)
+    day = today.isoformat()
     base = ("runs", "add", "--date", day, "--km", "5", "--minutes", "30")
     one_error_line(
         fc("runs", "add", "--date", day, "--km", "0", "--minutes", "30"),
@@ -100,7 +80,7 @@ def test_bad_runs_are_one_line_with_exit_2_and_nothing_is_stored(cli: str, tmp_p
         "minutes: 0.0 is not a duration",
     )
     one_error_line(
-        fc("runs", "add", "--date", (TODAY + DAY).isoformat(), "--km", "5", "--minutes", "30"),
+        fc("runs", "add", "--date", (today + DAY).isoformat(), "--km", "5", "--minutes", "30"),
         "is in the future",
     )
     one_error_line(fc(*base, "--rpe", "11"), "rpe: 11 is not an effort rating; give 0 to 10")
@@ -120,9 +100,9 @@ def test_bad_runs_are_one_line_with_exit_2_and_nothing_is_stored(cli: str, tmp_p
 
 
 def test_every_sample_imports_and_a_second_import_finds_only_duplicates(
-    cli: str, tmp_path: Path
+    cli: str, tmp_path: Path, today: date
 ) -> None:
-    started(tmp_path)
+    started(tmp_path, today)
     files = [str(p) for p in sample_files()]
     r = ok("runs", "import", *files, "--format", "json")
     assert r.err == ""  # no progress bar when stderr is not a terminal
@@ -136,7 +116,7 @@ def test_every_sample_imports_and_a_second_import_finds_only_duplicates(
     assert all(list(x) == ["file", "reason"] for x in report["skipped"] + report["failed"])
     want = {}
     for path in sample_files():
-        for outcome in read_activities([path], workers=1):
+        for outcome in outcomes_each(path):
             if isinstance(outcome, Imported):
                 want[outcome.source] = outcome.activities[0]
     for x in report["imported"]:
@@ -164,8 +144,10 @@ def test_every_sample_imports_and_a_second_import_finds_only_duplicates(
     assert text.startswith("Imported 0 run(s); 1 duplicate(s), 0 skipped, 2 failed (3 in all).")
 
 
-def test_bad_files_are_reported_one_by_one_and_the_batch_goes_on(cli: str, tmp_path: Path) -> None:
-    started(tmp_path)
+def test_bad_files_are_reported_one_by_one_and_the_batch_goes_on(
+    cli: str, tmp_path: Path, today: date
+) -> None:
+    started(tmp_path, today)
     (tmp_path / "empty.fit").write_bytes(b"")
     (tmp_path / "notes.txt").write_text("hello")
     laughs = (
@@ -194,8 +176,8 @@ def test_bad_files_are_reported_one_by_one_and_the_batch_goes_on(cli: str, tmp_p
     assert js("runs")["total"] == 1
 
 
-def test_a_strava_export_zip_imports_through_the_cli(cli: str, tmp_path: Path) -> None:
-    started(tmp_path)
+def test_a_strava_export_zip_imports_through_the_cli(cli: str, tmp_path: Path, today: date) -> None:
+    started(tmp_path, today)
     report = js("runs", "import", str(strava_export(tmp_path)))
     assert [x["file"].split("!")[1] for x in report["imported"]] == [
         "activities/1.fit.gz",
@@ -210,10 +192,10 @@ def test_a_strava_export_zip_imports_through_the_cli(cli: str, tmp_path: Path) -
 
 
 def test_single_run_spikes_fall_in_frandsens_bands_at_their_exact_edges(
-    cli: str, tmp_path: Path
+    cli: str, tmp_path: Path, today: date
 ) -> None:
     # evidence.md boundary case 2: longest run of the last 30 days = 10 km
-    started(tmp_path)
+    started(tmp_path, today)
     cases = [
         ("11.0", "none"),
         ("11.01", "small"),
@@ -222,7 +204,7 @@ def test_single_run_spikes_fall_in_frandsens_bands_at_their_exact_edges(
         ("20.0", "moderate"),
         ("20.01", "large"),
     ]
-    base = TODAY - 250 * DAY
+    base = today - 250 * DAY
     for k, (km, _) in enumerate(cases):  # 40 days apart: each pair has its own 30-day window
         reference, spike = base + 40 * k * DAY, base + (40 * k + 1) * DAY
         ok("runs", "add", "--date", reference.isoformat(), "--km", "10", "--minutes", "60")
@@ -244,17 +226,20 @@ def test_single_run_spikes_fall_in_frandsens_bands_at_their_exact_edges(
     assert "Frandsen 2025" in report["acwr_caveat"]
 
 
-def test_the_load_shows_weekly_distance_and_its_change(cli: str, tmp_path: Path) -> None:
-    started(tmp_path)
-    monday = TODAY - TODAY.weekday() * DAY
+@pytest.mark.any_weekday
+def test_the_load_shows_weekly_distance_and_its_change(
+    cli: str, tmp_path: Path, today: date
+) -> None:
+    started(tmp_path, today)
+    monday = today - today.weekday() * DAY
     ok("runs", "add", "--date", (monday - 7 * DAY).isoformat(), "--km", "10", "--minutes", "60")
-    ok("runs", "add", "--date", TODAY.isoformat(), "--km", "15", "--minutes", "90")
+    ok("runs", "add", "--date", today.isoformat(), "--km", "15", "--minutes", "90")
     report = js("load", "--weeks", "2")
     assert [(w["distance_m"], w["change_pct"]) for w in report["weeks"]] == [
         (10_000.0, None),
         (15_000.0, 50.0),
     ]
-    assert report["acwr"]["ratio"] is not None and report["acwr"]["date"] == TODAY.isoformat()
+    assert report["acwr"]["ratio"] is not None and report["acwr"]["date"] == today.isoformat()
     assert {r["trigger"] for r in report["restrictions"]} >= {"sharp_week", "spike"}
     text = ok("load", "--weeks", "2").out
     assert "+50%" in text and "Damsted 2019" in text
@@ -264,18 +249,21 @@ def test_the_load_shows_weekly_distance_and_its_change(cli: str, tmp_path: Path)
 # --- the foot plan after a spike -----------------------------------------------------------------
 
 
+@pytest.mark.any_weekday
 @pytest.mark.parametrize(("units", "figure"), [("km", "20.00 km"), ("mi", "12.43 mi")])
 def test_today_leaves_out_plyometric_and_high_load_items_after_a_large_spike(
-    cli: str, tmp_path: Path, units: str, figure: str
+    cli: str, tmp_path: Path, units: str, figure: str, today: date
 ) -> None:
-    started(tmp_path, units=units, start=high_load_start())
-    days = [TODAY + i * DAY for i in range(4)]
+    started(tmp_path, today, units=units, start=high_load_start(today))
+    days = [today + i * DAY for i in range(4)]
     before = {d: js("today", "--date", d.isoformat())["items"] for d in days}
-    ok("runs", "add", "--date", (TODAY - 4 * DAY).isoformat(), "--km", "8", "--minutes", "45")
-    added = ok("runs", "add", "--date", TODAY.isoformat(), "--km", "20", "--minutes", "120").out
+    # the reference run falls in the week before last: no week-on-week rise, on any weekday
+    monday = today - today.weekday() * DAY
+    ok("runs", "add", "--date", (monday - 12 * DAY).isoformat(), "--km", "8", "--minutes", "45")
+    added = ok("runs", "add", "--date", today.isoformat(), "--km", "20", "--minutes", "120").out
     assert (
         "a large spike" in added
-        and f"leaves out plyometric and high-load items until {(TODAY + 3 * DAY).isoformat()}"
+        and f"leaves out plyometric and high-load items until {(today + 3 * DAY).isoformat()}"
         in added
     )
     catalog = knowledge().catalog
@@ -300,9 +288,9 @@ def test_today_leaves_out_plyometric_and_high_load_items_after_a_large_spike(
 
 
 def test_shoes_show_distance_reminder_rotation_and_the_ramp_milestones(
-    cli: str, tmp_path: Path
+    cli: str, tmp_path: Path, today: date
 ) -> None:
-    started(tmp_path)
+    started(tmp_path, today)
     ok("shoes", "add", "Old pair", "--kind", "cushioned", "--reminder-km", "480")
     ok("shoes", "add", "Racer", "--kind", "minimalist", "--drop-mm", "0", "--weight-g", "180")
     one_error_line(fc("shoes", "add", "Racer"), "already stored")
@@ -316,7 +304,7 @@ def test_shoes_show_distance_reminder_rotation_and_the_ramp_milestones(
             "runs",
             "add",
             "--date",
-            (TODAY - (48 - 2 * i) * DAY).isoformat(),
+            (today - (48 - 2 * i) * DAY).isoformat(),
             "--km",
             "20",
             "--minutes",
@@ -328,7 +316,7 @@ def test_shoes_show_distance_reminder_rotation_and_the_ramp_milestones(
         "runs",
         "add",
         "--date",
-        TODAY.isoformat(),
+        today.isoformat(),
         "--km",
         "3",
         "--minutes",
@@ -361,14 +349,17 @@ def test_shoes_show_distance_reminder_rotation_and_the_ramp_milestones(
 # --- units ----------------------------------------------------------------------------------------
 
 
-def test_a_runner_who_chose_miles_reads_miles_everywhere(cli: str, tmp_path: Path) -> None:
-    started(tmp_path, units="mi")
+@pytest.mark.any_weekday
+def test_a_runner_who_chose_miles_reads_miles_everywhere(
+    cli: str, tmp_path: Path, today: date
+) -> None:
+    started(tmp_path, today, units="mi")
     ok("shoes", "add", "Daily")
     ok(
         "runs",
         "add",
         "--date",
-        (TODAY - 3 * DAY).isoformat(),
+        (today - 3 * DAY).isoformat(),
         "--km",
         "8.04672",
         "--minutes",
@@ -377,7 +368,7 @@ def test_a_runner_who_chose_miles_reads_miles_everywhere(cli: str, tmp_path: Pat
         "Daily",
     )
     added = ok(
-        "runs", "add", "--date", TODAY.isoformat(), "--km", "16.09344", "--minutes", "80"
+        "runs", "add", "--date", today.isoformat(), "--km", "16.09344", "--minutes", "80"
     ).out
     assert "10.00 mi" in added and "8:00 /mi" in added and " km" not in added
     assert "10.00 mi is +100% against the longest run of the previous 30 days (5.00 mi)" in added
@@ -387,13 +378,14 @@ def test_a_runner_who_chose_miles_reads_miles_everywhere(cli: str, tmp_path: Pat
     assert data["units"] == "mi" and data["runs"][0]["distance"] == 10.0
     load = ok("load", "--weeks", "1").out
     assert "(mi)" in load and "10.00 mi" in load and " km" not in load
-    assert js("load")["weeks"][-1]["distance"] == 15.0
+    # 5 mi three days ago and 10 mi today: in this week or the one before, by the weekday
+    assert sum(w["distance"] for w in js("load", "--weeks", "2")["weeks"]) == 15.0
     shoes = ok("shoes").out
     assert "5.00 mi in 1 run(s)" in shoes and "reminder at 404 mi" in shoes
     imported = ok("runs", "import", str(write_activity(tmp_path / "fenix-5-run.fit", FENIX5_RUN)))
     assert "0.10 mi" in imported.out
     ramp = ok("shoes", "ramp").out
     assert "1.2 mi" in ramp and "2 km" not in ramp
-    today = js("today")
-    reasons = [r for x in today["dropped"] for r in x["reasons"]]
+    shown = js("today")
+    reasons = [r for x in shown["dropped"] for r in x["reasons"]]
     assert all(" km " not in r for r in reasons)

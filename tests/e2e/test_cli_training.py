@@ -8,44 +8,29 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.cli_runner import Outcome, run
+from tests.clock import noon
 from tests.conftest import EXAMPLES, REPO
 
-# Database fixtures shared with the integration layer (each test runs on both backends).
-from tests.integration.conftest import (  # noqa: F401
-    database_url,
-    postgres_server_url,
-    postgres_url,
-)
-
-TODAY = date.today()
-START = TODAY - timedelta(days=2)
 DAY = timedelta(days=1)
 
 
 @pytest.fixture
-def cli(
-    database_url: str,  # noqa: F811
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-) -> Iterator[str]:
-    """The runner's CLI on a fresh database (given by URL); yields the URL."""
-    monkeypatch.setenv("FOOTCORE_DATABASE_URL", database_url)
-    monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path / "home"))
-    yield database_url
+def start(today: date) -> date:
+    """The plan starts two days before the (pinned) today."""
+    return today - 2 * DAY
 
 
 def fc(*args: str, stdin: str = "") -> Outcome:
     return run(*args, stdin=stdin)
 
 
-def started(weeks: str = "24") -> None:
+def started(start: date, weeks: str = "24") -> None:
     r = fc(
         "init",
         "--profile",
@@ -53,7 +38,7 @@ def started(weeks: str = "24") -> None:
         "--assessment",
         str(EXAMPLES / "assessment.toml"),
         "--start",
-        START.isoformat(),
+        start.isoformat(),
         "--weeks",
         weeks,
     )
@@ -73,13 +58,14 @@ def one_error_line(r: Outcome, code: int, text: str) -> None:
     assert text in r.err, r.err
 
 
-def test_a_runner_follows_the_plan_day_by_day(cli: str) -> None:
-    started()
-    today = fc("today", "--date", START.isoformat())
-    assert today.code == 0, today.err
-    assert "plan week 1 (foundation, cycle 1, week 1 of the cycle)" in today.out
-    assert "why:" in today.out and "     - " in today.out  # reasons and cues
-    data = day_json(START)
+@pytest.mark.any_weekday
+def test_a_runner_follows_the_plan_day_by_day(cli: str, start: date) -> None:
+    started(start)
+    shown = fc("today", "--date", start.isoformat())
+    assert shown.code == 0, shown.err
+    assert "plan week 1 (foundation, cycle 1, week 1 of the cycle)" in shown.out
+    assert "why:" in shown.out and "     - " in shown.out  # reasons and cues
+    data = day_json(start)
     assert set(data) >= {"athlete", "date", "week", "paused", "items", "next_session"}
     item = data["items"][1]
     assert set(item) >= {
@@ -96,56 +82,56 @@ def test_a_runner_follows_the_plan_day_by_day(cli: str) -> None:
         "logged",
     }
     ex = item["exercise_done"]
-    logged = fc("log", ex, "--date", START.isoformat(), "--rpe", "5", "--pain", "1")
+    logged = fc("log", ex, "--date", start.isoformat(), "--rpe", "5", "--pain", "1")
     assert logged.code == 0, logged.err
-    assert f"Logged {ex} on {START.isoformat()}" in logged.out
+    assert f"Logged {ex} on {start.isoformat()}" in logged.out
     assert "progress waits for tomorrow morning's check-in" in logged.out
-    again = fc("log", ex, "--date", START.isoformat(), "--rpe", "5", "--pain", "1")
+    again = fc("log", ex, "--date", start.isoformat(), "--rpe", "5", "--pain", "1")
     assert (again.code, again.out.strip()) == (
         0,
-        f"Already logged: {ex} on {START.isoformat()} (both); nothing changed.",
+        f"Already logged: {ex} on {start.isoformat()} (both); nothing changed.",
     )
-    other = fc("log", ex, "--date", START.isoformat(), "--rpe", "6", "--pain", "1")
+    other = fc("log", ex, "--date", start.isoformat(), "--rpe", "6", "--pain", "1")
     one_error_line(other, 2, "is already logged with other values")
-    check = fc("checkin", "--date", (START + DAY).isoformat(), "--morning-pain", "0")
+    check = fc("checkin", "--date", (start + DAY).isoformat(), "--morning-pain", "0")
     assert check.code == 0, check.err
     assert f"Decision for {item['exercise']}: hold - pain 1/10 (safe) settled" in check.out
-    assert day_json(START)["items"][1]["logged"] is True
+    assert day_json(start)["items"][1]["logged"] is True
     status = fc("status")
     assert status.code == 0, status.err
     assert "Plan week 1 of 24: foundation, cycle 1" in status.out
     assert "last decision" in status.out
     js = json.loads(fc("status", "--format", "json").out)
     assert js["adherence_overall"][0] == 1 and js["week"]["phase"] == "foundation"
-    week = fc("week", "--date", START.isoformat())
+    week = fc("week", "--date", start.isoformat())
     assert week.code == 0 and "[logged]" in week.out
 
 
-def test_bad_input_is_one_line_and_writes_nothing(cli: str) -> None:
+def test_bad_input_is_one_line_and_writes_nothing(cli: str, start: date, today: date) -> None:
     one_error_line(fc("today"), 2, "no runner 'default' yet: run `footcore init")
-    started()
+    started(start)
     one_error_line(fc("init", "--profile", str(EXAMPLES / "runner.toml")), 2, "already exists")
-    first = day_json(START)["items"][0]["exercise_done"]
+    first = day_json(start)["items"][0]["exercise_done"]
     one_error_line(fc("log", "not_an_exercise"), 2, "unknown exercise 'not_an_exercise'")
     one_error_line(
-        fc("log", first, "--date", START.isoformat(), "--pain", "11"),
+        fc("log", first, "--date", start.isoformat(), "--pain", "11"),
         2,
         "--pain 11 is out of range; accepted 0..10",
     )
-    one_error_line(fc("log", first, "--date", (TODAY + DAY).isoformat()), 2, "is in the future")
+    one_error_line(fc("log", first, "--date", (today + DAY).isoformat()), 2, "is in the future")
     one_error_line(
-        fc("log", first, "--date", (START - 9 * DAY).isoformat()), 2, "no session was planned on"
+        fc("log", first, "--date", (start - 9 * DAY).isoformat()), 2, "no session was planned on"
     )
     absent = next(
         e
         for e in ("marble_pickup", "calf_raise", "toe_walk")
-        if e not in {i["exercise_done"] for i in day_json(START)["items"]}
+        if e not in {i["exercise_done"] for i in day_json(start)["items"]}
     )
-    one_error_line(fc("log", absent, "--date", START.isoformat()), 2, "is not in the session of")
+    one_error_line(fc("log", absent, "--date", start.isoformat()), 2, "is not in the session of")
     one_error_line(fc("log", first, "--reps", "3", "--hold-s", "3"), 2, "not both")
     one_error_line(fc("log", first, "--date", "2026-02-30"), 2, "is not a date")
     one_error_line(
-        fc("log", first, "--date", START.isoformat(), "--pain-area", "elbow"),
+        fc("log", first, "--date", start.isoformat(), "--pain-area", "elbow"),
         2,
         "--pain-area: unknown word 'elbow'",
     )
@@ -165,32 +151,33 @@ def test_an_unreachable_database_is_exit_5() -> None:
     one_error_line(r, 5, "cannot be reached or migrated")
 
 
-def test_a_red_flag_pauses_the_program_until_clearance(cli: str) -> None:
-    started()
-    first = day_json(START)["items"][0]["exercise_done"]
+@pytest.mark.any_weekday
+def test_a_red_flag_pauses_the_program_until_clearance(cli: str, start: date) -> None:
+    started(start)
+    first = day_json(start)["items"][0]["exercise_done"]
     flagged = fc("checkin", "--morning-pain", "2", "--symptom", "night_pain")
     assert flagged.code == 3 and "footcore: STOP:" in flagged.err
-    today = fc("today")
-    assert today.code == 3 and "clear --confirm" in today.err
-    assert fc("log", first, "--date", START.isoformat()).code == 3
+    paused = fc("today")
+    assert paused.code == 3 and "clear --confirm" in paused.err
+    assert fc("log", first, "--date", start.isoformat()).code == 3
     status = fc("status")
     assert status.code == 0 and "Warning: program paused" in status.out
     assert fc("clear", "--confirm", "--by", "A. Lee, physiotherapist").code == 0
-    assert fc("today", "--date", START.isoformat()).code == 0
-    assert fc("log", first, "--date", START.isoformat(), "--rpe", "4").code == 0
+    assert fc("today", "--date", start.isoformat()).code == 0
+    assert fc("log", first, "--date", start.isoformat(), "--rpe", "4").code == 0
     via_profile = fc("profile", "set", "health.symptoms", "fever")
     assert via_profile.code == 3 and "STOP" in via_profile.err
     assert fc("today").code == 3
 
 
-def test_a_profile_change_replans_only_the_future(cli: str) -> None:
-    started()
-    past = day_json(START)["items"]
-    ahead = TODAY + 3 * DAY
+def test_a_profile_change_replans_only_the_future(cli: str, start: date, today: date) -> None:
+    started(start)
+    past = day_json(start)["items"]
+    ahead = today + 3 * DAY
     r = fc("profile", "set", "schedule.minutes_per_day", "6")
     assert r.code == 0, r.err
-    assert f"re-planned from {TODAY + DAY}" in r.out
-    assert day_json(START)["items"] == past
+    assert f"re-planned from {today + DAY}" in r.out
+    assert day_json(start)["items"] == past
     shorter = day_json(ahead)["items"]
     assert 0 < len(shorter) < len(past)
     assert fc("profile", "set", "schedule.minutes_per_day", "6").out.startswith(
@@ -204,9 +191,9 @@ def test_a_profile_change_replans_only_the_future(cli: str) -> None:
     }
 
 
-def test_the_interactive_session_logs_every_item_at_once(cli: str) -> None:
-    started()
-    items = day_json(START)["items"]
+def test_the_interactive_session_logs_every_item_at_once(cli: str, start: date) -> None:
+    started(start)
+    items = day_json(start)["items"]
     answers = []
     for item in items:
         answers.append("y")
@@ -215,16 +202,16 @@ def test_the_interactive_session_logs_every_item_at_once(cli: str) -> None:
                 answers.append("")  # the prescribed count
         answers += ["", "0"]  # sets as prescribed, no pain
     answers.append("5")  # the session's effort
-    r = fc("session", "--date", START.isoformat(), "--no-timer", stdin="\n".join(answers) + "\n")
+    r = fc("session", "--date", start.isoformat(), "--no-timer", stdin="\n".join(answers) + "\n")
     assert r.code == 0, r.out + r.err
-    assert f"Logged {len(items)} item(s) for {START.isoformat()}." in r.out
-    assert all(i["logged"] for i in day_json(START)["items"])
+    assert f"Logged {len(items)} item(s) for {start.isoformat()}." in r.out
+    assert all(i["logged"] for i in day_json(start)["items"])
 
 
-def test_export_then_import_data_gives_the_same_file(cli: str, tmp_path: Path) -> None:
-    started("8")
-    first = day_json(START)["items"][0]["exercise_done"]
-    assert fc("log", first, "--date", START.isoformat(), "--rpe", "5").code == 0
+def test_export_then_import_data_gives_the_same_file(cli: str, tmp_path: Path, start: date) -> None:
+    started(start, "8")
+    first = day_json(start)["items"][0]["exercise_done"]
+    assert fc("log", first, "--date", start.isoformat(), "--rpe", "5").code == 0
     out = tmp_path / "ana.json"
     assert fc("export", str(out)).code == 0
     imported = fc("import-data", str(out), "--athlete", "copy")
@@ -236,7 +223,10 @@ def test_export_then_import_data_gives_the_same_file(cli: str, tmp_path: Path) -
     one_error_line(fc("import-data", str(tmp_path / "none.json")), 2, "cannot read it")
 
 
-def test_today_reads_sqlite_without_loading_sqlalchemy(tmp_path: Path) -> None:
+@pytest.mark.any_weekday
+def test_today_reads_sqlite_without_loading_sqlalchemy(
+    tmp_path: Path, start: date, today: date
+) -> None:
     url = f"sqlite:///{tmp_path / 'fc.db'}"
     assert (
         run(
@@ -246,12 +236,14 @@ def test_today_reads_sqlite_without_loading_sqlalchemy(tmp_path: Path) -> None:
             "--database-url",
             url,
             "--start",
-            TODAY.isoformat(),
+            today.isoformat(),
         ).code
         == 0
     )
     probe = (
-        "import atexit, sys\n"
+        "import atexit, sys, time_machine\n"
+        # the child's clock is pinned to the test's today, as this process's is
+        f"time_machine.travel({noon(today).isoformat()!r}, tick=True).start()\n"
         "atexit.register(lambda: print('sqlalchemy' in sys.modules, file=sys.stderr))\n"
         "from footcore.entrypoints.cli import main\n"
         f"sys.argv = ['footcore', 'today', '--database-url', {url!r}]\n"
@@ -263,4 +255,4 @@ def test_today_reads_sqlite_without_loading_sqlalchemy(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip() == "False"
-    assert TODAY.strftime("%a %Y-%m-%d") in proc.stdout
+    assert today.strftime("%a %Y-%m-%d") in proc.stdout

@@ -4,7 +4,6 @@ database -> export gives the same bytes, on each backend and from one backend to
 from __future__ import annotations
 
 import json
-import tomllib
 from datetime import date, timedelta
 
 import pytest
@@ -14,13 +13,12 @@ from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.errors import ConflictError, InputError, RedFlagError
 from footcore.services import training
 from footcore.services.logbook import LogEntry
-from tests.conftest import EXAMPLES
-from tests.factories import NORMAL_RESULTS
+from tests.factories import NORMAL_RESULTS, example_profile, example_results
 
 DAY = timedelta(days=1)
 START = date(2026, 3, 2)
-PROFILE = tomllib.loads((EXAMPLES / "runner.toml").read_text())
-BASELINE = tomllib.loads((EXAMPLES / "assessment.toml").read_text())
+PROFILE = example_profile()
+BASELINE = example_results()
 
 
 def a_history(uow: SqlUnitOfWork) -> None:

@@ -9,7 +9,6 @@ import math
 import os
 import shutil
 import subprocess
-import tomllib
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from xml.etree import ElementTree
@@ -45,6 +44,7 @@ from footcore.services import training
 from footcore.services.exports import calendar_for_athlete, chart_for_athlete, stored_runner
 from footcore.services.planning import make_plan
 from tests.conftest import EXAMPLES
+from tests.factories import example_profile, example_results
 
 START = date(2026, 11, 23)
 STAMP = datetime(2026, 11, 20, 9, 0)
@@ -441,8 +441,8 @@ def unwritable_dir(tmp_path: Path) -> Path:
 def a_stored_runner_whose_doses_stepped_down(uow: SqlUnitOfWork) -> date:
     """Two logged days, then a morning above the baseline and the safe zone: the doses of the
     exercises of that day step down for the days ahead. Returns the day it is."""
-    raw = tomllib.loads((EXAMPLES / "runner.toml").read_text())
-    res = tomllib.loads((EXAMPLES / "assessment.toml").read_text())
+    raw = example_profile()
+    res = example_results()
     training.init(
         uow, "ana", raw, "runner.toml", results_from_mapping(res, "results"), res, START, 12, START
     )

@@ -37,7 +37,7 @@ from footcore.adapters.importers import (
     is_duplicate,
     read_activities,
 )
-from tests.corpus import FIT, GPX, SAMPLES, TCX, WHERE, needs_corpus, sample_bytes
+from tests.corpus import FIT, GPX, SAMPLES, TCX, WHERE, needs_corpus, outcomes_each, sample_bytes
 from tests.synthetic import Track, fit_bytes, gpx_text, tcx_text
 
 TCX_NS = "{http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2}"
@@ -68,7 +68,7 @@ def corpus() -> dict[str, FileOutcome]:
     if not SAMPLES.is_dir():
         pytest.skip(WHERE)
     files = sorted(p for p in SAMPLES.glob("*/*") if p.suffix != ".csv")
-    return {p.name: read_one(p) for p in files}
+    return {p.name: only(iter(outcomes_each(p))) for p in files}
 
 
 # --- FIT: positive runs ------------------------------------------------------------------------

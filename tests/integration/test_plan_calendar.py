@@ -3,7 +3,6 @@ that never touch a day already past."""
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date, timedelta
 from typing import Any
 
@@ -11,13 +10,12 @@ from footcore.adapters.inputs import results_from_mapping
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.services import training
 from footcore.services.logbook import LogEntry
-from tests.conftest import EXAMPLES
-from tests.factories import NORMAL_RESULTS
+from tests.factories import NORMAL_RESULTS, example_profile, example_results
 
 DAY = timedelta(days=1)
 START = date(2026, 1, 5)
-PROFILE = tomllib.loads((EXAMPLES / "runner.toml").read_text())
-BASELINE = tomllib.loads((EXAMPLES / "assessment.toml").read_text())
+PROFILE = example_profile()
+BASELINE = example_results()
 
 
 def begin(uow: SqlUnitOfWork) -> None:

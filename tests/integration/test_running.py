@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import tomllib
 import zipfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -20,7 +19,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from footcore.adapters.importers import Imported, read_activities
+from footcore.adapters.importers import Imported
 from footcore.adapters.inputs import results_from_mapping
 from footcore.adapters.storage import running_models
 from footcore.adapters.storage.database import alembic_config
@@ -30,18 +29,18 @@ from footcore.bootstrap import knowledge
 from footcore.errors import ConflictError, InputError, NotFoundError
 from footcore.services import running, training
 from footcore.services.logbook import LogEntry
-from tests.corpus import SAMPLES, activity_samples, sample_bytes
+from tests.corpus import SAMPLES, activity_samples, outcomes_each, sample_bytes
+from tests.factories import example_profile, normal_results_on
 from tests.synthetic import Track, tcx_text
 
 REPO = Path(__file__).resolve().parents[2]
-TODAY = date.today()
 DAY = timedelta(days=1)
 NAME = "default"
-NORMAL = {
-    "date": (TODAY - 70 * DAY).isoformat(),
-    "single_leg_stance_eyes_open_s": {"left": 44, "right": 44},
-    "heel_raise_reps": {"left": 22, "right": 22},
-}
+
+
+def normal(today: date) -> dict[str, Any]:
+    """Normal assessment results, taken ten weeks before `today`."""
+    return normal_results_on(today - 70 * DAY)
 
 
 def sample_files() -> list[Path]:
@@ -49,18 +48,19 @@ def sample_files() -> list[Path]:
 
 
 def profile(units: str = "km", pain: dict[str, int] | None = None) -> dict[str, Any]:
-    raw = tomllib.loads((REPO / "examples" / "runner.toml").read_text())
-    raw["units"] = units
-    raw["health"]["pain"] = pain if pain is not None else {}
-    return raw
+    return example_profile(units, pain if pain is not None else {})
 
 
 def started(
-    uow: SqlUnitOfWork, days_ago: int = 2, units: str = "km", results: dict[str, Any] | None = None
+    uow: SqlUnitOfWork,
+    today: date,
+    days_ago: int = 2,
+    units: str = "km",
+    results: dict[str, Any] | None = None,
 ) -> None:
     parsed = results_from_mapping(results, "results") if results is not None else None
     training.init(
-        uow, NAME, profile(units), "profile", parsed, results, TODAY - days_ago * DAY, 24, TODAY
+        uow, NAME, profile(units), "profile", parsed, results, today - days_ago * DAY, 24, today
     )
 
 
@@ -93,16 +93,16 @@ def test_the_running_tables_match_their_models_and_migrate_down_and_up(uow: SqlU
 
 
 def test_every_sample_imports_with_the_importers_figures_and_again_as_duplicates(
-    uow: SqlUnitOfWork,
+    uow: SqlUnitOfWork, today: date
 ) -> None:
-    started(uow)
+    started(uow, today)
     files = sample_files()
     expected = {}
     for path in files:  # one batch each: the importer's figures for every file on its own
-        for outcome in read_activities([path], workers=1):
+        for outcome in outcomes_each(path):
             if isinstance(outcome, Imported):
                 expected[outcome.source] = outcome.activities
-    report = running.import_paths(uow, NAME, files, TODAY)
+    report = running.import_paths(uow, NAME, files, today)
     # the same run in two formats (GPX and TCX of one run) is stored once
     assert sorted(report.duplicates) == [
         str(SAMPLES / "tcx" / "runpandas__run.tcx"),
@@ -143,15 +143,15 @@ def test_every_sample_imports_with_the_importers_figures_and_again_as_duplicates
     }
     assert {r.distance_source for r in rows} == {"device", "track"}
 
-    again = running.import_paths(uow, NAME, files, TODAY)
+    again = running.import_paths(uow, NAME, files, today)
     assert again.imported == [] and len(again.duplicates) == 18
     assert len(stored_runs(uow)) == 16
 
 
 def test_a_file_whose_storage_fails_half_way_leaves_nothing(
-    uow: SqlUnitOfWork, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    uow: SqlUnitOfWork, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, today: date
 ) -> None:
-    started(uow)
+    started(uow, today)
     # one TCX holding two runs: the second is the first moved a day later
     text = tcx_text(Track(start=datetime(2018, 11, 25, 7, 20, 49, tzinfo=UTC), km=2.15))
     body = text.split("<Activities>")[1].split("</Activities>")[0]
@@ -169,10 +169,10 @@ def test_a_file_whose_storage_fails_half_way_leaves_nothing(
 
     monkeypatch.setattr(running, "_duplicate", failing)
     with pytest.raises(RuntimeError):
-        running.import_paths(uow, NAME, [tmp_path / "two.tcx"], TODAY)
+        running.import_paths(uow, NAME, [tmp_path / "two.tcx"], today)
     assert stored_runs(uow) == []
     monkeypatch.setattr(running, "_duplicate", real)
-    report = running.import_paths(uow, NAME, [tmp_path / "two.tcx"], TODAY)
+    report = running.import_paths(uow, NAME, [tmp_path / "two.tcx"], today)
     assert len(report.imported) == 2 and len(stored_runs(uow)) == 2
 
 
@@ -232,11 +232,11 @@ def strava_export(folder: Path) -> Path:
 
 
 def test_a_strava_export_stores_its_runs_and_manual_entries_and_names_the_rest(
-    uow: SqlUnitOfWork, tmp_path: Path
+    uow: SqlUnitOfWork, tmp_path: Path, today: date
 ) -> None:
-    started(uow)
+    started(uow, today)
     export = strava_export(tmp_path)
-    report = running.import_paths(uow, NAME, [export], TODAY)
+    report = running.import_paths(uow, NAME, [export], today)
     assert [(Path(r.file.split("!")[1]).name, round(r.distance_m, 2)) for r in report.imported] == [
         ("1.fit.gz", 9008.22),
         ("activities.csv row 3", 10500.0),
@@ -254,31 +254,33 @@ def test_a_strava_export_stores_its_runs_and_manual_entries_and_names_the_rest(
 # --- runs typed in, and the foot plan after a spike ------------------------------------------
 
 
-def test_a_run_typed_in_is_checked_and_the_same_one_twice_is_refused(uow: SqlUnitOfWork) -> None:
-    started(uow)
+def test_a_run_typed_in_is_checked_and_the_same_one_twice_is_refused(
+    uow: SqlUnitOfWork, today: date
+) -> None:
+    started(uow, today)
     for bad, field in (
         (dict(km=0.0), "km"),
         (dict(km=1000.0), "km"),
         (dict(minutes=0.0), "minutes"),
-        (dict(day=TODAY + DAY), "date"),
+        (dict(day=today + DAY), "date"),
         (dict(rpe=11), "rpe"),
         (dict(surface="sand"), "surface"),
     ):
-        args: dict[str, Any] = {"day": TODAY, "km": 5.0, "minutes": 30.0, **bad}
+        args: dict[str, Any] = {"day": today, "km": 5.0, "minutes": 30.0, **bad}
         with pytest.raises(InputError, match=field):
-            running.add_run(uow, NAME, as_of=TODAY, **args)
+            running.add_run(uow, NAME, as_of=today, **args)
     with pytest.raises(NotFoundError, match="no shoe 'Nope'"):
-        running.add_run(uow, NAME, day=TODAY, km=5, minutes=30, as_of=TODAY, shoe="Nope")
-    running.add_run(uow, NAME, day=TODAY, km=5, minutes=30, as_of=TODAY)
+        running.add_run(uow, NAME, day=today, km=5, minutes=30, as_of=today, shoe="Nope")
+    running.add_run(uow, NAME, day=today, km=5, minutes=30, as_of=today)
     with pytest.raises(ConflictError, match="--time"):
-        running.add_run(uow, NAME, day=TODAY, km=5, minutes=30, as_of=TODAY)
+        running.add_run(uow, NAME, day=today, km=5, minutes=30, as_of=today)
     from datetime import time
 
-    running.add_run(uow, NAME, day=TODAY, km=5, minutes=30, as_of=TODAY, at=time(18, 0))
+    running.add_run(uow, NAME, day=today, km=5, minutes=30, as_of=today, at=time(18, 0))
     assert len(stored_runs(uow)) == 2
 
 
-def high_load_start() -> date:
+def high_load_start(today: date) -> date:
     """A plan start for which the stored plan has a high-load or plyometric item in the four
     days from today (the days a spike today restricts)."""
     from footcore.adapters.inputs import read_profile
@@ -287,31 +289,34 @@ def high_load_start() -> date:
     k = knowledge()
     prof = read_profile(REPO / "examples" / "runner.toml")
     for back in range(112, 140):
-        start = TODAY - back * DAY
+        start = today - back * DAY
         plan = generate_plan(k.catalog, prof, k.rules, start, 24)
         for s in plan.sessions():
-            if TODAY <= s.date <= TODAY + 3 * DAY and any(
+            if today <= s.date <= today + 3 * DAY and any(
                 k.catalog.get(i.exercise).is_high_load for i in s.items
             ):
                 return start
     raise AssertionError("no plan start puts a high-load item in the next days")
 
 
+@pytest.mark.any_weekday
 def test_after_a_large_spike_the_next_days_leave_out_plyometric_and_high_load_items(
-    uow: SqlUnitOfWork,
+    uow: SqlUnitOfWork, today: date
 ) -> None:
-    start = high_load_start()
-    training.init(uow, NAME, profile(pain={"knee": 2}), "profile", None, None, start, 24, TODAY)
-    days = [TODAY + i * DAY for i in range(4)]
-    before = {d: training.day(uow, NAME, d, TODAY).items for d in days}
-    running.add_run(uow, NAME, day=TODAY - 5 * DAY, km=10, minutes=55, as_of=TODAY)
-    run = running.add_run(uow, NAME, day=TODAY, km=20.01, minutes=120, as_of=TODAY)
+    start = high_load_start(today)
+    training.init(uow, NAME, profile(pain={"knee": 2}), "profile", None, None, start, 24, today)
+    days = [today + i * DAY for i in range(4)]
+    before = {d: training.day(uow, NAME, d, today).items for d in days}
+    # the reference run falls in the week before last: no week-on-week rise, on any weekday
+    monday = today - today.weekday() * DAY
+    running.add_run(uow, NAME, day=monday - 12 * DAY, km=10, minutes=55, as_of=today)
+    run = running.add_run(uow, NAME, day=today, km=20.01, minutes=120, as_of=today)
     assert run.spike is not None and "a large spike" in run.spike
-    assert run.restricted_until == TODAY + 3 * DAY
+    assert run.restricted_until == today + 3 * DAY
     catalog = knowledge().catalog
     dropped_any = False
     for d in days:
-        view = training.day(uow, NAME, d, TODAY)
+        view = training.day(uow, NAME, d, today)
         gone = [i for i in before[d] if i not in view.items]
         assert [g.exercise for g in gone] == [x["exercise"] for x in view.dropped]
         assert all(catalog.get(g.exercise_done).is_high_load for g in gone)
@@ -321,21 +326,22 @@ def test_after_a_large_spike_the_next_days_leave_out_plyometric_and_high_load_it
             assert "evidence:frandsen_2025" in x["sources"]
         dropped_any = dropped_any or bool(gone)
     assert dropped_any
-    after = training.day(uow, NAME, TODAY + 4 * DAY, TODAY)
+    after = training.day(uow, NAME, today + 4 * DAY, today)
     assert after.dropped == []
 
 
 # --- load ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.any_weekday
 def test_the_load_report_shows_weeks_spikes_and_the_ratio_with_its_caveat(
-    uow: SqlUnitOfWork,
+    uow: SqlUnitOfWork, today: date
 ) -> None:
-    started(uow)
-    monday = TODAY - TODAY.weekday() * DAY
-    for day, km in ((monday - 14 * DAY, 10.0), (monday - 7 * DAY, 10.0), (TODAY, 12.0)):
-        running.add_run(uow, NAME, day=day, km=km, minutes=km * 6, as_of=TODAY)
-    report = running.load_report(uow, NAME, 3, TODAY)
+    started(uow, today)
+    monday = today - today.weekday() * DAY
+    for day, km in ((monday - 14 * DAY, 10.0), (monday - 7 * DAY, 10.0), (today, 12.0)):
+        running.add_run(uow, NAME, day=day, km=km, minutes=km * 6, as_of=today)
+    report = running.load_report(uow, NAME, 3, today)
     assert [(w.week_start, w.distance_m, w.change_pct) for w in report.weeks] == [
         (monday - 14 * DAY, 10_000.0, None),
         (monday - 7 * DAY, 10_000.0, 0.0),
@@ -352,22 +358,22 @@ def test_the_load_report_shows_weeks_spikes_and_the_ratio_with_its_caveat(
 # --- shoes and the ramp ---------------------------------------------------------------------------
 
 
-def test_shoes_have_their_distance_reminder_and_rotation(uow: SqlUnitOfWork) -> None:
-    started(uow)
-    running.add_shoe(uow, NAME, "Old", TODAY, kind="cushioned", reminder_km=480)
-    running.add_shoe(uow, NAME, "New", TODAY, kind="neutral", drop_mm=8, weight_g=250)
+def test_shoes_have_their_distance_reminder_and_rotation(uow: SqlUnitOfWork, today: date) -> None:
+    started(uow, today)
+    running.add_shoe(uow, NAME, "Old", today, kind="cushioned", reminder_km=480)
+    running.add_shoe(uow, NAME, "New", today, kind="neutral", drop_mm=8, weight_g=250)
     with pytest.raises(ConflictError):
-        running.add_shoe(uow, NAME, "Old", TODAY)
+        running.add_shoe(uow, NAME, "Old", today)
     with pytest.raises(InputError, match="reminder_km"):
-        running.add_shoe(uow, NAME, "Odd", TODAY, reminder_km=100)
+        running.add_shoe(uow, NAME, "Odd", today, reminder_km=100)
     with pytest.raises(InputError, match="kind"):
-        running.add_shoe(uow, NAME, "Odd", TODAY, kind="boot")
+        running.add_shoe(uow, NAME, "Odd", today, kind="boot")
     for i in range(25):  # 500 km in the old pair, spread over 50 days
         running.add_run(
-            uow, NAME, day=TODAY - (50 - 2 * i) * DAY, km=20, minutes=110, as_of=TODAY, shoe="Old"
+            uow, NAME, day=today - (50 - 2 * i) * DAY, km=20, minutes=110, as_of=today, shoe="Old"
         )
-    running.add_run(uow, NAME, day=TODAY - DAY, km=8, minutes=45, as_of=TODAY, shoe="New")
-    report = running.shoes_report(uow, NAME, TODAY)
+    running.add_run(uow, NAME, day=today - DAY, km=8, minutes=45, as_of=today, shoe="New")
+    report = running.shoes_report(uow, NAME, today)
     lines = {x.shoe.name: x for x in report.shoes}
     assert lines["Old"].distance_m == 500_000 and lines["Old"].reminder is not None
     assert lines["Old"].shoe.reminder_km == 480
@@ -376,48 +382,49 @@ def test_shoes_have_their_distance_reminder_and_rotation(uow: SqlUnitOfWork) -> 
     assert "no study links shoe mileage to injury" in report.reminder_note
     assert report.reminder_grade == "S"
     assert report.rotation.parallel and report.rotation.pairs == ("Old", "New")
-    running.retire_shoe(uow, NAME, "Old", TODAY)
-    assert {x.shoe.name: x.reminder for x in running.shoes_report(uow, NAME, TODAY).shoes}[
+    running.retire_shoe(uow, NAME, "Old", today)
+    assert {x.shoe.name: x.reminder for x in running.shoes_report(uow, NAME, today).shoes}[
         "Old"
     ] is None
 
 
-def log_weeks(uow: SqlUnitOfWork, weeks: int) -> None:
+def log_weeks(uow: SqlUnitOfWork, weeks: int, today: date) -> None:
     """Log the first item of one session in each of the last `weeks` calendar weeks."""
-    monday = TODAY - TODAY.weekday() * DAY
+    monday = today - today.weekday() * DAY
     for w in range(weeks, 0, -1):
         days = [monday - 7 * w * DAY + i * DAY for i in range(7)]
         day, items = next(
-            (d, v.items) for d in days if (v := training.day(uow, NAME, d, TODAY)).items
+            (d, v.items) for d in days if (v := training.day(uow, NAME, d, today)).items
         )
         training.log(
             uow,
             NAME,
             LogEntry(items[0].exercise_done, day, None, None, None, "both", 4, 0, ""),
-            TODAY,
+            today,
         )
 
 
+@pytest.mark.any_weekday
 def test_the_minimalist_ramp_is_offered_only_once_the_milestones_are_met(
-    uow: SqlUnitOfWork,
+    uow: SqlUnitOfWork, today: date
 ) -> None:
-    started(uow, days_ago=70, results=NORMAL)
-    running.add_shoe(uow, NAME, "Vibram", TODAY, kind="minimalist")
-    ramp = running.ramp_report(uow, NAME, TODAY)
+    started(uow, today, days_ago=70, results=normal(today))
+    running.add_shoe(uow, NAME, "Vibram", today, kind="minimalist")
+    ramp = running.ramp_report(uow, NAME, today)
     assert ramp.status == "not_offered"
     assert [c.milestone.id for c in ramp.checks if not c.met] == ["foot_training"]
     with pytest.raises(InputError, match="at least 8 weeks"):
-        running.start_ramp(uow, NAME, 20, TODAY)
-    log_weeks(uow, 8)
-    assert running.ramp_report(uow, NAME, TODAY).status == "offered"
-    started_ramp = running.start_ramp(uow, NAME, 20, TODAY)
+        running.start_ramp(uow, NAME, 20, today)
+    log_weeks(uow, 8, today)
+    assert running.ramp_report(uow, NAME, today).status == "offered"
+    started_ramp = running.start_ramp(uow, NAME, 20, today)
     assert started_ramp.status == "active" and started_ramp.week is not None
     assert started_ramp.week.allowance_m == 2000
     with pytest.raises(ConflictError):
-        running.start_ramp(uow, NAME, 20, TODAY)
-    running.add_run(uow, NAME, day=TODAY, km=1.5, minutes=9, as_of=TODAY, shoe="Vibram")
-    ramp = running.ramp_report(uow, NAME, TODAY)
+        running.start_ramp(uow, NAME, 20, today)
+    running.add_run(uow, NAME, day=today, km=1.5, minutes=9, as_of=today, shoe="Vibram")
+    ramp = running.ramp_report(uow, NAME, today)
     assert ramp.week is not None and ramp.week.used_m == 1500 and ramp.status == "active"
-    training.checkin(uow, NAME, TODAY, 4, "shin", [], TODAY)
-    paused = running.ramp_report(uow, NAME, TODAY)
+    training.checkin(uow, NAME, today, 4, "shin", [], today)
+    paused = running.ramp_report(uow, NAME, today)
     assert paused.status == "paused" and "lower-leg pain 4/10" in paused.note

@@ -36,8 +36,8 @@ TABLES = {
 }
 
 
-def test_migrations_from_empty_create_every_table(database_url: str) -> None:
-    db = resolve_url(database_url)
+def test_migrations_from_empty_create_every_table(empty_database_url: str) -> None:
+    db = resolve_url(empty_database_url)
     engine = create_engine_for(db)
     try:
         assert current_revision(engine) is None

@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import tomllib
 from datetime import date
 from pathlib import Path
 
@@ -20,10 +19,11 @@ from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.errors import InputError
 from footcore.services import training
 from footcore.services.logbook import LogEntry
-from tests.conftest import EXAMPLES, REPO
+from tests.conftest import REPO
+from tests.factories import example_profile
 
 START = date(2026, 3, 2)
-PROFILE = tomllib.loads((EXAMPLES / "runner.toml").read_text())
+PROFILE = example_profile()
 
 
 def count_logs(uow: SqlUnitOfWork) -> int:

@@ -6,13 +6,15 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import httpx
+
+from tests.clock import pinned_command
 
 CHROMIUM = Path("/usr/bin/chromium")
 # As the machine notes prescribe: no sandbox as root, no GPU, and nothing that phones home (the
@@ -28,8 +30,8 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
     "--autoplay-policy=no-user-gesture-required",
 ]
-FOOTCORE = Path(sys.executable).parent / "footcore"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
 
 
 def free_port() -> int:
@@ -39,28 +41,30 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(home: Path) -> Iterator[str]:
-    """`footcore serve` on a fresh SQLite file in `home`; yields its base URL."""
+def served(home: Path, today: date) -> Iterator[str]:
+    """`footcore serve` on a fresh SQLite file in `home`, its clock pinned to `today` (the server
+    is another process, out of reach of this process's pinned clock); yields its base URL."""
     port = free_port()
     env = {**os.environ, "FOOTCORE_HOME": str(home), "PYTHONWARNINGS": "ignore"}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     env.pop("FOOTCORE_DATABASE_URL", None)
     log = (home / "server.log").open("wb")
     proc = subprocess.Popen(
-        [
-            str(FOOTCORE),
+        pinned_command(
+            today,
             "serve",
             "--port",
             str(port),
             "--database-url",
             f"sqlite:///{home / 'footcore.db'}",
-        ],
+        ),
         stdout=log,
         stderr=subprocess.STDOUT,
         env=env,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60  # a loaded 2-core machine can take 20 s to start it
         while True:
             try:
                 if httpx.get(base + "/api/health", timeout=1).status_code == 200:

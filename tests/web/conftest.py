@@ -10,11 +10,7 @@ from pathlib import Path
 import pytest
 
 from footcore.entrypoints.web import WebSettings, create_app
-from tests.integration.conftest import (  # noqa: F401  (the fixtures, on SQLite and PostgreSQL)
-    database_url,
-    postgres_server_url,
-    postgres_url,
-)
+from tests.databases import SqliteTemplate
 
 with warnings.catch_warnings():
     # Starlette asks for the httpx2 package; the locked httpx still works for the test client.
@@ -41,9 +37,9 @@ def _own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> WebSettings:
+def settings(tmp_path: Path, sqlite_template: SqliteTemplate) -> WebSettings:
     return WebSettings(
-        database_url=f"sqlite:///{tmp_path / 'footcore.db'}",
+        database_url=sqlite_template.copy_to(tmp_path / "footcore.db"),
         allowed_hosts=HOSTS,
         today=lambda: TODAY,
     )

@@ -4,7 +4,6 @@ PostgreSQL (the `database_url` fixture of tests/integration)."""
 from __future__ import annotations
 
 import copy
-import tomllib
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,11 +12,12 @@ from typing import Any
 import pytest
 
 from footcore.entrypoints.web import WebSettings
+from tests.factories import example_profile
 from tests.web.conftest import HOSTS, TODAY, TestClient, make_client
 from tests.web.test_api import error_of
 
 ROOT = Path(__file__).resolve().parents[2]
-PROFILE: dict[str, Any] = tomllib.loads((ROOT / "examples/runner.toml").read_text())
+PROFILE: dict[str, Any] = example_profile()
 BASELINE: dict[str, Any] = {
     "date": TODAY.isoformat(),
     "tests": {

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.clock import noon
+from tests.factories import example_profile
 from tests.synthetic import Track, write_activity
 from tests.web.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, served
 
-pytestmark = pytest.mark.browser
+# one worker runs them all: one Chromium, and the module-scoped browser is launched once
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 VIEWPORTS: dict[str, dict[str, Any]] = {
     "phone": {
@@ -64,17 +66,19 @@ class Watch:
 
 
 @pytest.fixture(params=list(VIEWPORTS))
-def page(request: pytest.FixtureRequest, browser: Any, tmp_path: Path) -> Iterator[Any]:
-    with served(tmp_path) as base:
+def page(
+    request: pytest.FixtureRequest, browser: Any, tmp_path: Path, today: date
+) -> Iterator[Any]:
+    with served(tmp_path, today) as base:
         request.node.base_url = base
         context = browser.new_context(base_url=base, **VIEWPORTS[request.param])
         pg = context.new_page()
-        pg.set_default_timeout(10_000)
+        pg.set_default_timeout(30_000)  # waits, not limits: a loaded 2-core machine is slow
         watch = Watch(base)
         pg.on("console", watch.console)
         pg.on("pageerror", lambda exc: watch.problems.append(f"page error: {exc}"))
         pg.on("request", watch.request)
-        pg.clock.install()
+        pg.clock.install(time=noon(today))  # the page's clock is pinned as the server's
         pg.watch = watch
         yield pg
         report = getattr(request.node, "report_call", None)
@@ -281,13 +285,12 @@ def test_a_runner_goes_from_onboarding_to_a_progress_chart(page: Any) -> None:
 
 def create_runner(base: str) -> None:
     """A stored runner made through the API, for flows that do not start at onboarding."""
-    import tomllib
 
     import httpx
 
     with httpx.Client(base_url=base) as c:
         token = c.get("/api/csrf").json()["token"]
-        profile = tomllib.loads((EXAMPLES / "runner.toml").read_text())
+        profile = example_profile()
         r = c.post("/api/athlete", json={"profile": profile}, headers={"X-CSRF-Token": token})
         assert r.status_code == 201, r.text
 
