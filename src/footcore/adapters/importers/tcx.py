@@ -40,7 +40,9 @@ def _time(text: str) -> datetime:
         raise FileInputError(f"the TCX time '{text[:40]}' is not an ISO 8601 time") from None
 
 
-def _track_distance(trackpoints: list[Element]) -> tuple[float, float, DistanceSource]:
+def _track_distance(
+    trackpoints: list[Element],
+) -> tuple[float, float, DistanceSource, tuple[str, ...]]:
     """Distance and moving time from the trackpoints, for laps without totals."""
     points = []
     cumulative: list[float] = []
@@ -59,8 +61,8 @@ def _track_distance(trackpoints: list[Element]) -> tuple[float, float, DistanceS
                 points.append(point(_number(lat, "latitude"), _number(lon, "longitude"), when))
     metrics = measure([points])
     if cumulative:
-        return max(cumulative) - min(cumulative), metrics.moving_s, "device"
-    return metrics.distance_m, metrics.moving_s, "track"
+        return max(cumulative) - min(cumulative), metrics.moving_s, "device", ()
+    return metrics.distance_m, metrics.moving_s, "track", metrics.notes()
 
 
 def _activity(source: str, activity: Element) -> ParseResult:
@@ -78,13 +80,15 @@ def _activity(source: str, activity: Element) -> ParseResult:
 
     lap_times = [t for t in (child_text(lap, "TotalTimeSeconds") for lap in laps) if t]
     lap_distances = [d for d in (child_text(lap, "DistanceMeters") for lap in laps) if d]
-    track_distance, track_moving, distance_source = (
-        _track_distance(trackpoints) if not (lap_times and lap_distances) else (0.0, 0.0, "device")
+    track_distance, track_moving, distance_source, notes = (
+        _track_distance(trackpoints)
+        if not (lap_times and lap_distances)
+        else (0.0, 0.0, "device", ())
     )
     moving = sum(_number(t, "TotalTimeSeconds") for t in lap_times) if lap_times else track_moving
     if lap_distances:
         distance = sum(_number(d, "DistanceMeters") for d in lap_distances)
-        distance_source = "device"
+        distance_source, notes = "device", ()
     else:
         distance = track_distance
     # wall clock can never be shorter than the timer (trackpoints stop a second early)
@@ -100,6 +104,7 @@ def _activity(source: str, activity: Element) -> ParseResult:
         moving_s=moving,
         distance_source=distance_source,
         device=device or None,
+        notes=notes,
     )
 
 
