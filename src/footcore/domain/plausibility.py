@@ -36,31 +36,47 @@ def _pace(seconds_per_km: float) -> str:
     return f"{minutes}:{seconds:02d}/km"
 
 
+@dataclass(frozen=True)
+class Implausible:
+    """Why a run cannot be true: one line naming the limit, and the figure to blame."""
+
+    field: str  # "date", "km" or "minutes"
+    reason: str
+
+
 def implausible_run(
     limits: Plausibility, day: date, distance_m: float, seconds: float, as_of: date
-) -> str | None:
-    """Why a run cannot be true (one line naming the limit), or None when it can.
+) -> Implausible | None:
+    """Why a run cannot be true, or None when it can.
 
     `seconds` is the time the pace is measured over (moving time); a run with no distance is
     only checked for its date and duration."""
     if day > as_of:
-        return f"dated {day.isoformat()}, after today ({as_of.isoformat()}): not run yet"
+        return Implausible(
+            "date", f"dated {day.isoformat()}, after today ({as_of.isoformat()}): not run yet"
+        )
     if day < limits.earliest_date:
-        return (
+        return Implausible(
+            "date",
             f"dated {day.isoformat()}, before {limits.earliest_date.isoformat()}: "
-            "older than GPS running watches, so the clock was wrong"
+            "older than GPS running watches, so the date is wrong",
         )
     if seconds > limits.max_duration_hours * 3600:
-        return (
+        return Implausible(
+            "minutes",
             f"{seconds / 3600:,.1f} hours is longer than the {limits.max_duration_hours:g}-hour "
-            "limit of one run"
+            "limit of one run",
         )
     km = distance_m / 1000
     if km > limits.max_distance_km:
-        return f"{km:,.1f} km is longer than the {limits.max_distance_km:,.0f} km limit of one run"
+        return Implausible(
+            "km",
+            f"{km:,.1f} km is longer than the {limits.max_distance_km:,.0f} km limit of one run",
+        )
     if km > 0 and seconds > 0 and seconds / km <= limits.fastest_pace_s_per_km:
-        return (
+        return Implausible(
+            "minutes",
             f"an average of {_pace(seconds / km)} is at or faster than "
-            f"{_pace(limits.fastest_pace_s_per_km)}, beyond any runner"
+            f"{_pace(limits.fastest_pace_s_per_km)}, beyond any runner",
         )
     return None
