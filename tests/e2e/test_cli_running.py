@@ -84,10 +84,11 @@ def test_bad_runs_are_one_line_with_exit_2_and_nothing_is_stored(cli: str, tmp_p
     base = ("runs", "add", "--date", day, "--km", "5", "--minutes", "30")
     one_error_line(
         fc("runs", "add", "--date", day, "--km", "0", "--minutes", "30"),
-        "km: 0.0 is not a distance; give more than 0 and less than 1000 km",
+        "km: 0.0 is not a distance; give more than 0 and at most 400 km",
     )
     one_error_line(
-        fc("runs", "add", "--date", day, "--km", "1000", "--minutes", "30"), "less than 1000 km"
+        fc("runs", "add", "--date", day, "--km", "1000", "--minutes", "6000"),
+        "1,000.0 km is longer than the 400 km limit of one run",
     )
     one_error_line(
         fc("runs", "add", "--date", day, "--km", "5", "--minutes", "0"),
