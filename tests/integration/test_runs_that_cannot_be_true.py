@@ -135,3 +135,49 @@ def test_a_run_typed_in_that_cannot_be_true_is_refused(
         running.add_run(uow, NAME, day=day, km=km, minutes=minutes, as_of=TODAY)
     assert refused.value.field == field
     assert stored_runs(uow) == []
+
+
+def test_an_imported_run_without_a_distance_is_skipped_with_a_reason(
+    uow: SqlUnitOfWork, tmp_path: Path
+) -> None:
+    started(uow)
+    standing = [(45.0, 14.0, at(TODAY - DAY) + timedelta(seconds=s)) for s in range(0, 1800, 5)]
+    files = [
+        write(tmp_path, "treadmill.gpx", gpx(standing)),
+        write(tmp_path, "indoor.tcx", tcx(at(TODAY - 2 * DAY), 0, 1800)),
+    ]
+    report = running.import_paths(uow, NAME, files, TODAY)
+    assert [(Path(f).name, why) for f, why in report.skipped] == [
+        (name, running.NO_DISTANCE) for name in ("treadmill.gpx", "indoor.tcx")
+    ]
+    assert stored_runs(uow) == [] and report.imported == []
+
+
+def test_a_stored_run_without_a_distance_never_reads_as_zero_km(uow: SqlUnitOfWork) -> None:
+    from footcore.adapters.storage.running_models import RunRow
+    from footcore.entrypoints.running_render import runs_text
+
+    started(uow)
+    with uow:
+        athlete = uow.repo.athlete(NAME)
+        assert athlete is not None
+        start = datetime(2026, 11, 15, 7)
+        uow.repo.add(
+            RunRow(
+                athlete_id=athlete.id,
+                start=start,
+                date=start.date(),
+                distance_m=0.0,
+                elapsed_s=1800.0,
+                moving_s=1800.0,
+                rpe=None,
+                shoe_id=None,
+                surface=None,
+                source="old.fit",
+                distance_source="device",
+                device=None,
+            )
+        )
+        uow.commit()
+    text = runs_text(running.list_runs(uow, NAME, TODAY))
+    assert "no distance" in text and "0.00 km" not in text

@@ -86,6 +86,11 @@ __all__ = [
 ]
 
 SURFACES = ("road", "trail", "track", "treadmill")
+# A run without a distance would count as 0 km in the load and show as "0.00 km": not stored.
+NO_DISTANCE = (
+    "no distance recorded (an indoor run without a foot pod?): not stored; "
+    "type it in with its distance (`footcore runs add`)"
+)
 
 
 @dataclass(frozen=True)
@@ -281,6 +286,9 @@ def _store_file(
             runner = open_runner(uow, name, as_of)
             repo = running_repo(runner)
             for activity in outcome.activities:
+                if activity.distance_m <= 0:
+                    report.skipped.append((outcome.source, NO_DISTANCE))
+                    continue
                 problem = imported_problem(activity, as_of)
                 if problem is not None:
                     report.failed.append((outcome.source, problem))
