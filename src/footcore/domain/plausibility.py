@@ -7,7 +7,7 @@ and the services refuse impossible runs, typed in or imported, with the reason r
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 
 @dataclass(frozen=True)
@@ -45,13 +45,19 @@ class Implausible:
 
 
 def implausible_run(
-    limits: Plausibility, day: date, distance_m: float, seconds: float, as_of: date
+    limits: Plausibility,
+    day: date,
+    distance_m: float,
+    seconds: float,
+    as_of: date,
+    grace: timedelta = timedelta(0),
 ) -> Implausible | None:
     """Why a run cannot be true, or None when it can.
 
     `seconds` is the time the pace is measured over (moving time); a run with no distance is
-    only checked for its date and duration."""
-    if day > as_of:
+    only checked for its date and duration. `grace` lets a run's date pass today by that much (a
+    file's UTC date can be a day ahead of the runner's own)."""
+    if day > as_of + grace:
         return Implausible(
             "date", f"dated {day.isoformat()}, after today ({as_of.isoformat()}): not run yet"
         )

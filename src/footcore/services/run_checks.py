@@ -43,11 +43,12 @@ def check_typed(day: date, km: float, minutes: float, as_of: date) -> None:
 def imported_problem(activity: ParsedActivity, as_of: date) -> str | None:
     """Why an imported run cannot be true (one line), or None."""
     seconds = activity.moving_s or activity.elapsed_s
-    found = implausible_run(
-        plausibility(), activity.start.date(), activity.distance_m, seconds, as_of
-    )
+    # A run counts on its UTC date, which west of Greenwich can be the day after the local today.
+    grace = timedelta(days=1)
+    day = activity.start.date()
+    found = implausible_run(plausibility(), day, activity.distance_m, seconds, as_of, grace)
     if found is None and activity.elapsed_s > plausibility().max_duration_hours * 3600:
-        found = implausible_run(plausibility(), activity.start.date(), 0, activity.elapsed_s, as_of)
+        found = implausible_run(plausibility(), day, 0, activity.elapsed_s, as_of, grace)
     return None if found is None else f"not stored: {found.reason}"
 
 
