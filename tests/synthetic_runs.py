@@ -54,3 +54,22 @@ def tcx(start: datetime, metres: float, seconds: float) -> bytes:
         f"<DistanceMeters>{metres}</DistanceMeters></Lap></Activity></Activities>"
         "</TrainingCenterDatabase>\n"
     ).encode()
+
+
+def tcx_track(points: Sequence[tuple[float, float, datetime]]) -> bytes:
+    """A TCX run with trackpoints only (its lap records no totals): measured from the track."""
+    stamp = points[0][2].strftime("%Y-%m-%dT%H:%M:%SZ")
+    body = "".join(
+        f"<Trackpoint><Time>{when.strftime('%Y-%m-%dT%H:%M:%SZ')}</Time><Position>"
+        f"<LatitudeDegrees>{lat:.7f}</LatitudeDegrees><LongitudeDegrees>{lon:.7f}"
+        "</LongitudeDegrees></Position></Trackpoint>\n"
+        for lat, lon, when in points
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/'
+        'TrainingCenterDatabase/v2"><Activities><Activity Sport="Running">'
+        f'<Id>{stamp}</Id><Lap StartTime="{stamp}"><Track>\n{body}</Track></Lap>'
+        "<Creator><Name>footcore tests</Name></Creator></Activity></Activities>"
+        "</TrainingCenterDatabase>\n"
+    ).encode()
