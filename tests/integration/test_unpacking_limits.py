@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import tracemalloc
 import zipfile
 from collections.abc import Iterator
@@ -68,8 +69,9 @@ def test_the_total_is_capped_per_request_across_files(
     monkeypatch.setattr(unpacking, "unpacking", lambda: Unpacking(3 * MB, 100.0))
     files = []
     for n in range(4):
-        path = tmp_path / f"run-{n}.gpx"
-        path.write_bytes(b"<gpx>" + bytes(900_000) + b"</gpx>")
+        path = tmp_path / f"export-{n}.zip"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as z:
+            z.writestr(f"run-{n}.gpx", os.urandom(900_000))
         files.append(path)
     outcomes = read_activities(files, workers=1)
     read = [next(outcomes) for _ in range(3)]

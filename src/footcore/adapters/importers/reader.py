@@ -43,7 +43,7 @@ class _Job:
         return self.plan.count if self.plan is not None else 1
 
 
-def _read_file(path: Path, given: bool, budget: Budget) -> Step:
+def _read_file(path: Path, given: bool) -> Step:
     source = str(path)
     kind, _ = kind_of_name(path.name)
     if kind is None:
@@ -69,7 +69,6 @@ def _read_file(path: Path, given: bool, budget: Budget) -> Step:
         raise FileInputError(f"cannot read the file ({exc.strerror or exc})") from None
     if len(data) > MAX_FILE_BYTES:
         return Failed(source, f"over the {MAX_FILE_LABEL} limit; not read")
-    budget.charge(len(data))
     return Pending(source, path.name, data)
 
 
@@ -124,7 +123,7 @@ def _run(job: _Job, budget: Budget) -> Iterator[Step]:
     elif job.plan is not None:
         yield from read_zip(job.path, job.plan, budget)
     else:
-        yield guarded(source, lambda: _read_file(job.path, job.given, budget))
+        yield guarded(source, lambda: _read_file(job.path, job.given))
 
 
 def read_activities(
@@ -142,8 +141,9 @@ def read_activities(
     (1 = all in this process; None = one per core for batches of parallel.PARALLEL_FROM_FILES
     files or more, else 1).
 
-    Everything read draws on one unpacking budget (unpacking.py): going over a limit raises
-    TooLargeError, refusing the rest of the request.
+    Every zip member read draws on one unpacking budget (unpacking.py), and no member or .gz
+    file may unpack past the ratio: going over a limit raises TooLargeError, refusing the rest
+    of the request. Plain files are not unpacked (the caller's size limits bound them).
     """
     budget = Budget()
     try:

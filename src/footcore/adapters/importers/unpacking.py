@@ -1,6 +1,6 @@
 """How much one import may unpack, counted while it reads (data/import_limits.toml [unpacking]).
 
-Every zip member and plain file one request reads draws on one `Budget`; a zip member or .gz
+Every zip member one request reads draws on one `Budget`; a zip member or .gz
 file may not unpack to more than `max_ratio` times its packed size. Declared sizes are checked
 before anything is read, and the bytes are counted again while they are read (a header can lie),
 so nothing is ever inflated past a limit. Going over refuses the whole request (TooLargeError).
@@ -59,11 +59,6 @@ class Budget:
             raise self.refusal()
         if any(size > _ratio_cap(packed, self.ratio) for size, packed in sizes):
             raise _ratio_refusal(label, self.ratio)
-
-    def charge(self, size: int) -> None:
-        if size > self.left:
-            raise self.refusal()
-        self.left -= size
 
     def read_member(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
         """At most `cap` bytes of a member, counted against the ratio and the budget as read."""
