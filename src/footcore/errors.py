@@ -3,6 +3,7 @@
     FootcoreError                  exit 1  (unexpected: a bug; the CLI says so in one line)
     ├── InputError                 exit 2  bad user input: names the field and what is accepted
     │   ├── FileInputError         exit 2  a missing or unreadable file
+    │   │   └── TooLargeError      exit 2  an upload or zip over an unpacking limit (HTTP 413)
     │   └── NotFoundError          exit 2  an id, date or record that does not exist (HTTP 404)
     ├── ConflictError              exit 2  the write would contradict what is stored (HTTP 409)
     ├── AuthError                  exit 2  team mode: not logged in, or bad credentials (HTTP 401)
@@ -30,6 +31,7 @@ __all__ = [
     "RedFlagError",
     "StorageError",
     "ThrottledError",
+    "TooLargeError",
 ]
 
 
@@ -58,6 +60,12 @@ class InputError(FootcoreError):
 
 class FileInputError(InputError):
     pass
+
+
+class TooLargeError(FileInputError):
+    """What a request would unpack is over a limit of import_limits.toml; nothing more is read."""
+
+    http_status = 413
 
 
 class NotFoundError(InputError):

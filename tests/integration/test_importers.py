@@ -33,10 +33,12 @@ from footcore.adapters.importers import (
     Imported,
     ParsedActivity,
     Skipped,
-    archives,
     is_duplicate,
     read_activities,
+    unpacking,
 )
+from footcore.domain.plausibility import Unpacking
+from footcore.errors import TooLargeError
 from tests.corpus import FIT, GPX, SAMPLES, TCX, WHERE, needs_corpus, outcomes_each, sample_bytes
 from tests.synthetic import Track, fit_bytes, gpx_text, tcx_text
 
@@ -491,8 +493,9 @@ def test_a_gzip_bomb_stops_at_the_limit(tmp_path: Path) -> None:
         chunk = bytes(1_000_000)
         for _ in range(51):
             f.write(chunk)
-    outcome = read_one(write(tmp_path / "bomb.fit.gz", bomb.getvalue()))
-    assert isinstance(outcome, Failed) and "50 MB" in outcome.reason
+    # 51 MB of zeros pack about 250 times: over the ratio limit, the request is refused
+    with pytest.raises(TooLargeError, match="over 100 times its packed size"):
+        read_one(write(tmp_path / "bomb.fit.gz", bomb.getvalue()))
 
 
 # --- hostile XML -------------------------------------------------------------------------------
@@ -666,12 +669,12 @@ def test_strava_export_member_over_the_limit_is_refused_unread(tmp_path: Path) -
 def test_an_archive_over_the_total_cap_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, valid: dict[str, bytes]
 ) -> None:
-    monkeypatch.setattr(archives, "MAX_ZIP_TOTAL_BYTES", 1000)
+    monkeypatch.setattr(unpacking, "unpacking", lambda: Unpacking(1000, 100.0))
     path = tmp_path / "many.zip"
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("a.fit", valid[".fit"])
-    outcome = only(read_activities([path]))
-    assert isinstance(outcome, Failed) and "unpack to over" in outcome.reason
+    with pytest.raises(TooLargeError, match="unpacks to over 1,000 bytes"):
+        list(read_activities([path]))
 
 
 def test_a_plain_zip_is_read_member_by_member_without_touching_the_disk(

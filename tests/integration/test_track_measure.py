@@ -9,6 +9,7 @@ import gpxpy
 import pytest
 from gpxpy.gpx import GPXTrackPoint, GPXTrackSegment
 
+from footcore.adapters.import_limits_file import plausibility
 from footcore.adapters.importers.fit import _SEMICIRCLE_DEG, _moment, _scan
 from footcore.adapters.importers.limits import STOPPED_SPEED_KMH
 from footcore.adapters.importers.safe_xml import child_text, children, local, parse_xml
@@ -84,4 +85,21 @@ def test_the_one_pass_measure_is_gpxpys_length_and_moving_time(
     name: str, points: list[GPXTrackPoint]
 ) -> None:
     metrics = measure([points])
-    assert (metrics.distance_m, metrics.moving_s) == by_gpxpy(points)
+    kept = within_reach(points)
+    assert metrics.dropped == len(points) - len(kept)
+    assert (metrics.distance_m, metrics.moving_s) == by_gpxpy(kept)
+
+
+def within_reach(points: list[GPXTrackPoint]) -> list[GPXTrackPoint]:
+    """The points a runner could reach from the last one kept (import_limits.toml): GPS jumps
+    are left out; none of the sample tracks jumps five points in a row."""
+    limit = plausibility().max_point_speed_kmh / 3.6
+    kept = [points[0]]
+    for p in points[1:]:
+        last = kept[-1]
+        flat = p.distance_2d(last)
+        assert p.time is not None and last.time is not None
+        seconds = (p.time - last.time).total_seconds()
+        if not flat or (seconds > 0 and flat / seconds <= limit):
+            kept.append(p)
+    return kept

@@ -116,12 +116,18 @@ def runs_add_cmd(
     type=click.IntRange(1, 64),
     help="Processes that parse (default: one per core for large batches).",
 )
+@click.option(
+    "--yes",
+    is_flag=True,
+    help="Store runs from questionable files that would be a large spike without asking.",
+)
 @storage_options
 def runs_import_cmd(
     paths: tuple[Path, ...],
     fmt: str,
     shoe: str | None,
     workers: int | None,
+    yes: bool,
     database_url: str | None,
     athlete: str,
 ) -> None:
@@ -129,19 +135,37 @@ def runs_import_cmd(
 
     Only runs are stored; other sports are skipped and named; a run already stored (same start
     within a minute, distance within 10%) is a duplicate. Each file is one transaction: a file
-    that fails leaves nothing behind, and the rest of the batch goes on.
+    that fails leaves nothing behind, and the rest of the batch goes on. A run that cannot be
+    true is refused with the reason; a run from a questionable file (GPS jumps left out) that
+    would be a large spike is stored only once you confirm it (or with --yes).
     """
     from footcore.entrypoints.running_render import import_text
     from footcore.services import running
 
     with _progress() as progress:
         report = running.import_paths(
-            _uow(database_url), athlete, paths, date.today(), progress, workers, shoe
+            _uow(database_url),
+            athlete,
+            paths,
+            date.today(),
+            progress,
+            workers,
+            shoe,
+            (lambda _question: True) if yes else _ask,
         )
     if fmt == "json":
         echo_json(report.as_dict())
     else:
         click.echo(import_text(report))
+
+
+def _ask(question: str) -> bool:
+    """Ask on the terminal; no answer (end of input) is no."""
+    try:
+        return click.confirm(question, default=False, err=True)
+    except click.Abort:
+        click.echo("", err=True)
+        return False
 
 
 @contextmanager

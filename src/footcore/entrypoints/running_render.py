@@ -41,6 +41,11 @@ def run_line(run: StoredRun, u: Units) -> str:
         )
         if given
     ]
+    if run.distance_m <= 0:  # stored before such runs were refused: time only, no pace
+        return (
+            f"{when}  no distance  {duration_text(run.moving_s)} moving, "
+            f"{duration_text(run.elapsed_s)} elapsed" + "".join(f", {e}" for e in extras)
+        )
     return (
         f"{when}  {u.distance_text(run.distance_m)}  {duration_text(run.moving_s)} moving"
         f" ({u.pace_text(run.moving_s, run.distance_m)}), {duration_text(run.elapsed_s)}"

@@ -15,10 +15,9 @@ Every change of the runs refreshes the foot plan's load restrictions (running_st
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
@@ -34,9 +33,16 @@ from footcore.adapters.importers import (
 from footcore.adapters.importers.duplicates import START_TOLERANCE_S
 from footcore.adapters.storage.running_models import RunRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
-from footcore.domain.load import Restriction, SpikeBand, describe_spike, spikes
+from footcore.domain.load import Restriction
 from footcore.errors import ConflictError, InputError, NotFoundError
 from footcore.services.context import Runner, open_runner
+from footcore.services.run_checks import (
+    Confirm,
+    check_typed,
+    imported_problem,
+    spike_sentence,
+    unconfirmed,
+)
 from footcore.services.running_load import LoadReport, load_report
 from footcore.services.running_shoes import (
     RampReport,
@@ -55,7 +61,6 @@ from footcore.services.running_store import (
     load_rules,
     naive_utc,
     refresh_restrictions,
-    run_records,
     running_repo,
     utc,
 )
@@ -81,8 +86,11 @@ __all__ = [
 ]
 
 SURFACES = ("road", "trail", "track", "treadmill")
-MAX_KM = 1000.0  # exclusive: the longest races on foot are a few hundred km in one go
-MAX_MINUTES = 7 * 24 * 60  # a week without stopping: anything longer is a typing error
+# A run without a distance would count as 0 km in the load and show as "0.00 km": not stored.
+NO_DISTANCE = (
+    "no distance recorded (an indoor run without a foot pod?): not stored; "
+    "type it in with its distance (`footcore runs add`)"
+)
 
 
 @dataclass(frozen=True)
@@ -136,14 +144,9 @@ def _shoe_id(runner: Runner, shoe: str | None) -> int | None:
 def _check_manual(
     day: date, km: float, minutes: float, rpe: int | None, surface: str | None, as_of: date
 ) -> None:
-    if not math.isfinite(km) or not 0 < km < MAX_KM:
-        raise InputError(
-            f"{km} is not a distance; give more than 0 and less than {MAX_KM:.0f} km", "km"
-        )
-    if not math.isfinite(minutes) or not 0 < minutes <= MAX_MINUTES:
-        raise InputError(f"{minutes} is not a duration; give more than 0 minutes", "minutes")
     if day > as_of:
         raise InputError(f"{day.isoformat()} is in the future; log a run once it is done", "date")
+    check_typed(day, km, minutes, as_of)
     if rpe is not None and not 0 <= rpe <= 10:
         raise InputError(f"{rpe} is not an effort rating; give 0 to 10", "rpe")
     if surface is not None and surface not in SURFACES:
@@ -156,16 +159,8 @@ def _restricted_until(found: Sequence[Restriction], run_day: date) -> date | Non
 
 
 def _spike_sentence(runner: Runner, day: date, distance_m: float) -> str | None:
-    rules = load_rules()
-    since = day - timedelta(days=rules.spike_window_days)
-    for s in spikes(run_records(runner, since, day), rules):
-        if (
-            s.run_date == day
-            and s.distance_m == distance_m
-            and s.band not in (None, SpikeBand.NONE)
-        ):
-            return describe_spike(s, rules)
-    return None
+    found = spike_sentence(runner, day, distance_m)
+    return None if found is None else found[1]
 
 
 def add_run(
@@ -281,6 +276,7 @@ def _store_file(
     outcome: Imported,
     shoe_id: int | None,
     report: ImportReport,
+    confirm: Confirm | None = None,
 ) -> None:
     """One file, one transaction: its new runs are stored, or none of them."""
     added: list[ParsedActivity] = []
@@ -290,27 +286,39 @@ def _store_file(
             runner = open_runner(uow, name, as_of)
             repo = running_repo(runner)
             for activity in outcome.activities:
+                if activity.distance_m <= 0:
+                    report.skipped.append((outcome.source, NO_DISTANCE))
+                    continue
+                problem = imported_problem(activity, as_of)
+                if problem is not None:
+                    report.failed.append((outcome.source, problem))
+                    continue
                 if _duplicate(runner, activity):
                     dupes += 1
                     continue
                 start = naive_utc(activity.start)
-                repo.session.add(
-                    RunRow(
-                        athlete_id=runner.id,
-                        start=start,
-                        date=start.date(),
-                        distance_m=activity.distance_m,
-                        elapsed_s=activity.elapsed_s,
-                        moving_s=activity.moving_s,
-                        rpe=None,
-                        shoe_id=shoe_id,
-                        surface=None,
-                        source=activity.source,
-                        distance_source=activity.distance_source,
-                        device=activity.device,
-                    )
+                row = RunRow(
+                    athlete_id=runner.id,
+                    start=start,
+                    date=start.date(),
+                    distance_m=activity.distance_m,
+                    elapsed_s=activity.elapsed_s,
+                    moving_s=activity.moving_s,
+                    rpe=None,
+                    shoe_id=shoe_id,
+                    surface=None,
+                    source=activity.source,
+                    distance_source=activity.distance_source,
+                    device=activity.device,
                 )
+                repo.session.add(row)
                 repo.session.flush()
+                refused = unconfirmed(runner, activity, confirm)
+                if refused is not None:
+                    repo.session.delete(row)
+                    repo.session.flush()
+                    report.failed.append((outcome.source, refused))
+                    continue
                 added.append(activity)
             rules = load_rules()
             if any(can_restrict(a.start.date(), as_of, rules) for a in added):
@@ -336,6 +344,7 @@ def import_paths(
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
     shoe: str | None = None,
+    confirm: Confirm | None = None,
 ) -> ImportReport:
     """Import activity files, folders and Strava export zips; never stops for a bad file.
 
@@ -343,6 +352,9 @@ def import_paths(
     within a minute of a stored one (or one stored earlier in this batch) with a distance within
     10% is a duplicate (importers.is_duplicate). Each file is one transaction: nothing of a
     failed file is stored. `shoe` names the pair all imported runs were run in.
+
+    A run that cannot be true (run_checks.py) is refused with the reason; a run from a
+    questionable file that would be a large spike is stored only if `confirm(question)` says so.
     """
     shoe_id, units = in_runner(
         uow, name, as_of, lambda runner: (_shoe_id(runner, shoe), runner.profile.units)
@@ -355,7 +367,7 @@ def import_paths(
         elif isinstance(outcome, Skipped):
             report.skipped.append((outcome.source, outcome.reason))
         else:
-            _store_file(uow, name, as_of, outcome, shoe_id, report)
+            _store_file(uow, name, as_of, outcome, shoe_id, report, confirm)
     return report
 
 

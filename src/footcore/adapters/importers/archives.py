@@ -5,9 +5,10 @@ decide what is read: a row whose Activity Type is not a run is skipped without r
 for a run row the file's own sport decides. Any other zip is read member by member.
 
 Guards: the member count is capped, each member read is capped at MAX_FILE_BYTES (zipfile stops
-at the declared size, which is checked first), and the declared sizes of everything to be read
-must total MAX_ZIP_TOTAL_BYTES or less. Names from activities.csv are only ever looked up in the
-archive's own directory, and absolute or ".." names are refused, so no path can reach outside.
+at the declared size, which is checked first), and what is to be read must fit the request's
+unpacking budget (unpacking.py): declared sizes up front, then the bytes as they are read.
+Names from activities.csv are only ever looked up in the archive's own directory, and absolute
+or ".." names are refused, so no path can reach outside.
 """
 
 from __future__ import annotations
@@ -31,12 +32,11 @@ from footcore.adapters.importers.limits import (
     MAX_FILE_BYTES,
     MAX_FILE_LABEL,
     MAX_ZIP_MEMBERS,
-    MAX_ZIP_TOTAL_BYTES,
-    MAX_ZIP_TOTAL_LABEL,
 )
 from footcore.adapters.importers.model import Failed, Imported, Skipped
 from footcore.adapters.importers.sports import RUNNING, not_a_run, sport_label
 from footcore.adapters.importers.strava_csv import StravaRow, manual_run, read_rows
+from footcore.adapters.importers.unpacking import Budget
 from footcore.errors import FileInputError
 
 
@@ -53,12 +53,11 @@ class ZipPlan:
         return len(self.rows) + len(self.members)
 
 
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget) -> bytes:
     if info.file_size > MAX_FILE_BYTES:
         raise FileInputError(f"over the {MAX_FILE_LABEL} limit once unpacked; not read")
     try:
-        with archive.open(info) as stream:
-            return stream.read(MAX_FILE_BYTES + 1)
+        return budget.read_member(archive, info, MAX_FILE_BYTES)
     except (
         zipfile.BadZipFile,
         zlib.error,
@@ -70,6 +69,12 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
         raise FileInputError(f"the archive member is corrupt or encrypted ({exc})") from None
 
 
+def _sizes(infos: list[zipfile.ZipInfo]) -> list[tuple[int, int]]:
+    """(unpacked, packed) of the members that will be read (a member over MAX_FILE_BYTES is
+    refused unread, on its own)."""
+    return [(i.file_size, i.compress_size) for i in infos if i.file_size <= MAX_FILE_BYTES]
+
+
 def _safe_name(root: str, filename: str) -> str | None:
     name = filename.replace("\\", "/")
     if name.startswith("/") or ".." in name.split("/") or ":" in name:
@@ -77,8 +82,9 @@ def _safe_name(root: str, filename: str) -> str | None:
     return posixpath.join(root, name) if root else name
 
 
-def plan_zip(path: Path) -> ZipPlan:
-    """Open the archive once to decide what to read; every problem is a FileInputError."""
+def plan_zip(path: Path, budget: Budget) -> ZipPlan:
+    """Open the archive once to decide what to read; every problem is a FileInputError (an
+    archive over the unpacking limits: TooLargeError, before anything is unpacked)."""
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -88,27 +94,28 @@ def plan_zip(path: Path) -> ZipPlan:
             csvs = sorted((n for n in files if posixpath.basename(n) == "activities.csv"), key=len)
             if not csvs:
                 members = tuple(sorted(files))
-                total = sum(files[n].file_size for n in members if kind_of_name(n)[0])
+                read = [files[n] for n in members if kind_of_name(n)[0] not in (None, "zip")]
+                budget.check_declared(path.name, _sizes(read))
                 plan = ZipPlan("", members=members)
             else:
                 root = posixpath.dirname(csvs[0])
-                rows = tuple(read_rows(_read_member(archive, files[csvs[0]])))
+                csv = files[csvs[0]]
+                budget.check_declared(path.name, [(csv.file_size, csv.compress_size)])
+                rows = tuple(read_rows(_read_member(archive, csv, budget)))
                 named = {_safe_name(root, r.filename) for r in rows if r.filename}
-                total = files[csvs[0]].file_size
-                total += sum(files[n].file_size for n in named if n in files)
+                read = [files[n] for n in named if n in files]
+                budget.check_declared(path.name, _sizes(read))
                 plan = ZipPlan(root, rows=rows)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
         raise FileInputError(f"not a readable zip archive ({exc})") from None
     except OSError as exc:
         raise FileInputError(f"cannot read the archive ({exc.strerror or exc})") from None
-    if total > MAX_ZIP_TOTAL_BYTES:
-        raise FileInputError(
-            f"the activity files in the archive unpack to over {MAX_ZIP_TOTAL_LABEL}; refused"
-        )
     return plan
 
 
-def _row_outcome(archive: zipfile.ZipFile, source: str, root: str, row: StravaRow) -> Step:
+def _row_outcome(
+    archive: zipfile.ZipFile, source: str, root: str, row: StravaRow, budget: Budget
+) -> Step:
     label = sport_label(row.activity_type or "unknown")
     if label != RUNNING:
         return Skipped(source, not_a_run(label), label)
@@ -122,19 +129,19 @@ def _row_outcome(archive: zipfile.ZipFile, source: str, root: str, row: StravaRo
         info = archive.getinfo(name)
     except KeyError:
         return Failed(source, "listed in activities.csv but missing from the archive")
-    return Pending(source, name, _read_member(archive, info))
+    return Pending(source, name, _read_member(archive, info, budget))
 
 
-def _member_outcome(archive: zipfile.ZipFile, source: str, name: str) -> Step:
+def _member_outcome(archive: zipfile.ZipFile, source: str, name: str, budget: Budget) -> Step:
     kind, _ = kind_of_name(name)
     if kind == "zip":
         return Skipped(source, "a zip inside a zip is not read; unpack the outer one first")
     if kind is None:
         return Skipped(source, unsupported(name))
-    return Pending(source, name, _read_member(archive, archive.getinfo(name)))
+    return Pending(source, name, _read_member(archive, archive.getinfo(name), budget))
 
 
-def read_zip(path: Path, plan: ZipPlan) -> Iterator[Step]:
+def read_zip(path: Path, plan: ZipPlan, budget: Budget) -> Iterator[Step]:
     """One outcome (or member read, its parse pending) per planned row or member, in order."""
     zip_source = str(path)
     try:
@@ -147,7 +154,7 @@ def read_zip(path: Path, plan: ZipPlan) -> Iterator[Step]:
         for row in plan.rows:
             where = row.filename or f"activities.csv row {row.number}"
             source = f"{zip_source}!{where}"
-            yield guarded(source, partial(_row_outcome, archive, source, plan.root, row))
+            yield guarded(source, partial(_row_outcome, archive, source, plan.root, row, budget))
         for name in plan.members:
             source = f"{zip_source}!{name}"
-            yield guarded(source, partial(_member_outcome, archive, source, name))
+            yield guarded(source, partial(_member_outcome, archive, source, name, budget))

@@ -163,7 +163,7 @@ def _scan(data: bytes) -> _Scan:
 
 def _record_distance(
     records: list[RecordPoint], start: datetime, end: datetime
-) -> tuple[float, str]:
+) -> tuple[float, str, tuple[str, ...]]:
     """A session without a total: the device's cumulative record distance, else the track."""
     distances: list[float] = []
     points = []
@@ -176,8 +176,9 @@ def _record_distance(
         if isinstance(lat, int) and isinstance(lon, int):
             points.append(point(lat * _SEMICIRCLE_DEG, lon * _SEMICIRCLE_DEG, moment))
     if distances:
-        return max(distances) - min(distances), "device"
-    return measure([points]).distance_m, "track"
+        return max(distances) - min(distances), "device", ()
+    metrics = measure([points])
+    return metrics.distance_m, "track", metrics.notes()
 
 
 def _anchored(moment: object, anchor: tuple[int, datetime] | None) -> object:
@@ -215,10 +216,11 @@ def _session_run(
     moving = min(float(session.get("total_timer_time", elapsed)), float(elapsed))
     distance = session.get("total_distance")
     source_kind = "device"
+    notes: tuple[str, ...] = ()
     if distance is None:
         # record stamps are whole seconds: allow one past a fractional elapsed time
         until = end if isinstance(end, datetime) else start + timedelta(seconds=elapsed + 1)
-        distance, source_kind = _record_distance(records, start, until)
+        distance, source_kind, notes = _record_distance(records, start, until)
     return ParsedActivity(
         source=source,
         sport=RUNNING,
@@ -228,6 +230,7 @@ def _session_run(
         moving_s=moving,
         distance_source="device" if source_kind == "device" else "track",
         device=device,
+        notes=notes,
     )
 
 

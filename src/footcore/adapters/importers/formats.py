@@ -7,8 +7,6 @@ than reporting a parse error.
 
 from __future__ import annotations
 
-import gzip
-import io
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +17,8 @@ from footcore.adapters.importers.gpx import parse_gpx
 from footcore.adapters.importers.limits import MAX_FILE_BYTES, MAX_FILE_LABEL, SNIFF_BYTES
 from footcore.adapters.importers.model import Failed, FileOutcome, ParseResult, outcome_from
 from footcore.adapters.importers.tcx import parse_tcx
-from footcore.errors import FileInputError, InputError
+from footcore.adapters.importers.unpacking import gunzip_capped
+from footcore.errors import FileInputError, InputError, TooLargeError
 
 ACCEPTED = ".fit, .gpx, .tcx (also gzipped: .fit.gz, .gpx.gz, .tcx.gz) and .zip (a Strava export)"
 
@@ -85,8 +84,7 @@ def gunzip(data: bytes) -> bytes:
     if sniff(data) != "gzip":
         raise FileInputError("named .gz but the content is not gzip-compressed")
     try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-            out = stream.read(MAX_FILE_BYTES + 1)
+        out = gunzip_capped(data, MAX_FILE_BYTES, "the .gz file")
     except (OSError, EOFError, zlib.error) as exc:
         raise FileInputError(f"the gzip data is truncated or corrupt ({exc})") from None
     if len(out) > MAX_FILE_BYTES:
@@ -115,6 +113,8 @@ def guarded(source: str, read: Callable[[], T]) -> T | Failed:
     """Run one file's read; whatever goes wrong becomes that file's Failed outcome."""
     try:
         return read()
+    except TooLargeError:
+        raise  # over an unpacking limit: the whole request is refused, not only this file
     except InputError as exc:
         return Failed(source, str(exc))
     except Exception as exc:

@@ -2,7 +2,8 @@
 
 The sport is the first track's <type> (see sports.py; no type means a run). Start is the earliest
 point time; distance and moving time come from the timed points (track.py), since GPX carries no
-device totals. Untimed points are left out; a file that is mostly untimed, or a route without a
+device totals. Files over the streaming size are read point by point (gpx_stream.py). Untimed
+points are left out; a file that is mostly untimed, or a route without a
 track, is not a recording and is refused.
 """
 
@@ -11,6 +12,8 @@ from __future__ import annotations
 import gpxpy
 from gpxpy.gpx import GPXException, GPXXMLSyntaxException
 
+from footcore.adapters.import_limits_file import plausibility
+from footcore.adapters.importers.gpx_stream import parse_gpx_stream
 from footcore.adapters.importers.limits import MIN_TIMED_FRACTION
 from footcore.adapters.importers.model import ParsedActivity, ParseResult, SessionSkip
 from footcore.adapters.importers.safe_xml import vet_xml, xml_text
@@ -20,6 +23,8 @@ from footcore.errors import FileInputError
 
 
 def parse_gpx(source: str, data: bytes) -> list[ParseResult]:
+    if len(data) > plausibility().stream_from_bytes:
+        return parse_gpx_stream(source, data)  # bounded memory for a large file
     text = xml_text(data, "GPX file")
     # gpxpy parses with the stdlib, which would expand entities: vet the same text first
     root = vet_xml(text, "GPX file")
@@ -76,5 +81,6 @@ def parse_gpx(source: str, data: bytes) -> list[ParseResult]:
             moving_s=min(metrics.moving_s, elapsed),
             distance_source="track",
             device=creator or None,
+            notes=metrics.notes(),
         )
     ]

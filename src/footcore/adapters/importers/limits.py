@@ -8,11 +8,8 @@ from __future__ import annotations
 MAX_FILE_BYTES = 50_000_000
 MAX_FILE_LABEL = "50 MB"
 
-# What a zip may hold in the members we actually read (activities.csv and the activity files it
-# names). A decade of daily runs is about 3,650 files of at most 1 MB each; 4 GB leaves room and
-# still stops a crafted archive whose members are each just under MAX_FILE_BYTES.
-MAX_ZIP_TOTAL_BYTES = 4_000_000_000
-MAX_ZIP_TOTAL_LABEL = "4 GB"
+# What one request may unpack in all, and how much a file may grow when unpacked: see
+# data/import_limits.toml [unpacking] and unpacking.py.
 
 # Bounds the work of listing an archive's central directory (one entry per member).
 MAX_ZIP_MEMBERS = 200_000

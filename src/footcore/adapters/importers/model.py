@@ -29,6 +29,8 @@ class ParsedActivity:
     moving_s: float
     distance_source: DistanceSource
     device: str | None
+    # What was left out of the file's figures (GPS jumps): the run is then "questionable".
+    notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.start.utcoffset() != timedelta(0):
@@ -92,7 +94,8 @@ def outcome_from(source: str, results: list[ParseResult]) -> FileOutcome:
     runs = tuple(r for r in results if isinstance(r, ParsedActivity))
     skips = [r for r in results if isinstance(r, SessionSkip)]
     if runs:
-        notes = tuple(f"{s.sport} session skipped: {s.reason}" for s in skips)
+        notes = tuple(note for run in runs for note in run.notes)
+        notes += tuple(f"{s.sport} session skipped: {s.reason}" for s in skips)
         return Imported(source, runs, notes)
     if not skips:
         return Failed(source, "the file holds no activity")

@@ -8,12 +8,22 @@ batch's duplicate rule ("the first one read wins") and progress are the same as 
 Workers are started with "spawn": a fresh interpreter that inherits no open database connection,
 lock or thread from the caller. Starting them costs about half a second (each imports the
 parsers), so small batches are parsed in this process.
+
+Workers die with the importing process, even when it is killed outright (kill -9 runs no clean-
+up): on Linux the kernel sends them SIGKILL when it dies (prctl PR_SET_PDEATHSIG); elsewhere a
+watcher thread in each worker ends it once its parent is gone.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,6 +42,30 @@ MAX_WORKERS = 8
 # Files read ahead of the parse, per worker; bounded also by bytes, since each may be 50 MB.
 AHEAD_PER_WORKER = 4
 MAX_BYTES_AHEAD = 200_000_000
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the process that started it ends."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+            if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # it died before the request: nobody would signal
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    # Where the kernel cannot be asked: a reparented worker has another parent pid.
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def available_cores() -> int:
@@ -71,7 +105,10 @@ class _Pool:
 
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_die_with_parent,
+            initargs=(os.getpid(),),
         )
 
     def submit(self, step: Pending) -> _Job:

@@ -25,7 +25,8 @@ from footcore.adapters.importers.formats import (
 from footcore.adapters.importers.limits import MAX_FILE_BYTES, MAX_FILE_LABEL
 from footcore.adapters.importers.model import Failed, FileOutcome, Skipped
 from footcore.adapters.importers.parallel import default_workers, parsed
-from footcore.errors import FileInputError
+from footcore.adapters.importers.unpacking import Budget, release_memory
+from footcore.errors import FileInputError, TooLargeError
 
 Progress = Callable[[int, int], None]
 
@@ -71,9 +72,11 @@ def _read_file(path: Path, given: bool) -> Step:
     return Pending(source, path.name, data)
 
 
-def _zip_job(path: Path) -> _Job:
+def _zip_job(path: Path, budget: Budget) -> _Job:
     try:
-        return _Job(path, plan=plan_zip(path))
+        return _Job(path, plan=plan_zip(path, budget))
+    except TooLargeError:
+        raise
     except FileInputError as exc:
         return _Job(path, problem=str(exc))
     except Exception as exc:
@@ -82,13 +85,16 @@ def _zip_job(path: Path) -> _Job:
         return _Job(path, problem=f"not a readable zip archive ({type(exc).__name__}: {exc})")
 
 
-def _expand(path: Path) -> list[_Job]:
+def _expand(path: Path, budget: Budget) -> list[_Job]:
     if path.is_dir():
-        return [_zip_job(f) if kind_of_name(f.name)[0] == "zip" else _Job(f) for f in _walk(path)]
+        return [
+            _zip_job(f, budget) if kind_of_name(f.name)[0] == "zip" else _Job(f)
+            for f in _walk(path)
+        ]
     if not path.exists():
         return [_Job(path, problem="no such file or folder")]
     if kind_of_name(path.name)[0] == "zip":
-        return [_zip_job(path)]
+        return [_zip_job(path, budget)]
     return [_Job(path, given=True)]
 
 
@@ -99,23 +105,23 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield Path(top) / name
 
 
-def _jobs(paths: Iterable[Path]) -> list[_Job]:
+def _jobs(paths: Iterable[Path], budget: Budget) -> list[_Job]:
     jobs: list[_Job] = []
     for given in paths:
         path = Path(given)
         try:
-            jobs.extend(_expand(path))
+            jobs.extend(_expand(path, budget))
         except OSError as exc:
             jobs.append(_Job(path, problem=f"cannot be read ({exc.strerror or exc})"))
     return jobs
 
 
-def _run(job: _Job) -> Iterator[Step]:
+def _run(job: _Job, budget: Budget) -> Iterator[Step]:
     source = str(job.path)
     if job.problem is not None:
         yield Failed(source, job.problem)
     elif job.plan is not None:
-        yield from read_zip(job.path, job.plan)
+        yield from read_zip(job.path, job.plan, budget)
     else:
         yield guarded(source, lambda: _read_file(job.path, job.given))
 
@@ -134,13 +140,21 @@ def read_activities(
     `progress(done, total)` is called after each outcome. `workers` processes parse the files
     (1 = all in this process; None = one per core for batches of parallel.PARALLEL_FROM_FILES
     files or more, else 1).
+
+    Every zip member read draws on one unpacking budget (unpacking.py), and no member or .gz
+    file may unpack past the ratio: going over a limit raises TooLargeError, refusing the rest
+    of the request. Plain files are not unpacked (the caller's size limits bound them).
     """
-    jobs = _jobs(paths)
-    total = sum(job.count for job in jobs)
-    count = default_workers(total) if workers is None else workers
-    steps = (step for job in jobs for step in _run(job))
-    batch = BatchDeduplicator()
-    for done, outcome in enumerate(parsed(steps, count), start=1):
-        if progress is not None:
-            progress(done, total)
-        yield batch.filter(outcome) if dedupe else outcome
+    budget = Budget()
+    try:
+        jobs = _jobs(paths, budget)
+        total = sum(job.count for job in jobs)
+        count = default_workers(total) if workers is None else workers
+        steps = (step for job in jobs for step in _run(job, budget))
+        batch = BatchDeduplicator()
+        for done, outcome in enumerate(parsed(steps, count), start=1):
+            if progress is not None:
+                progress(done, total)
+            yield batch.filter(outcome) if dedupe else outcome
+    finally:
+        release_memory()

@@ -115,3 +115,16 @@ def shoe_reminder(schema: dict[str, Any]) -> None:
     for option in schema.get("anyOf", [schema]):
         if option.get("type") == "number":
             option["minimum"], option["maximum"] = retirement.min_km, retirement.max_km
+
+
+def run_limit(name: str) -> Callable[[dict[str, Any]], None]:
+    """The longest run of import_limits.toml, in km or minutes."""
+
+    def publish(schema: dict[str, Any]) -> None:
+        from footcore.adapters.import_limits_file import plausibility
+
+        limits = plausibility()
+        top = limits.max_distance_km if name == "km" else limits.max_duration_hours * 60
+        schema["exclusiveMinimum"], schema["maximum"] = 0, top
+
+    return publish

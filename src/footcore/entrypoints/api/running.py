@@ -68,6 +68,11 @@ UPLOAD_BODY = {
                     "properties": {
                         "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
                         "shoe": {"type": "string"},
+                        "confirm": {
+                            "type": "boolean",
+                            "description": "Store runs from questionable files that would be "
+                            "a large spike (refused with the reason otherwise).",
+                        },
                     },
                 }
             }
@@ -81,10 +86,19 @@ async def upload_runs(request: Request, r: RunnerDep) -> dict[str, Any]:
     """Import activity files (multipart `files`, several; `shoe` optional), each whole or not."""
     async with request.form(max_files=running_io.MAX_FILES) as form:
         shoe = str(form.get("shoe") or "").strip() or None
+        confirmed = str(form.get("confirm") or "").strip().lower() in ("true", "1", "yes", "on")
         uploaded = await running_io.save(form.getlist("files"))
     try:
         report = await run_in_threadpool(
-            running.import_paths, r.storage.uow(), r.name, uploaded.paths, r.today, None, 1, shoe
+            running.import_paths,
+            r.storage.uow(),
+            r.name,
+            uploaded.paths,
+            r.today,
+            None,
+            1,
+            shoe,
+            (lambda _question: True) if confirmed else None,
         )
         return running_io.report_dict(report, uploaded.folder)
     finally:

@@ -18,11 +18,12 @@ from footcore.entrypoints.api.fields import (
     bounds,
     choices,
     planner_weeks,
+    run_limit,
     shoe_reminder,
     words,
 )
 from footcore.services.logbook import LOG_RANGES
-from footcore.services.running import MAX_KM, MAX_MINUTES, SURFACES
+from footcore.services.running import SURFACES
 
 SideValue = float | bool | str | None
 
@@ -537,11 +538,11 @@ class RunCreate(_In):
     # Published only: the service checks these with messages that say what a run can be.
     km: float = Field(
         description="Distance in kilometres.",
-        json_schema_extra={"exclusiveMinimum": 0, "exclusiveMaximum": MAX_KM},
+        json_schema_extra=run_limit("km"),
     )
     minutes: float = Field(
         description="Moving time in minutes.",
-        json_schema_extra={"exclusiveMinimum": 0, "maximum": MAX_MINUTES},
+        json_schema_extra=run_limit("minutes"),
     )
     rpe: int | None = Field(
         default=None, description="Effort 0-10.", json_schema_extra=bounds(0, 10)

@@ -1,0 +1,99 @@
+"""A killed import takes its parsing workers with it: the real CLI in a subprocess, parsing on
+two worker processes, is killed with SIGKILL (no clean-up runs), and every process it started
+is gone within a bounded time. Polled, never slept on."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import psutil
+import pytest
+
+from tests.cli_runner import run
+from tests.conftest import EXAMPLES
+from tests.synthetic_runs import gpx, track
+
+START = date(2026, 11, 2)
+
+
+def until(condition: object, seconds: float) -> bool:
+    """Poll `condition()` until true or `seconds` have passed (bounded, no fixed sleep)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():  # type: ignore[operator]
+            return True
+        os.sched_yield()
+    return bool(condition())  # type: ignore[operator]
+
+
+def alive(pids: list[int]) -> list[int]:
+    out = []
+    for pid in pids:
+        try:
+            if psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:
+                out.append(pid)
+        except psutil.NoSuchProcess:
+            pass
+    return out
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_killed_import_leaves_no_worker_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = f"sqlite:///{tmp_path / 'footcore.db'}"
+    monkeypatch.setenv("FOOTCORE_DATABASE_URL", db)
+    monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path / "home"))
+    init = run("init", "--profile", str(EXAMPLES / "runner.toml"), "--start", START.isoformat())
+    assert init.code == 0, init.err
+    folder = tmp_path / "runs"
+    folder.mkdir()
+    # 14 MB files, each many seconds of parsing, so the workers are busy when the CLI dies.
+    for n in range(2):
+        points = track(datetime(2026, 10, 1 + n, 7, tzinfo=UTC), 42, 2400, every_s=1)
+        (folder / f"run-{n}.gpx").write_bytes(gpx(points))
+    cli = Path(sys.executable).with_name("footcore")
+    env = {**os.environ, "FOOTCORE_DATABASE_URL": db, "FOOTCORE_HOME": str(tmp_path / "home")}
+    started_pids: list[int] = []
+    proc = subprocess.Popen(
+        [str(cli), "runs", "import", str(folder), "--workers", "2", "--yes"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        parent = psutil.Process(proc.pid)
+
+        def workers() -> list[psutil.Process]:
+            try:
+                kids = parent.children(recursive=True)
+            except psutil.NoSuchProcess:
+                return []
+            return [k for k in kids if "spawn_main" in " ".join(k.cmdline())]
+
+        def parsing() -> bool:
+            # past their start-up (imports, initializer: about half a second of CPU each)
+            try:
+                busy = [w for w in workers() if sum(w.cpu_times()[:2]) > 1.5]
+            except psutil.NoSuchProcess:
+                return False
+            return len(busy) >= 2
+
+        assert until(parsing, 120), "the workers never started parsing"
+        started_pids.extend(p.pid for p in parent.children(recursive=True))
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        # A worker that outlived its parent would go on parsing its multi-second file.
+        assert until(lambda: not alive(started_pids), 3), f"still running: {alive(started_pids)}"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for pid in alive(started_pids):
+            os.kill(pid, signal.SIGKILL)  # only what this test's CLI started, by pid
