@@ -232,10 +232,10 @@ def test_single_run_spikes_fall_in_frandsens_bands_at_their_exact_edges(
         )
     text = ok("load", "--weeks", "40").out
     assert "The acute:chronic ratio is shown for context only" in text
-    assert (
-        "20.01 km is +100% against the longest run of the previous 30 days (10.00 km): a "
-        "large spike" in text
-    )
+    # One row per run; each band's reason once, however many runs fall in it.
+    assert "  20.01 km    10.00 km   +100%  large" in text
+    assert text.count("hazard rate ratio") == 3 and "\n  large: a large spike (over" in text
+    assert text.count("against the longest run of the previous 30 days") == 1
     assert report["acwr_caveat"].startswith("The acute:chronic ratio is shown for context only")
     assert "Frandsen 2025" in report["acwr_caveat"]
 
