@@ -128,7 +128,7 @@ def test_eight_weeks_of_one_runner(uow: SqlUnitOfWork) -> None:
     assert regress is not None and regress.kind == "regress"
     assert regress.reason == (
         "pain 6/10 (arch) during the exercise is above the acceptable zone (0-2 safe, 3-5 "
-        "acceptable, over 5 too much): the easier towel_scrunch"
+        "acceptable, over 5 too much): the easier Towel scrunches"
     )
     diary.morning(d(1, 15))
     diary.train(d(1, 15))

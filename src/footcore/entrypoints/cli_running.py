@@ -233,11 +233,22 @@ def _typed_km(
 
 @cli.group("shoes", invoke_without_command=True)
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Add why: the reminder's evidence, the rotation study and how the ramp works.",
+)
 @demo_option
 @storage_options
 @click.pass_context
-def shoes_group(ctx: click.Context, fmt: str, database_url: str | None, athlete: str) -> None:
-    """Distance per shoe, the soft retirement reminder, rotation and the minimalist ramp."""
+def shoes_group(
+    ctx: click.Context, fmt: str, explain: bool, database_url: str | None, athlete: str
+) -> None:
+    """Distance per shoe, the soft retirement reminder, rotation and the minimalist ramp.
+
+    The list says what is; --explain adds why, once: the evidence behind the reminder, the
+    rotation study and how the minimalist ramp works, each with its sources.
+    """
     if ctx.invoked_subcommand is not None:
         return
     from footcore.entrypoints.shoes_render import shoes_dict, shoes_text
@@ -247,7 +258,7 @@ def shoes_group(ctx: click.Context, fmt: str, database_url: str | None, athlete:
     if fmt == "json":
         echo_json(shoes_dict(report))
     else:
-        click.echo(shoes_text(report))
+        click.echo(shoes_text(report, explain))
 
 
 @shoes_group.command("add")

@@ -283,8 +283,16 @@ def week_cmd(day: str | None, fmt: str, database_url: str | None, athlete: str) 
 # Logging ----------------------------------------------------------------------
 
 
+def exercise_name(exercise_id: str) -> str:
+    """An exercise as a person reads it: its name ("Trigger-point release"), never its id."""
+    from footcore.bootstrap import knowledge
+
+    found = knowledge().catalog.exercises.get(exercise_id)
+    return found.name if found is not None else exercise_id.replace("_", " ")
+
+
 def _decision_line(d: Any) -> str:
-    return f"Decision for {d.exercise}: {d.kind} - {d.reason}"
+    return f"Decision for {exercise_name(d.exercise)}: {d.kind} - {d.reason}"
 
 
 @cli.command("log")
@@ -321,7 +329,7 @@ def log_cmd(
         raise InputError("give --reps or --hold-s, not both")
     entry = LogEntry(exercise_id, _day(day), sets, reps, hold_s, side, rpe, pain, pain_area)
     done = training.log(_uow(database_url), athlete, entry, date.today())
-    what = f"{exercise_id} on {entry.day.isoformat()}"
+    what = f"{exercise_name(exercise_id)} on {entry.day.isoformat()}"
     if done.already:
         click.echo(f"Already logged: {what} ({side}); nothing changed.")
         return
@@ -451,6 +459,15 @@ def status_cmd(fmt: str, database_url: str | None, athlete: str) -> None:
                 f"     last decision ({e.decision['date']}): {e.decision['kind']} - "
                 f"{e.decision['reason']}"
             )
+    if s.checkins:
+        click.echo(
+            "Latest check-ins: "
+            + "; ".join(
+                f"{c['date']} {c['morning_pain']}/10 ({c['area'] or 'overall'})" for c in s.checkins
+            )
+        )
+    else:
+        click.echo("No morning check-in yet: `footcore checkin --morning-pain N` records one.")
     for w_ in s.warnings:
         click.echo(f"Warning: {w_}")
 

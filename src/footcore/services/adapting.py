@@ -215,6 +215,7 @@ def decide_session(runner: Runner, slot: str, day: date) -> DecisionInfo | None:
         harder=_eligible(runner, ex.progression, phase, False, taken) if ex else None,
         easier=_eligible(runner, ex.regression, phase, True, taken) if ex else None,
         days_at_level=(day - since).days if since is not None else 0,
+        names={e.id: e.name for e in runner.r.k.catalog},
     )
     prescribed = Dose(
         sets=item.sets,

@@ -259,9 +259,12 @@ def checkin(
     if found is not None:
         if found.morning_pain == morning_pain and json.loads(found.symptoms) == sorted(symptoms):
             return CheckedIn(day, area, morning_pain, True)
+        # Refused, not replaced: yesterday's decisions were already made from it, and the
+        # decision log must keep saying what they were made from.
         raise ConflictError(
             f"the check-in of {day.isoformat()} ({where}) is already stored with "
-            f"morning pain {found.morning_pain}/10; one check-in per day and area"
+            f"morning pain {found.morning_pain}/10, and yesterday's exercises were decided from "
+            "it; one check-in per morning and area (a different area is a check-in of its own)"
         )
     repo.add(
         CheckinRow(

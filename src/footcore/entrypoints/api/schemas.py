@@ -408,6 +408,9 @@ class StatusPublic(BaseModel):
     exercises: list[ExerciseStatusPublic]
     warnings: list[str]
     paused: str | None
+    checkins: list[dict[str, Any]] = Field(
+        default_factory=list, description="The latest morning check-ins, newest first."
+    )
 
 
 class ClearCreate(_In):
