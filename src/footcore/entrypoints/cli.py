@@ -176,6 +176,7 @@ def main() -> None:
     """Entry point: runs the CLI and turns every error into one line and its exit code."""
     import footcore.entrypoints.cli_assess  # registers assess
     import footcore.entrypoints.cli_exports  # registers calendar, print, chart, demo
+    import footcore.entrypoints.cli_profile  # registers profile show/set
     import footcore.entrypoints.cli_running  # registers runs, load, shoes
     import footcore.entrypoints.cli_session  # registers session
     import footcore.entrypoints.cli_training  # registers init, today, log, status...
