@@ -68,3 +68,32 @@ def test_the_weekly_distance_is_taken_in_either_unit(miles_runner: Path) -> None
     assert run("profile", "set", "running.weekly_mi", "20").code == 0
     bad = run("profile", "set", "running.weekly_km", "25 leagues")
     assert bad.code == 2 and "is not a distance" in bad.err
+
+
+def test_the_web_form_takes_the_weekly_distance_in_the_units_chosen(tmp_path: Path) -> None:
+    from datetime import date
+
+    from footcore.entrypoints.web import WebSettings
+    from tests.web.conftest import HOSTS, make_client
+    from tests.web.test_pages import PROFILE_FORM, token
+
+    settings = WebSettings(
+        database_url=f"sqlite:///{tmp_path / 'web.db'}",
+        allowed_hosts=HOSTS,
+        today=lambda: date(2026, 11, 16),
+    )
+    with make_client(settings) as c:
+        form = {**PROFILE_FORM, "units": "mi", "weekly_km": "25", "csrf_token": token(c)}
+        step2 = c.post("/onboarding", data=form)
+        assert step2.status_code == 200, step2.text
+        import html
+        import re
+
+        found = re.search(r'name="profile_json" value="([^"]+)"', step2.text)
+        assert found is not None
+        profile = json.loads(html.unescape(found.group(1)))
+        assert profile["running"]["weekly_km"] == pytest.approx(40.234, abs=0.001)
+        finish = {"csrf_token": form["csrf_token"], "profile_json": html.unescape(found.group(1))}
+        assert c.post("/onboarding/finish", data={**finish, "skip": "1"}).status_code in (200, 303)
+        page = c.get("/settings").text
+        assert "Miles a week" in page and 'value="25"' in page
