@@ -84,18 +84,18 @@ def test_a_runner_follows_the_plan_day_by_day(cli: str, start: date) -> None:
     ex = item["exercise_done"]
     logged = fc("log", ex, "--date", start.isoformat(), "--rpe", "5", "--pain", "1")
     assert logged.code == 0, logged.err
-    assert f"Logged {ex} on {start.isoformat()}" in logged.out
+    assert f"Logged {item['name']} on {start.isoformat()}" in logged.out  # its name, not its id
     assert "progress waits for tomorrow morning's check-in" in logged.out
     again = fc("log", ex, "--date", start.isoformat(), "--rpe", "5", "--pain", "1")
     assert (again.code, again.out.strip()) == (
         0,
-        f"Already logged: {ex} on {start.isoformat()} (both); nothing changed.",
+        f"Already logged: {item['name']} on {start.isoformat()} (both); nothing changed.",
     )
     other = fc("log", ex, "--date", start.isoformat(), "--rpe", "6", "--pain", "1")
     one_error_line(other, 2, "is already logged with other values")
     check = fc("checkin", "--date", (start + DAY).isoformat(), "--morning-pain", "0")
     assert check.code == 0, check.err
-    assert f"Decision for {item['exercise']}: hold - pain 1/10 (safe) settled" in check.out
+    assert f"Decision for {item['name']}: hold - pain 1/10 (safe) settled" in check.out
     assert day_json(start)["items"][1]["logged"] is True
     status = fc("status")
     assert status.code == 0, status.err

@@ -11,11 +11,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from footcore.adapters.datafiles import vocabulary
 from footcore.domain.assessment import Results, SideResult
 from footcore.domain.profile import WEEKDAYS, Health, Profile, Runner, Running, Schedule, Sex
+from footcore.domain.units import M_PER_KM, M_PER_MI, parse_distance
 from footcore.errors import FileInputError, InputError
 
 MAX_INPUT_BYTES = 1_000_000
@@ -33,6 +34,24 @@ class RunnerIn(_Strict):
 
 class RunningIn(_Strict):
     weekly_km: float = Field(default=0.0, ge=0, le=500)
+    weekly_mi: float | None = Field(default=None, ge=0, le=310)  # the same, for a miles runner
+
+    @field_validator("weekly_km", mode="before")
+    @classmethod
+    def _typed_distance(cls, value: Any) -> Any:
+        """`weekly_km = "25mi"` (or "40 km") takes its unit from the text."""
+        if isinstance(value, str):
+            return parse_distance(value, "km") / M_PER_KM
+        return value
+
+    @model_validator(mode="after")
+    def _miles(self) -> RunningIn:
+        if self.weekly_mi is not None:
+            if "weekly_km" in self.model_fields_set:
+                raise ValueError("give weekly_km or weekly_mi, not both")
+            self.weekly_km = round(self.weekly_mi * M_PER_MI / M_PER_KM, 3)
+        return self
+
     runs_per_week: int = Field(default=0, ge=0, le=21)
     long_run_day: str | None = None
     hard_days: list[str] = []

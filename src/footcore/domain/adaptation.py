@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -135,6 +135,11 @@ class Options:
     harder: str | None  # an eligible next exercise of the chain
     easier: str | None  # an eligible easier variant
     days_at_level: int
+    names: Mapping[str, str] = field(default_factory=dict)  # id -> name, for the reasons
+
+    def name(self, exercise_id: str) -> str:
+        """An exercise as a person reads it in a reason: its name, never its id."""
+        return self.names.get(exercise_id, exercise_id.replace("_", " "))
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +249,11 @@ def reduce_volume(reason: str, sources: tuple[str, ...], opts: Options) -> Decis
         return Decision(Kind.REGRESS, Action.LESS, f"{reason}: less volume", sources)
     if opts.easier:
         return Decision(
-            Kind.REGRESS, Action.EASIER, f"{reason}: the easier {opts.easier}", sources, opts.easier
+            Kind.REGRESS,
+            Action.EASIER,
+            f"{reason}: the easier {opts.name(opts.easier)}",
+            sources,
+            opts.easier,
         )
     return Decision(
         Kind.HOLD,
@@ -268,7 +277,7 @@ def decide(o: Outcome, opts: Options, rules: AdaptationRules) -> Decision:
             return Decision(
                 Kind.REGRESS,
                 Action.EASIER,
-                f"{reason}: the easier {opts.easier}",
+                f"{reason}: the easier {opts.name(opts.easier)}",
                 rules.zone_sources + rules.regress_sources,
                 opts.easier,
             )
@@ -337,7 +346,7 @@ def decide(o: Outcome, opts: Options, rules: AdaptationRules) -> Decision:
         return Decision(
             Kind.PROGRESS,
             Action.HARDER,
-            f"{good}, and the dose is at its top: the next exercise, {opts.harder}",
+            f"{good}, and the dose is at its top: the next exercise, {opts.name(opts.harder)}",
             sources,
             opts.harder,
         )

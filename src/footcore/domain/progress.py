@@ -209,6 +209,27 @@ class Progress:
     load: tuple[LoadWeek, ...] = ()
     units: str = "km"
 
+    def latest(self, kind: str) -> date | None:
+        """The last day that holds data for a chart kind (a week counts by its last day)."""
+        days: list[date] = []
+        if kind == "load":
+            days = [w.start + timedelta(days=6) for w in self.load if w.distance_m > 0]
+        elif kind == "pain":
+            days = [p.date for p in (*self.pain.during, *self.pain.next_morning)]
+        elif kind == "adherence":
+            days = [w.start + timedelta(days=6) for w in self.adherence if w.done]
+        elif kind == "retests":
+            days = [p.date for r in self.retests for p in r.points]
+        return max(days, default=None)
+
+    def recent(self, kind: str, weeks: int) -> Progress:
+        """The last `weeks` weeks up to the last day that holds data for `kind` (all of it when
+        there is none), so a few old files do not stretch a chart over years."""
+        last = self.latest(kind)
+        if last is None:
+            return self
+        return self.between(last - timedelta(days=7 * weeks - 1), last)
+
     def between(self, since: date | None, until: date | None) -> Progress:
         """The same series cut to a period (both ends inclusive; a week counts if it overlaps)."""
 

@@ -32,3 +32,20 @@ def in_units(text: str, unit: str) -> str:
         return _as_miles(low) + (f"-{_as_miles(high)}" if high else "") + " mi"
 
     return _KM_FIGURE.sub(restate, text)
+
+
+# "10mi", "16 km", "5.5 miles", "12": a distance as a runner types it (a bare number is in the
+# runner's own unit)
+_TYPED = re.compile(
+    r"^\s*(\d+(?:\.\d+)?|\.\d+)\s*(km|kms|kilometres?|kilometers?|mi|miles?)?\s*$", re.IGNORECASE
+)
+
+
+def parse_distance(text: str, unit: str) -> float:
+    """Metres in a distance typed as "10mi", "16 km" or a bare number read in `unit` ("km" or
+    "mi"). ValueError (saying what fits) when the text is not a distance."""
+    found = _TYPED.match(text)
+    if found is None:
+        raise ValueError(f"'{text}' is not a distance; write it as 16km or 10mi")
+    value, named = float(found.group(1)), (found.group(2) or unit).lower()
+    return value * (M_PER_MI if named.startswith("mi") else M_PER_KM)

@@ -196,6 +196,7 @@ def main() -> None:
     import footcore.entrypoints.cli_accounts  # registers accounts (team mode)
     import footcore.entrypoints.cli_assess  # registers assess
     import footcore.entrypoints.cli_exports  # registers calendar, print, chart, demo
+    import footcore.entrypoints.cli_profile  # registers profile show/set
     import footcore.entrypoints.cli_running  # registers runs, load, shoes
     import footcore.entrypoints.cli_session  # registers session
     import footcore.entrypoints.cli_training  # registers init, today, log, status...

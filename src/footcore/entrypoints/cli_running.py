@@ -68,7 +68,12 @@ def runs_group(
 
 @runs_group.command("add")
 @click.option("--date", "day", required=True, help="The day of the run, YYYY-MM-DD.")
-@click.option("--km", type=float, required=True, help="Distance in km (more than 0).")
+@click.option("--km", type=float, help="Distance in km (more than 0).")
+@click.option("--mi", type=float, help="Distance in miles (more than 0).")
+@click.option(
+    "--distance",
+    help="Distance with its unit, e.g. 10mi or 16km (a bare number is in your profile's units).",
+)
 @click.option("--minutes", type=float, required=True, help="Moving time in minutes.")
 @click.option("--rpe", type=int, help="How hard it felt, 0-10.")
 @click.option("--shoe", help="The shoe's name (see `footcore shoes`).")
@@ -77,7 +82,9 @@ def runs_group(
 @storage_options
 def runs_add_cmd(
     day: str,
-    km: float,
+    km: float | None,
+    mi: float | None,
+    distance: str | None,
     minutes: float,
     rpe: int | None,
     shoe: str | None,
@@ -96,7 +103,7 @@ def runs_add_cmd(
         _uow(database_url),
         athlete,
         day=when,
-        km=km,
+        km=_typed_km(km, mi, distance, database_url, athlete),
         minutes=minutes,
         as_of=date.today(),
         rpe=rpe,
@@ -215,16 +222,57 @@ def load_cmd(weeks: int, fmt: str, database_url: str | None, athlete: str) -> No
         click.echo(load_text(report))
 
 
+def _typed_km(
+    km: float | None, mi: float | None, distance: str | None, url: str | None, athlete: str
+) -> float:
+    """The run's distance in km from exactly one of --km, --mi and --distance."""
+    from footcore.domain.units import M_PER_KM, M_PER_MI, parse_distance
+
+    given = [n for n, v in (("--km", km), ("--mi", mi), ("--distance", distance)) if v is not None]
+    if len(given) != 1:
+        raise InputError(
+            "give the distance once: --km 16, --mi 10 or --distance 10mi"
+            + (f" (got {' and '.join(given)})" if given else "")
+        )
+    if km is not None:
+        return km
+    if mi is not None:
+        if mi <= 0:
+            raise InputError(f"--mi {mi:g}: give a distance over 0 miles")
+        return mi * M_PER_MI / M_PER_KM
+    assert distance is not None
+    unit = "km"
+    if distance.strip().replace(".", "", 1).isdigit():  # a bare number: the runner's units
+        from footcore.services import training
+
+        unit = str(training.profile_show(_uow(url), athlete, date.today()).get("units", "km"))
+    try:
+        return parse_distance(distance, unit) / M_PER_KM
+    except ValueError as exc:
+        raise InputError(f"--distance: {exc}") from None
+
+
 # Shoes --------------------------------------------------------------------------------------------
 
 
 @cli.group("shoes", invoke_without_command=True)
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Add why: the reminder's evidence, the rotation study and how the ramp works.",
+)
 @demo_option
 @storage_options
 @click.pass_context
-def shoes_group(ctx: click.Context, fmt: str, database_url: str | None, athlete: str) -> None:
-    """Distance per shoe, the soft retirement reminder, rotation and the minimalist ramp."""
+def shoes_group(
+    ctx: click.Context, fmt: str, explain: bool, database_url: str | None, athlete: str
+) -> None:
+    """Distance per shoe, the soft retirement reminder, rotation and the minimalist ramp.
+
+    The list says what is; --explain adds why, once: the evidence behind the reminder, the
+    rotation study and how the minimalist ramp works, each with its sources.
+    """
     if ctx.invoked_subcommand is not None:
         return
     from footcore.entrypoints.shoes_render import shoes_dict, shoes_text
@@ -234,7 +282,7 @@ def shoes_group(ctx: click.Context, fmt: str, database_url: str | None, athlete:
     if fmt == "json":
         echo_json(shoes_dict(report))
     else:
-        click.echo(shoes_text(report))
+        click.echo(shoes_text(report, explain))
 
 
 @shoes_group.command("add")

@@ -21,13 +21,11 @@ from footcore.entrypoints.cli import cli
 from footcore.entrypoints.cli_training import (
     _check_pause,
     _day,
-    _decision_line,
     _read_day,
     _uow,
-    day_text,
-    dose_line,
     storage_options,
 )
+from footcore.entrypoints.day_render import _decision_line, day_text, dose_line
 from footcore.errors import FootcoreError, RedFlagError
 
 if TYPE_CHECKING:

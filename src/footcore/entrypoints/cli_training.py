@@ -18,8 +18,14 @@ import click
 
 from footcore.entrypoints.cli import FORMATS, cli, echo_json, parse_date
 from footcore.entrypoints.cli_demo import demo_option
+from footcore.entrypoints.day_render import (
+    _decision_line,
+    day_text,
+    exercise_name,
+    status_text,
+)
 from footcore.errors import FileInputError, InputError, RedFlagError
-from footcore.presenters import cite_all, dose_text
+from footcore.presenters import cite_all
 
 if TYPE_CHECKING:
     from footcore.adapters.storage.uow import SqlUnitOfWork
@@ -109,57 +115,6 @@ def init_cmd(
         click.echo(f"Warning: {w}")
 
 
-@cli.group("profile")
-def profile_group() -> None:
-    """Show or change the stored profile (a change re-plans from tomorrow on)."""
-
-
-@profile_group.command("show")
-@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
-@storage_options
-def profile_show_cmd(fmt: str, database_url: str | None, athlete: str) -> None:
-    """Show the stored profile."""
-    from footcore.services import training
-
-    raw = training.profile_show(_uow(database_url), athlete, date.today())
-    if fmt == "json":
-        echo_json(raw)
-        return
-    for key, value in sorted(_flatten(raw).items()):
-        click.echo(f"{key} = {value!r}")
-
-
-def _flatten(raw: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in raw.items():
-        if isinstance(value, dict) and key != "pain":
-            out.update(_flatten(value, f"{prefix}{key}."))
-        else:
-            out[f"{prefix}{key}"] = value
-    return out
-
-
-@profile_group.command("set")
-@click.argument("key")
-@click.argument("value")
-@storage_options
-def profile_set_cmd(key: str, value: str, database_url: str | None, athlete: str) -> None:
-    """Set KEY (dotted, e.g. schedule.minutes_per_day, health.pain.knee) to VALUE.
-
-    Lists take commas: footcore profile set equipment.items towel,band
-    """
-    from footcore.services import training
-
-    done = training.profile_set(_uow(database_url), athlete, key, value, date.today())
-    if not done.changed:
-        click.echo(f"{key} is already {done.value!r}; nothing changed.")
-    else:
-        click.echo(
-            f"{key} = {done.value!r}. The plan is re-planned from "
-            f"{done.replanned_from}; past sessions and logs are unchanged."
-        )
-
-
 # Today and the week ----------------------------------------------------------------------
 
 
@@ -182,60 +137,6 @@ def _check_pause(view: DayView) -> None:
         from footcore.services.logbook import CLEAR_HINT
 
         raise RedFlagError(view.pause + CLEAR_HINT)
-
-
-def dose_line(item: Any) -> str:
-    return dose_text(item)
-
-
-def outside_text(view: DayView) -> str | None:
-    """Why a day outside the plan has no session (it is not a rest day), or None."""
-    if view.position == "before" and view.plan_start is not None:
-        return (
-            f"before your plan starts (it starts {view.plan_start.strftime('%a %Y-%m-%d')}); "
-            "nothing is planned yet."
-        )
-    if view.position == "after" and view.plan_end is not None:
-        return f"after your plan ended (its last day was {view.plan_end.strftime('%a %Y-%m-%d')})."
-    return None
-
-
-def day_text(view: DayView, brief: bool = False) -> str:
-    head = view.date.strftime("%a %Y-%m-%d")
-    left_out = [
-        f"  left out: {d['name']} - {'; '.join(d['reasons'])} [{cite_all(d['sources'])}]"
-        for d in view.dropped
-    ]
-    if not view.items:
-        nxt = f" Next session: {view.next_session.isoformat()}." if view.next_session else ""
-        if left_out:
-            return "\n".join([f"{head}: every item is left out today.{nxt}", *left_out])
-        return f"{head}: {outside_text(view) or 'no session planned (a rest day).' + nxt}"
-    lines = [head]
-    if view.week and not brief:
-        w = view.week
-        tags = [
-            w["phase"].replace("_", "-"),
-            f"cycle {w['cycle']}",
-            f"week {w['week_in_cycle']} of the cycle",
-        ]
-        tags += ["lighter week"] * w["light"] + ["retest week"] * w["retest"]
-        lines[0] += f" - plan week {w['seq']} ({', '.join(tags)})"
-        if w["note"]:
-            lines.append(f"  note: {w['note']}")
-    for n, item in enumerate(view.items, start=1):
-        done = " [logged]" if item.logged else ""
-        lines.append(f"  {n}. {item.name}: {dose_line(item)}{done}  ({item.exercise_done})")
-        if brief:
-            continue
-        lines += [f"     - {c}" for c in item.cues]
-        lines.append(f"     why: {item.why} [{cite_all(item.sources)}]")
-        if item.adaptation:
-            lines.append(f"     adapted: {item.adaptation}")
-        if item.decision:
-            d = item.decision
-            lines.append(f"     last decision ({d['date']}): {d['kind']} - {d['reason']}")
-    return "\n".join(lines + left_out)
 
 
 @cli.command("today")
@@ -283,10 +184,6 @@ def week_cmd(day: str | None, fmt: str, database_url: str | None, athlete: str) 
 # Logging ----------------------------------------------------------------------
 
 
-def _decision_line(d: Any) -> str:
-    return f"Decision for {d.exercise}: {d.kind} - {d.reason}"
-
-
 @cli.command("log")
 @click.argument("exercise_id")
 @click.option("--date", "day", help="The day it was done, YYYY-MM-DD (default: today).")
@@ -321,7 +218,7 @@ def log_cmd(
         raise InputError("give --reps or --hold-s, not both")
     entry = LogEntry(exercise_id, _day(day), sets, reps, hold_s, side, rpe, pain, pain_area)
     done = training.log(_uow(database_url), athlete, entry, date.today())
-    what = f"{exercise_id} on {entry.day.isoformat()}"
+    what = f"{exercise_name(exercise_id)} on {entry.day.isoformat()}"
     if done.already:
         click.echo(f"Already logged: {what} ({side}); nothing changed.")
         return
@@ -422,10 +319,6 @@ def retest_cmd(results_path: Path, fmt: str, database_url: str | None, athlete: 
 # Status, clearance, export ----------------------------------------------------------------------
 
 
-def _pct(done: int, planned: int) -> str:
-    return f"{done}/{planned}" + (f" ({100 * done // planned}%)" if planned else "")
-
-
 @cli.command("status")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
 @demo_option
@@ -440,35 +333,7 @@ def status_cmd(fmt: str, database_url: str | None, athlete: str) -> None:
         data["as_of"] = s.as_of.isoformat()
         echo_json(data)
         return
-    click.echo(f"Runner '{s.athlete}' on {s.as_of.isoformat()}")
-    if s.week:
-        w = s.week
-        click.echo(
-            f"Plan week {w['seq']} of {s.weeks_total}: {w['phase'].replace('_', '-')}, "
-            f"cycle {w['cycle']}, week {w['week_in_cycle']} of the cycle"
-            + (" (lighter)" * w["light"])
-            + (" (retest week)" * w["retest"])
-        )
-    else:
-        click.echo("Today is outside the plan's weeks.")
-    click.echo(
-        f"Adherence: this week {_pct(*s.adherence_week)}, overall "
-        f"{_pct(*s.adherence_overall)} of the planned items"
-    )
-    for e in s.exercises:
-        click.echo(f"  {e.name}: {dose_line(e)}  ({e.exercise_done})")
-        if e.adaptation:
-            click.echo(f"     adapted: {e.adaptation}")
-        if e.decision:
-            click.echo(
-                f"     last decision ({e.decision['date']}): {e.decision['kind']} - "
-                f"{e.decision['reason']}"
-            )
-    for w_ in s.warnings:
-        click.echo(f"Warning: {w_}")
-    if s.cleared:
-        who = s.cleared["by"] or "no one recorded"
-        click.echo(f"Last red-flag pause cleared on {s.cleared['date']} by {who}.")
+    click.echo(status_text(s))
 
 
 @cli.command("clear")

@@ -135,6 +135,31 @@ def import_text(report: ImportReport) -> str:
 # Load ---------------------------------------------------------------------------------------------
 
 
+def _spike_rows(shown: list[Any], u: Any) -> list[str]:
+    """One row per run (its distance, the longest run before it, the change, the band), then
+    what each band means, once: the reason is not repeated on every run of the same band."""
+    rows = [
+        f"  {'run of':<11} {'distance':>11} {'longest':>11} {'change':>7}  band",
+    ]
+    meanings: dict[str, str] = {}
+    for s in shown:
+        band = "-" if s.spike.band.value == "none" else s.spike.band.value
+        reference = s.spike.reference_m or 0.0
+        rows.append(
+            f"  {s.spike.run_date.isoformat():<11} {u.distance_text(s.spike.distance_m):>11} "
+            f"{u.distance_text(reference):>11} {_pct(s.spike.increase_pct):>7}  {band}"
+            + ("  -> restricts the foot plan" if s.restricts else "")
+        )
+        # The sentence ends "... (12.70 km): a small spike (over 10%; ...)": keep what follows.
+        _, _, meaning = s.text.partition("): ")
+        if meaning and band != "-" and band not in meanings:
+            meanings[band] = meaning
+    rows += [f"  {band}: {u.text(text)}" for band, text in meanings.items()]
+    if len(rows) > 1:
+        rows.append("  -: within the reference band (no spike)")
+    return rows
+
+
 def load_text(r: LoadReport) -> str:
     u = units_of(r.units)
     lines = [
@@ -152,11 +177,7 @@ def load_text(r: LoadReport) -> str:
         f"Frandsen 2025) {_sources(r.spike_sources)}:"
     )
     shown = [s for s in r.spikes if s.spike.band is not None]
-    lines += [
-        f"  {s.spike.run_date.isoformat()}  {u.text(s.text)}"
-        + ("  -> restricts the foot plan" if s.restricts else "")
-        for s in shown
-    ]
+    lines += _spike_rows(shown, u)
     if not shown:
         lines.append("  none in these weeks")
     if r.acwr is not None and r.acwr.ratio is not None:

@@ -43,7 +43,7 @@ def _shoe_line(line: ShoeLine, u: Units) -> list[str]:
     return out
 
 
-def ramp_lines(r: RampReport, u: Units) -> list[str]:
+def ramp_lines(r: RampReport, u: Units, explain: bool = True) -> list[str]:
     titles = {
         "not_offered": "not offered yet; every milestone below must be met first",
         "offered": "offered: every milestone is met. Start it with "
@@ -76,11 +76,14 @@ def ramp_lines(r: RampReport, u: Units) -> list[str]:
             f"  [{mark}] {c.milestone.text} ({c.detail}; "
             f"{GRADES.get(c.milestone.grade, c.milestone.grade)})"
         )
-    lines.append(f"  How: {u.text(r.choice)}. Pain: {r.pain_choice}. {_sources(r.sources)}")
+    if explain:
+        lines.append(f"  How: {u.text(r.choice)}. Pain: {r.pain_choice}. {_sources(r.sources)}")
     return lines
 
 
-def shoes_text(r: ShoesReport) -> str:
+def shoes_text(r: ShoesReport, explain: bool = False) -> str:
+    """The shoes, their rotation and the ramp; the long reasons (the reminder's evidence, the
+    rotation study, how the ramp works) only with `explain`, so that they are said once."""
     u = units_of(r.units)
     lines = [f"Shoes ({u.name})"]
     for line in r.shoes:
@@ -91,18 +94,26 @@ def shoes_text(r: ShoesReport) -> str:
         lines.append(
             f"  runs without a shoe: {u.distance_text(r.no_shoe_m)} in {r.no_shoe_runs} run(s)"
         )
-    lines.append(
-        f"  The reminder ({GRADES.get(r.reminder_grade, r.reminder_grade)}): "
-        f"{r.reminder_note} {_sources(r.reminder_sources)}"
-    )
+    if explain:
+        lines.append(
+            f"  The reminder ({GRADES.get(r.reminder_grade, r.reminder_grade)}): "
+            f"{r.reminder_note} {_sources(r.reminder_sources)}"
+        )
     rot = r.rotation
     used = ", ".join(f"{p} ({u.distance_text(rot.distance_m[p])})" for p in rot.pairs) or "none"
     lines.append(
         f"Rotation, last 4 weeks: {used}"
         + ("; more than one pair in parallel" if rot.parallel else "")
     )
-    lines.append(f"  {rot.note} {_sources(rot.sources)}")
-    return "\n".join(lines + ramp_lines(r.ramp, u))
+    if explain:
+        lines.append(f"  {rot.note} {_sources(rot.sources)}")
+    lines += ramp_lines(r.ramp, u, explain)
+    if not explain:
+        lines.append(
+            "Why the reminder, the rotation and the ramp, with their sources: "
+            "`footcore shoes --explain`; `footcore learn minimalist_shoes`."
+        )
+    return "\n".join(lines)
 
 
 def ramp_dict(r: RampReport, u: Units) -> dict[str, Any]:

@@ -223,6 +223,7 @@ def options_for(
         harder=_eligible(runner, ex.progression, phase, False, taken) if ex else None,
         easier=_eligible(runner, ex.regression, phase, True, taken) if ex else None,
         days_at_level=(day - since).days if since is not None else 0,
+        names={e.id: e.name for e in runner.r.k.catalog},
     )
 
 

@@ -190,6 +190,12 @@ def calendar_for_athlete(
     return plan_calendar(found.plan, knowledge().catalog, name, options)
 
 
+# The default window of the running and pain charts: footcore's choice, long enough for a
+# training block and short enough that a week's bar stays readable (said in the subtitle).
+RECENT_WEEKS = 16
+RECENT_KINDS = ("load", "pain")
+
+
 def chart_for_athlete(
     uow: SqlUnitOfWork,
     name: str,
@@ -198,17 +204,24 @@ def chart_for_athlete(
     as_of: date,
     since: date | None = None,
     until: date | None = None,
+    web: bool = False,
 ) -> Chart:
-    """One progress chart of a stored runner over a period (both ends inclusive)."""
+    """One progress chart of a stored runner over a period (both ends inclusive); without one,
+    the running and pain charts show the last weeks that hold data."""
     from footcore.adapters.exporters.charts import check_kind, render_chart
 
     check_kind(kind)
     found = stored_runner(uow, name, as_of)
-    period = found.progress.between(since, until)
-    label = (f"{since.isoformat()} to " if since else "from the start to ") + (
-        until or as_of
-    ).isoformat()
-    return render_chart(kind, period, fmt, subtitle=f"{found.profile.runner.name or name}, {label}")
+    if since is None and until is None and kind in RECENT_KINDS:
+        period = found.progress.recent(kind, RECENT_WEEKS)
+        label = f"the last {RECENT_WEEKS} weeks that hold data (footcore's default window)"
+    else:
+        period = found.progress.between(since, until)
+        label = (f"{since.isoformat()} to " if since else "from the start to ") + (
+            until or as_of
+        ).isoformat()
+    subtitle = f"{found.profile.runner.name or name}, {label}"
+    return render_chart(kind, period, fmt, subtitle=subtitle, web=web)
 
 
 def pdf_for_athlete(

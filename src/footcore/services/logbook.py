@@ -273,11 +273,14 @@ def checkin(
             and json.loads(found.symptoms) == sorted(symptoms)
         ):
             return CheckedIn(day, area, morning_pain, True)
+        # Refused, not replaced: yesterday's decisions were already made from it, and the
+        # decision log must keep saying what they were made from.
         raise ConflictError(
             f"the check-in of {day.isoformat()} ({where}) is already stored with "
             f"morning pain {found.morning_pain}/10"
             + (f", stiffness {found.stiffness}/10" if found.stiffness is not None else "")
-            + "; one check-in per day and area"
+            + ", and yesterday's exercises were decided from it; one check-in per morning and "
+            "area (a different area is a check-in of its own)"
         )
     repo.add(
         CheckinRow(

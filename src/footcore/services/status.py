@@ -43,6 +43,7 @@ class StatusView:
     warnings: list[str] = field(default_factory=list)
     paused: str | None = None
     cleared: dict[str, Any] | None = None  # the last cleared pause: date, by (None before 0003)
+    checkins: list[dict[str, Any]] = field(default_factory=list)  # the latest, newest first
 
 
 def _adherence(runner: Runner, start: date, end: date) -> tuple[int, int]:
@@ -120,6 +121,7 @@ def status(runner: Runner) -> StatusView:
         warnings=warnings(runner, week_dict),
         paused=pause.message if pause is not None else None,
         cleared=_cleared(runner),
+        checkins=latest_checkins(runner),
     )
 
 
@@ -132,6 +134,25 @@ def _cleared(runner: Runner) -> dict[str, Any] | None:
         "by": last.cleared_by,
         "started": last.started.isoformat(),
     }
+
+
+LATEST_CHECKINS = 3  # how many of the latest check-ins status shows (footcore's choice)
+
+
+def latest_checkins(runner: Runner) -> list[dict[str, Any]]:
+    """The latest morning check-ins up to today, newest first."""
+    rows = runner.uow.repo.checkins_between(runner.id, date.min, runner.as_of)
+    rows.sort(key=lambda c: (c.date, c.id))
+    return [
+        {
+            "date": c.date.isoformat(),
+            "area": c.area,
+            "morning_pain": c.morning_pain,
+            "stiffness": c.stiffness,
+            "symptoms": json.loads(c.symptoms),
+        }
+        for c in reversed(rows[-LATEST_CHECKINS:])
+    ]
 
 
 def warnings(runner: Runner, week: dict[str, Any] | None) -> list[str]:
@@ -155,7 +176,7 @@ def warnings(runner: Runner, week: dict[str, Any] | None) -> list[str]:
         if week["retest"]:
             out.append(
                 "retest week: do the assessment battery again by the end of the week and "
-                "run footcore retest --results FILE"
+                "record it as a retest"
             )
     recent = [
         d
@@ -163,5 +184,7 @@ def warnings(runner: Runner, week: dict[str, Any] | None) -> list[str]:
         if d.date >= runner.as_of - 7 * DAY and d.kind == "regress"
     ]
     for d in recent[-3:]:
-        out.append(f"{d.exercise} reduced after the session of {d.date.isoformat()}: {d.reason}")
+        found = runner.r.k.catalog.exercises.get(d.exercise)
+        name = found.name if found is not None else d.exercise.replace("_", " ")
+        out.append(f"{name} reduced after the session of {d.date.isoformat()}: {d.reason}")
     return out

@@ -211,6 +211,10 @@ def profile_set(uow: SqlUnitOfWork, name: str, key: str, value: str, as_of: date
         raw = copy.deepcopy(runner.raw_profile)
         parsed = _parse_value(key, value)
         _set_path(raw, key, parsed)
+        # The weekly distance has one key per unit: setting one replaces the other.
+        other = {"weekly_km": "weekly_mi", "weekly_mi": "weekly_km"}.get(key.split(".")[-1])
+        if key.startswith("running.") and other and isinstance(raw.get("running"), dict):
+            raw["running"].pop(other, None)
         profile = profile_from_mapping(raw, "profile")
         if raw == runner.raw_profile:
             return ProfileChanged(key, parsed, False, None)

@@ -10,6 +10,8 @@ of the series is a test of the picture. A period without data gives a chart that
 from __future__ import annotations
 
 import io
+import textwrap
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -38,6 +40,12 @@ _TITLES = {
 }
 
 Series = tuple[tuple[str, float], ...]
+_DRAWING = threading.Lock()
+PRINT_SIZE = (8.0, 4.5)  # inches
+# On the web the SVG is drawn 360 pt wide and shown at the screen's width: on a 390 px phone
+# (about 350 px of chart) one point is about one pixel, so 13 pt text is at least 12 px.
+WEB_SIZE = (5.0, 3.8)
+WEB_FONT_PT = 13.0
 
 
 @dataclass(frozen=True)
@@ -78,17 +86,39 @@ def _bars(ax: Any, weeks: Sequence[date], ys: Sequence[float], **style: Any) -> 
     return tuple((_iso(w), float(rect.get_height())) for w, rect in zip(weeks, bars, strict=True))
 
 
+def _small() -> float:
+    """The size of legends and labels on bars: the print's small text, the web's 12 px."""
+    from matplotlib import rcParams
+
+    return float(rcParams["legend.fontsize"])
+
+
+def _wrap(text: str) -> str:
+    """Long labels broken into lines that fit the chart's width (narrower on the web)."""
+    from matplotlib import rcParams
+
+    width = 36 if float(rcParams["font.size"]) >= WEB_FONT_PT else 90
+    return "\n".join(textwrap.fill(line, width) for line in text.split("\n"))
+
+
 def _date_axis(ax: Any) -> None:
+    from matplotlib import rcParams
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
-    locator = AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+    most = 4 if float(rcParams["font.size"]) >= WEB_FONT_PT else 8
+    locator = AutoDateLocator(minticks=2, maxticks=most)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
 
 
 def _legend_below(fig: Any) -> None:
     """The legend under the plot, where it never hides a bar or a point."""
-    fig.legend(loc="outside lower center", ncols=2, fontsize=8, frameon=False)
+    handles, labels = [], []
+    for ax in fig.axes:
+        h, lab = ax.get_legend_handles_labels()
+        handles += h
+        labels += [_wrap(x) for x in lab]
+    fig.legend(handles, labels, loc="outside lower center", ncols=2, frameon=False)
 
 
 def _band_label(band: NormBand) -> str:
@@ -100,12 +130,16 @@ def _band_label(band: NormBand) -> str:
 def _retests(fig: Any, p: Progress) -> dict[str, Series]:
     out: dict[str, Series] = {}
     n = len(p.retests)
-    cols = 2 if n > 1 else 1
+    narrow = fig.get_figwidth() < PRINT_SIZE[0]
+    cols = 2 if n > 1 and not narrow else 1
     rows = -(-n // cols)
-    fig.set_size_inches(10 if cols == 2 else 8, 1.0 + 2.8 * rows)
-    axes = fig.subplots(rows, cols, squeeze=False)
+    width = fig.get_figwidth() if narrow else (10 if cols == 2 else 8)
+    fig.set_size_inches(width, 1.0 + 2.8 * rows)
+    # One date axis for all: the dates of a retest are the same for every test, and labels drawn
+    # once (under each column) halve the text the layout has to measure.
+    axes = fig.subplots(rows, cols, squeeze=False, sharex=True)
     for ax, r in zip(axes.flat, p.retests, strict=False):
-        ax.set_title(f"{r.name} ({r.unit})", fontsize=10)
+        ax.set_title(_wrap(f"{r.name} ({r.unit})"))
         if r.band is not None:
             span = ax.axhspan(
                 r.band.low, r.band.high, color="tab:green", alpha=0.15, label=_band_label(r.band)
@@ -128,11 +162,27 @@ def _retests(fig: Any, p: Progress) -> dict[str, Series]:
                     color=color,
                     label=side,
                 )
+        _sensible_axes(ax, r)
         _date_axis(ax)
-        ax.legend(fontsize=7, loc="best")
+        ax.legend(loc="best")
     for ax in list(axes.flat)[n:]:
         ax.set_visible(False)
     return out
+
+
+def _sensible_axes(ax: Any, r: Any) -> None:
+    """A retest's axes from zero to a little over its highest value or norm, and at least four
+    weeks of dates, so that a single retest is a point in a readable frame, not a lone dot on an
+    axis of hours."""
+    days = [pt.date for pt in r.points]
+    values = [float(v) for pt in r.points for v in (pt.left, pt.right) if v is not None]
+    if r.band is not None:
+        values.append(float(r.band.high))
+    if values:
+        ax.set_ylim(0, max(values) * 1.15 or 1)
+    if days and (max(days) - min(days)).days < 28:
+        middle = min(days) + (max(days) - min(days)) / 2
+        ax.set_xlim(middle - timedelta(days=14), middle + timedelta(days=14))
 
 
 def _adherence(fig: Any, p: Progress) -> dict[str, Series]:
@@ -148,7 +198,7 @@ def _adherence(fig: Any, p: Progress) -> dict[str, Series]:
                 (w.start + timedelta(days=3), max(w.planned, w.done)),
                 ha="center",
                 va="bottom",
-                fontsize=7,
+                fontsize=_small(),
                 xytext=(0, 2),
                 textcoords="offset points",
             )
@@ -231,7 +281,7 @@ def _load(fig: Any, p: Progress) -> dict[str, Series]:
             (w.start + timedelta(days=3), w.distance_m / per_unit),
             ha="center",
             va="bottom",
-            fontsize=7,
+            fontsize=_small(),
             xytext=(0, 2),
             textcoords="offset points",
         )
@@ -263,9 +313,16 @@ def has_data(kind: str, p: Progress) -> bool:
 
 
 def render_chart(
-    kind: str, progress: Progress, fmt: str = "png", dpi: int = 100, subtitle: str = ""
+    kind: str,
+    progress: Progress,
+    fmt: str = "png",
+    dpi: int = 100,
+    subtitle: str = "",
+    web: bool = False,
 ) -> Chart:
-    """Draw one chart kind from the progress series; `fmt` is png or svg."""
+    """Draw one chart kind from the progress series; `fmt` is png or svg. `web` draws it for a
+    phone first: a narrow figure whose every text is at least 12 px when it fills a 390 px
+    screen (its SVG scales by its viewBox)."""
     check_kind(kind)
     if fmt not in ("png", "svg"):
         raise InputError(f"unknown chart format '{fmt}'; accepted: png, svg")
@@ -274,17 +331,36 @@ def render_chart(
     from matplotlib.figure import Figure
 
     # Text stays text in SVG (searchable, small); a fixed hash salt keeps SVG ids reproducible.
-    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "footcore", "font.size": 9}):
-        fig = Figure(figsize=(8, 4.5), layout="constrained")
+    size, base, small = (WEB_SIZE, WEB_FONT_PT, WEB_FONT_PT) if web else (PRINT_SIZE, 9.0, 7.5)
+    style: dict[Any, Any] = {
+        "svg.fonttype": "none",
+        "svg.hashsalt": "footcore",
+        "font.size": base,
+        "legend.fontsize": small,
+        "axes.titlesize": base if web else 10.0,
+        "figure.titlesize": base * 1.1 if web else "large",
+    }
+    # rcParams are one per process: two threads drawing at once (the web app's thread pool) would
+    # each restore the other's settings mid-drawing (text turned to paths, the print's sizes).
+    with _DRAWING, rc_context(style):
+        fig = Figure(figsize=size, layout="constrained")
         FigureCanvasAgg(fig)
-        title = _TITLES[kind] + (f"\n{subtitle}" if subtitle else "")
+        title = _wrap(_TITLES[kind] + (f"\n{subtitle}" if subtitle else ""))
         series: dict[str, Series] = {}
         if has_data(kind, progress):
             fig.suptitle(title)
             series = _DRAW[kind](fig, progress)
         else:
             fig.suptitle(title)
-            fig.text(0.5, 0.5, _NO_DATA[kind], ha="center", va="center", fontsize=12, color="0.35")
+            fig.text(
+                0.5,
+                0.5,
+                _NO_DATA[kind],
+                ha="center",
+                va="center",
+                fontsize=max(12.0, base),
+                color="0.35",
+            )
         buf = io.BytesIO()
         metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": None}
         fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata)

@@ -462,6 +462,9 @@ class StatusPublic(BaseModel):
     cleared: dict[str, Any] | None = Field(
         description="The last cleared red-flag pause: date, by (NAME, ROLE), started."
     )
+    checkins: list[dict[str, Any]] = Field(
+        default_factory=list, description="The latest morning check-ins, newest first."
+    )
 
 
 class ClearCreate(_In):

@@ -34,7 +34,7 @@ def chart_svg(cache: PageCache, storage: Storage, kind: str, name: str, today: d
     key = None if state is None else ("chart", kind, name, today, state)
     image = cache.get(key) if key is not None else None
     if image is None:
-        image = chart_for_athlete(storage.uow(), name, kind, "svg", today).image
+        image = chart_for_athlete(storage.uow(), name, kind, "svg", today, web=True).image
         if key is not None:
             cache.put(key, image)
     return image

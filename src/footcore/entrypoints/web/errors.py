@@ -22,6 +22,7 @@ from footcore.entrypoints.web.allow import allowed_methods
 from footcore.entrypoints.web.middleware import INTERNAL
 from footcore.entrypoints.web.responses import error_page, wants_json
 from footcore.entrypoints.web.storage import OnboardingNeeded
+from footcore.entrypoints.web.web_words import web_words
 from footcore.errors import FootcoreError, RedFlagError
 
 log = logging.getLogger("footcore.web")
@@ -64,6 +65,7 @@ def validation_message(exc: RequestValidationError) -> tuple[str, str]:
 
 
 def respond(request: Request, status: int, message: str, **extra: Any) -> Response:
+    message = web_words(message)  # the services speak CLI; the web names fields and pages
     if wants_json(request.scope):
         return JSONResponse({"error": message, **extra}, status_code=status)
     templates: Jinja2Templates | None = getattr(request.app.state, "templates", None)

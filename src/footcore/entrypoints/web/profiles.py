@@ -9,6 +9,7 @@ from typing import Any
 from starlette.datastructures import FormData
 
 from footcore.domain.profile import Profile, Runner
+from footcore.domain.units import M_PER_KM, M_PER_MI
 from footcore.entrypoints.cli_commands import UNKNOWN_AGE
 from footcore.errors import InputError
 
@@ -38,6 +39,11 @@ def _put(table: dict[str, Any], key: str, value: Any) -> None:
         table[key] = value
 
 
+def _in_units(km: float, units: str) -> float:
+    """A weekly distance in km as the form shows it: in miles for a runner who chose miles."""
+    return round(km * M_PER_KM / M_PER_MI, 1) if units == "mi" else km
+
+
 def profile_mapping(form: FormData, pain_areas: list[str]) -> dict[str, Any]:
     """Read the profile fields of a submitted form; missing optional fields keep their defaults."""
     runner: dict[str, Any] = {"sex": str(form.get("sex") or "unspecified")}
@@ -46,7 +52,11 @@ def profile_mapping(form: FormData, pain_areas: list[str]) -> dict[str, Any]:
     if name:
         runner["name"] = name
     running: dict[str, Any] = {"hard_days": [str(d) for d in form.getlist("hard_days")]}
-    _put(running, "weekly_km", _number(form, "weekly_km", "running.weekly_km", float))
+    weekly = _number(form, "weekly_km", "running.weekly_km", float)
+    if weekly is not None and str(form.get("units") or "km") == "mi":
+        # The field is in the units chosen on the same form; the profile keeps kilometres.
+        weekly = round(weekly * M_PER_MI / M_PER_KM, 3)
+    _put(running, "weekly_km", weekly)
     _put(running, "runs_per_week", _number(form, "runs_per_week", "running.runs_per_week", int))
     long_run = str(form.get("long_run_day") or "").strip()
     if long_run:
@@ -106,7 +116,7 @@ def profile_values(profile: Profile | None) -> dict[str, Any]:
         "sex": profile.runner.sex.value,
         "name": profile.runner.name,
         "units": profile.units,
-        "weekly_km": f"{profile.running.weekly_km:g}",
+        "weekly_km": f"{_in_units(profile.running.weekly_km, profile.units):g}",
         "runs_per_week": profile.running.runs_per_week,
         "long_run_day": profile.running.long_run_day or "",
         "hard_days": list(profile.running.hard_days),
@@ -128,7 +138,9 @@ def values_from_mapping(raw: Mapping[str, Any]) -> dict[str, Any]:
         "sex": runner.get("sex", "unspecified"),
         "name": runner.get("name", ""),
         "units": raw.get("units", "km"),
-        "weekly_km": running.get("weekly_km", ""),
+        "weekly_km": f"{_in_units(running['weekly_km'], raw.get('units', 'km')):g}"
+        if isinstance(running.get("weekly_km"), int | float)
+        else running.get("weekly_km", ""),
         "runs_per_week": running.get("runs_per_week", ""),
         "long_run_day": running.get("long_run_day", ""),
         "hard_days": running.get("hard_days", []),

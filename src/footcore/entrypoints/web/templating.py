@@ -40,6 +40,12 @@ def _cite(sources: str | list[str] | tuple[str, ...]) -> str:
     return cite(sources) if isinstance(sources, str) else cite_all(sources)
 
 
+def web_words(text: str) -> str:
+    from footcore.entrypoints.web.web_words import web_words as rewrite
+
+    return rewrite(text)
+
+
 def exercise_name(exercise_id: str) -> str:
     """An exercise as a person reads it: its name ("Trigger-point release"), never its id."""
     from footcore.bootstrap import knowledge
@@ -95,6 +101,7 @@ def make_templates() -> Jinja2Templates:
     )
     env.filters["words"] = words
     env.filters["exercise_name"] = exercise_name
+    env.filters["web_words"] = web_words
     env.filters["dose"] = dose_text
     env.filters["number"] = number
     env.filters["cite"] = _cite

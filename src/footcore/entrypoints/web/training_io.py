@@ -179,12 +179,20 @@ def _toml(value: Any) -> str:
     return "[" + ", ".join(_toml(v) for v in value) + "]"
 
 
+def _same_distance(a: Any, b: Any) -> bool:
+    """Two weekly distances (km) that differ by less than the form's 0.1 mi display step."""
+    numbers = all(isinstance(x, int | float) and not isinstance(x, bool) for x in (a, b))
+    return numbers and abs(float(a) - float(b)) < 0.161
+
+
 def changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[tuple[str, str]]:
     """The (key, TOML value) pairs that turn the stored profile into the submitted one."""
     before = {**DEFAULTS, **dict(_flat(old))}
     after = {**DEFAULTS, **dict(_flat(new))}
     out = []
     for key in PROFILE_KEYS:
+        if key == "running.weekly_km" and _same_distance(before.get(key), after.get(key)):
+            continue  # the form shows miles to a tenth: its round trip is not a change
         if after.get(key) != before.get(key) and after.get(key) is not None:
             out.append((key, _toml(after[key])))
     return out

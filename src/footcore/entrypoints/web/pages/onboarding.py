@@ -120,6 +120,8 @@ async def onboarding_finish(
 @router.get("/plan")
 def plan(request: Request, r: RunnerDep, welcome: int = 0) -> Response:
     """The stored plan, week by week."""
+    from footcore.services.day_marks import day_marks
+
     plan = stored_runner(r.storage.uow(), r.name, r.today).plan
     return page(
         request,
@@ -132,6 +134,7 @@ def plan(request: Request, r: RunnerDep, welcome: int = 0) -> Response:
         assessed=bool(plan.findings),
         habits=plan.habits,
         welcome=bool(welcome),
+        marks=day_marks(r.storage.uow(), r.name, r.today),
     )
 
 

@@ -358,7 +358,28 @@
     });
   }
 
+  /* The tabs row on a phone: while tabs are out of sight to the right, the row fades out there
+     and More scrolls them into view. */
+  function initNavMore(button) {
+    var row = button.parentNode.querySelector("ul");
+    function update() {
+      var more = row.scrollLeft + row.clientWidth < row.scrollWidth - 2;
+      button.hidden = !more;
+      row.classList.toggle("more-right", more);
+    }
+    button.addEventListener("click", function () {
+      row.scrollBy({ left: row.clientWidth * 0.8, behavior: "auto" });
+      update();
+    });
+    row.addEventListener("scroll", update);
+    window.addEventListener("resize", update);
+    var current = row.querySelector('[aria-current="page"]');
+    if (current && current.scrollIntoView) { current.scrollIntoView({ block: "nearest", inline: "nearest" }); }
+    update();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-nav-more]"), initNavMore);
     Array.prototype.forEach.call(document.querySelectorAll("[data-timer]"), initTimer);
     Array.prototype.forEach.call(document.querySelectorAll("[data-held-into]"), initHoldLog);
     Array.prototype.forEach.call(document.querySelectorAll("[data-counter]"), initCounter);
