@@ -21,6 +21,7 @@ Every coach or admin write to an athlete's data, and every export, is written to
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
@@ -62,8 +63,8 @@ ROUTES: dict[str, Kind] = {
     "/api/assessment/score": "user",
     "/api/plans/preview": "user",
     "/api/me": "user",
-    "/api/sessions": "user",
-    "/api/sessions/{session_id}": "user",
+    "/api/logins": "user",
+    "/api/logins/{session_id}": "user",
     "/api/me/totp": "user",
     "/account": "user",
     "/account/sessions/end": "user",
@@ -71,7 +72,7 @@ ROUTES: dict[str, Kind] = {
     "/api/audit": "admin",
     "/audit": "admin",
 }
-EXPORTS = frozenset({"/api/export", "/api/calendar", "/calendar/{key}.ics"})
+EXPORTS = re.compile(r"^(/api/export|/api/calendar|/calendar/[^/]+\.ics)$")
 READS = frozenset({"GET", "HEAD"})
 NOT_YOURS = "no athlete '{name}' that this account may see: check the name (?athlete=NAME)"
 
@@ -112,9 +113,23 @@ def is_secure(request: Request) -> bool:
     return bool(request.app.state.settings.secure_cookies) or request.url.scheme == "https"
 
 
-def route_path(request: Request) -> str:
-    route = request.scope.get("route")
-    return str(getattr(route, "path", request.url.path))
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{[^}]+\})", template)
+    return re.compile("".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts) + "$")
+
+
+# The classified routes as patterns of the request path (the route object FastAPI leaves in the
+# scope is not reliably the prefixed one across versions); unmatched paths are athlete data.
+PATTERNS: tuple[tuple[re.Pattern[str], Kind], ...] = tuple(
+    (_pattern(path), kind) for path, kind in ROUTES.items()
+)
+
+
+def route_kind(path: str) -> Kind:
+    for pattern, kind in PATTERNS:
+        if pattern.match(path):
+            return kind
+    return "athlete"
 
 
 def _refuse_anonymous(request: Request) -> HTTPException | AuthError:
@@ -131,8 +146,8 @@ async def gate(request: Request) -> None:
     switch: TeamSwitch = state.team
     if not switch.on and not await run_in_threadpool(switch.check, storage):
         return
-    path = route_path(request)
-    kind = ROUTES.get(path, "athlete")
+    path = request.url.path
+    kind = route_kind(path)
     if kind == "public":
         return
     token = request.cookies.get(session_cookie(is_secure(request)))
@@ -165,7 +180,7 @@ async def gate(request: Request) -> None:
     if verdict is Verdict.FORBIDDEN:
         raise ForbiddenError(f"your access to '{target}' is view only; ask for edit access")
     request.state.athlete = target
-    if actor.role is not Role.ATHLETE and (needed is Access.EDIT or path in EXPORTS):
+    if actor.role is not Role.ATHLETE and (needed is Access.EDIT or EXPORTS.match(path)):
         await run_in_threadpool(_audit, storage, state.now(), actor, request, target, path)
 
 
@@ -174,9 +189,11 @@ def _audit(
 ) -> None:
     from footcore.services.accounts import record
 
-    action = "export" if path in EXPORTS else "edit"
+    action = "export" if EXPORTS.match(path) else "edit"
     reason = request.headers.get("x-footcore-reason", "")[:500]
-    record(storage.uow(), now, actor.email, action, target, f"{request.method} {path}", reason)
+    # the calendar's address holds its secret key, which the log must not keep
+    shown = "/calendar/(key).ics" if path.startswith("/calendar/") else path
+    record(storage.uow(), now, actor.email, action, target, f"{request.method} {shown}", reason)
 
 
 def acting(request: Request) -> Actor:
