@@ -70,9 +70,13 @@ def serve_cmd(
                 "--demo serves the demo runner in demo.db; leave out --database-url and --athlete"
             )
         database_url, athlete = _demo_database()
-    if host not in LOOPBACK:
+    if host not in LOOPBACK or behind_tls:
+        # a proxy on this machine takes a loopback server to the network just the same
         _require_team_mode(database_url, host)
-        click.echo(f"footcore: warning: listening on {host}: other machines can reach it", err=True)
+        if host not in LOOPBACK:
+            click.echo(
+                f"footcore: warning: listening on {host}: other machines can reach it", err=True
+            )
     settings = WebSettings(
         database_url=database_url,
         athlete=athlete,
@@ -108,7 +112,8 @@ def _require_team_mode(database_url: str | None, host: str) -> None:
         uow.dispose()
     if not on:
         raise InputError(
-            f"--host {host} needs team mode (log-ins): add an admin first with `footcore "
+            f"serving beyond this machine (--host {host} or --behind-tls) needs team mode "
+            "(log-ins): add an admin first with `footcore "
             "accounts add EMAIL --role admin --password-stdin`, or serve on 127.0.0.1"
         )
 

@@ -90,14 +90,20 @@ class TeamSwitch:
     on: bool = False
     seen: tuple[object, ...] | None = field(default=None)
 
+    def known_off(self, storage: Storage) -> bool:
+        """Off, and the database unchanged since it was asked: no thread hop, no query (the
+        personal mode's every request)."""
+        if self.on:
+            return False
+        signature = storage.signature()
+        return signature is not None and signature == self.seen
+
     def check(self, storage: Storage) -> bool:
         if self.on:
             return True
         from footcore.services.accounts import team_mode
 
         signature = storage.signature()
-        if signature is not None and signature == self.seen:
-            return False
         self.on = team_mode(storage.uow())
         self.seen = signature
         return self.on
@@ -144,7 +150,9 @@ async def gate(request: Request) -> None:
     state = request.app.state
     storage: Storage = state.storage
     switch: TeamSwitch = state.team
-    if not switch.on and not await run_in_threadpool(switch.check, storage):
+    if switch.known_off(storage) or not (
+        switch.on or await run_in_threadpool(switch.check, storage)
+    ):
         return
     path = request.url.path
     kind = route_kind(path)
