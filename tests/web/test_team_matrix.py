@@ -71,6 +71,8 @@ USER = {
     "/account/sessions/end",
 }
 ADMIN = {"/api/audit", "/audit"}
+COACH = {"/api/roster", "/roster"}
+COACHING = {"/api/alerts/ack", "/coach/athlete", "/coach/alerts/ack"}  # an athlete's, for coaches
 # Ending one's own session is tested on its own (it would log the persona out mid-matrix).
 LOGOUTS = {("DELETE", "/api/session"), ("POST", "/logout")}
 PERSONAS = ("anonymous", "self", "other", "coach_view", "coach_edit", "coach_none", "admin")
@@ -175,7 +177,13 @@ def every_route(app: Any) -> list[tuple[str, frozenset[str]]]:
 
 
 def kind_of(path: str) -> str:
-    for kind, paths in (("public", PUBLIC), ("user", USER), ("admin", ADMIN)):
+    for kind, paths in (
+        ("public", PUBLIC),
+        ("user", USER),
+        ("admin", ADMIN),
+        ("coach", COACH),
+        ("coaching", COACHING),
+    ):
         if path in paths:
             return kind
     return "athlete"
@@ -192,7 +200,7 @@ def cells(client: TestClient) -> list[Cell]:
 
 def ask(client: TestClient, cell: Cell) -> tuple[int, str, str]:
     url = fill(cell.path)
-    if cell.kind == "athlete" and cell.persona != "self":
+    if cell.kind in ("athlete", "coaching") and cell.persona != "self":
         url += ("&" if "?" in url else "?") + "athlete=ana"
     if cell.method == "GET":
         r = client.get(url, follow_redirects=False)
@@ -213,6 +221,10 @@ def expected(cell: Cell) -> str:
         return "allow"
     if cell.kind == "admin":
         return "allow" if cell.persona == "admin" else "forbidden"
+    if cell.kind == "coach":
+        return "forbidden" if cell.persona in ("self", "other") else "allow"
+    if cell.kind == "coaching" and cell.persona in ("self", "other"):
+        return "forbidden"  # by role, whoever the athlete: it tells nothing about them
     if cell.persona in ("self", "coach_edit"):
         return "allow"
     if cell.persona == "coach_view":

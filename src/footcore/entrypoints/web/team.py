@@ -8,7 +8,9 @@ public    the log-in page and endpoints, health, the CSRF token, the favicon (st
           a mount and never reach the gate)
 user      any signed-in account (the exercise library, learn, screen, plan preview, one's own
           sessions and second factor)
-coach     coaches and admins (the roster, later)
+coach     coaches and admins (the roster)
+coaching  an athlete's data as `athlete` below, for coaches and admins only (alerts to
+          acknowledge, the coach's view of one athlete)
 admin     admins only (the audit log)
 athlete   everything else, the default, so a new route is closed until it is classified: the
           athlete's health data. Athletes reach their own; coaches name the athlete with
@@ -36,7 +38,7 @@ from footcore.domain.accounts import Access, Actor, Role, Verdict, authorize
 from footcore.entrypoints.web.storage import Storage
 from footcore.errors import AuthError, ForbiddenError, NotFoundError
 
-Kind = Literal["public", "user", "coach", "admin", "athlete"]
+Kind = Literal["public", "user", "coach", "admin", "coaching", "athlete"]
 
 ROUTES: dict[str, Kind] = {
     "/login": "public",
@@ -69,6 +71,11 @@ ROUTES: dict[str, Kind] = {
     "/account": "user",
     "/account/sessions/end": "user",
     "/logout": "user",
+    "/api/roster": "coach",
+    "/api/alerts/ack": "coaching",
+    "/coach/athlete": "coaching",
+    "/coach/alerts/ack": "coaching",
+    "/roster": "coach",
     "/api/audit": "admin",
     "/audit": "admin",
 }
@@ -172,12 +179,13 @@ async def gate(request: Request) -> None:
         return
     if kind == "admin" and actor.role is not Role.ADMIN:
         raise ForbiddenError("only an admin account may open this")
-    if kind == "coach" and actor.role is Role.ATHLETE:
+    if kind in ("coach", "coaching") and actor.role is Role.ATHLETE:
         raise ForbiddenError("only coach and admin accounts may open this")
-    if kind != "athlete":
+    if kind not in ("athlete", "coaching"):
         return
     if path == "/" and actor.role is not Role.ATHLETE and "athlete" not in request.query_params:
-        raise HTTPException(303, headers={"location": "/account"})
+        where = "/roster" if actor.role is Role.COACH else "/account"
+        raise HTTPException(303, headers={"location": where})
     target = request.query_params.get("athlete") or actor.athlete
     if not target:
         raise NotFoundError("name the athlete: ?athlete=NAME (one you have been granted)")

@@ -1,0 +1,63 @@
+"""The coach's endpoints: the roster and an athlete's alerts, and acknowledging one. The gate
+(footcore.entrypoints.web.team) admits coaches and admins to the roster, and to an athlete's
+alerts only with a grant (`edit` to acknowledge)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+from footcore.adapters.team_file import team_policy
+from footcore.domain.accounts import Role
+from footcore.entrypoints.api.team_schemas import AckCreate, AlertPublic, RosterRowPublic
+from footcore.entrypoints.web.deps import StorageDep, TodayDep, athlete_name
+from footcore.entrypoints.web.team import acting
+from footcore.errors import ForbiddenError
+from footcore.services import roster
+
+router = APIRouter(tags=["coach"])
+
+
+@router.get("/roster", response_model=list[RosterRowPublic])
+def get_roster(
+    request: Request,
+    storage: StorageDep,
+    today: TodayDep,
+    sort: Annotated[str, Query(description=", ".join(roster.SORTS))] = "alerts",
+    show: Annotated[str, Query(description=", ".join(roster.FILTERS))] = "all",
+) -> Any:
+    """Every athlete granted to you: phase, adherence, pain, alerts, pauses, retests, spikes."""
+    actor = acting(request)
+    rows = roster.roster(storage.uow(), team_policy(), actor.grants, today, sort, show)
+    return [asdict(r) for r in rows]
+
+
+@router.get("/alerts", response_model=list[AlertPublic])
+def get_alerts(request: Request, storage: StorageDep, today: TodayDep) -> Any:
+    """The athlete's open alerts, each with its reason and source."""
+    found = roster.athlete_alerts(storage.uow(), team_policy(), athlete_name(request), today)
+    return [asdict(a) for a in found]
+
+
+@router.post("/alerts/ack", response_model=AlertPublic)
+def post_ack(body: AckCreate, request: Request, storage: StorageDep, today: TodayDep) -> Any:
+    """Acknowledge an open alert of the athlete (coaches with edit access; audited)."""
+    actor = acting(request)
+    if actor.role is Role.ATHLETE:
+        raise ForbiddenError("alerts are acknowledged by the athlete's coach")
+    done = roster.acknowledge(
+        storage.uow(),
+        team_policy(),
+        request.app.state.now(),
+        today,
+        actor.email,
+        athlete_name(request),
+        body.key,
+        body.reason,
+    )
+    return asdict(done)
+
+
+__all__ = ["router"]
