@@ -72,7 +72,12 @@ USER = {
 }
 ADMIN = {"/api/audit", "/audit"}
 COACH = {"/api/roster", "/roster"}
-COACHING = {"/api/alerts/ack", "/coach/athlete", "/coach/alerts/ack"}  # an athlete's, for coaches
+COACHING = {
+    "/api/alerts/ack",
+    "/coach/athlete",
+    "/coach/alerts/ack",
+    "/coach/edits",
+}  # an athlete's, for coaches
 # Ending one's own session is tested on its own (it would log the persona out mid-matrix).
 LOGOUTS = {("DELETE", "/api/session"), ("POST", "/logout")}
 PERSONAS = ("anonymous", "self", "other", "coach_view", "coach_edit", "coach_none", "admin")

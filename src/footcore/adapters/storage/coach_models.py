@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from footcore.adapters.storage.account_models import EMAIL, NAME
@@ -22,3 +22,23 @@ class AlertAckRow(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     actor: Mapped[str] = mapped_column(String(EMAIL))
     reason: Mapped[str] = mapped_column(Text)
+
+
+class CoachEditRow(Base):
+    """A coach's change to one slot of an athlete's plan from `from_day` on: `kind` swap (value:
+    the exercise id), dose (value: JSON sets/reps/hold_s), exclude or note (value: the text).
+    It overrides the automatic adaptation of that slot; `ended` once withdrawn."""
+
+    __tablename__ = "coach_edits"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(
+        ForeignKey("athletes.id", ondelete="CASCADE"), index=True
+    )
+    slot: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(EMAIL))
+    from_day: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ended: Mapped[dt.date | None] = mapped_column(Date)

@@ -11,11 +11,17 @@ from fastapi import APIRouter, Query, Request
 
 from footcore.adapters.team_file import team_policy
 from footcore.domain.accounts import Role
-from footcore.entrypoints.api.team_schemas import AckCreate, AlertPublic, RosterRowPublic
+from footcore.entrypoints.api.team_schemas import (
+    AckCreate,
+    AlertPublic,
+    EditCreate,
+    EditPublic,
+    RosterRowPublic,
+)
 from footcore.entrypoints.web.deps import StorageDep, TodayDep, athlete_name
 from footcore.entrypoints.web.team import acting
 from footcore.errors import ForbiddenError
-from footcore.services import roster
+from footcore.services import coach_edits, roster
 
 router = APIRouter(tags=["coach"])
 
@@ -60,4 +66,29 @@ def post_ack(body: AckCreate, request: Request, storage: StorageDep, today: Toda
     return asdict(done)
 
 
-__all__ = ["router"]
+@router.post("/coach/edits", response_model=EditPublic, status_code=201)
+def post_edit(body: EditCreate, request: Request, storage: StorageDep, today: TodayDep) -> Any:
+    """Change the athlete's plan from tomorrow, with why (coaches with edit access; audited)."""
+    actor = acting(request)
+    if actor.role is Role.ATHLETE:
+        raise ForbiddenError("a coach changes the plan here; athletes change their profile")
+    done = coach_edits.edit(
+        storage.uow(),
+        request.app.state.now(),
+        actor.email,
+        athlete_name(request),
+        body.kind,
+        body.exercise,
+        body.reason,
+        today,
+        to=body.to,
+        dose={"sets": body.sets, "reps": body.reps, "hold_s": body.hold_s},
+        note=body.note,
+    )
+    return asdict(done)
+
+
+@router.get("/coach/edits", response_model=list[EditPublic])
+def get_edits(request: Request, storage: StorageDep, today: TodayDep) -> Any:
+    """The coach's changes standing in the athlete's plan, with their reasons."""
+    return [asdict(e) for e in coach_edits.edits(storage.uow(), athlete_name(request), today)]

@@ -94,3 +94,24 @@ class RosterRowPublic(BaseModel):
 class AckCreate(_In):
     key: str = Field(max_length=64)
     reason: str = Field(default="", max_length=1000)
+
+
+class EditCreate(_In):
+    kind: str = Field(description="swap, dose, exclude or note")
+    exercise: str = Field(max_length=64, description="The planned exercise (slot) to change.")
+    reason: str = Field(max_length=1000, description="Why: shown to the athlete.")
+    to: str | None = Field(default=None, max_length=64, description="swap: the exercise in.")
+    sets: int | None = None
+    reps: int | None = None
+    hold_s: int | None = None
+    note: str | None = Field(default=None, max_length=500)
+
+
+class EditPublic(BaseModel):
+    id: int
+    exercise: str
+    kind: str
+    value: str
+    reason: str
+    by: str
+    from_day: dt.date

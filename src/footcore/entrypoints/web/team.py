@@ -73,6 +73,7 @@ ROUTES: dict[str, Kind] = {
     "/logout": "user",
     "/api/roster": "coach",
     "/api/alerts/ack": "coaching",
+    "/coach/edits": "coaching",
     "/coach/athlete": "coaching",
     "/coach/alerts/ack": "coaching",
     "/roster": "coach",

@@ -3,6 +3,8 @@ athlete's own pages with ?athlete=NAME. The gate decides who may open each."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
@@ -75,8 +77,6 @@ async def acknowledge(request: Request, storage: StorageDep, today: TodayDep) ->
         forms.text(form, "key"),
         forms.text(form, "reason"),
     )
-    from urllib.parse import quote
-
     return RedirectResponse(
         f"/coach/athlete?athlete={quote(name)}&message=Acknowledged.", status_code=303
     )
