@@ -230,6 +230,8 @@ def expected(cell: Cell) -> str:
         return "forbidden" if cell.persona in ("self", "other") else "allow"
     if cell.kind == "coaching" and cell.persona in ("self", "other"):
         return "forbidden"  # by role, whoever the athlete: it tells nothing about them
+    if cell.path in ("/api/clear", "/clear") and cell.persona == "self":
+        return "forbidden"  # team mode: the coach or clinician clears a red-flag pause
     if cell.persona in ("self", "coach_edit"):
         return "allow"
     if cell.persona == "coach_view":
@@ -315,4 +317,10 @@ def test_coach_writes_and_exports_are_in_the_admins_audit_log(
         ("edit", "ana", "POST /api/shoes", "needs a second pair"),
     ]
     assert "needs a second pair" in team["admin"].get("/audit").text
+    cleared = editor.post(
+        "/api/clear?athlete=ana", json={"confirm": True}, headers={"X-Footcore-Reason": "MRI clear"}
+    )
+    assert cleared.status_code == 200, cleared.text
+    entry = team["admin"].get("/api/audit").json()[0]
+    assert (entry["action"], entry["reason"]) == ("clearance", "MRI clear")
     assert team["coach_edit"].get("/api/audit").status_code == 403

@@ -82,6 +82,9 @@ ROUTES: dict[str, Kind] = {
 }
 EXPORTS = re.compile(r"^(/api/export|/api/calendar|/calendar/[^/]+\.ics)$")
 READS = frozenset({"GET", "HEAD"})
+# In team mode a red-flag pause is cleared by the athlete's coach or clinician account (edit
+# access), never by the athlete alone: the clearance is the clinician's word.
+CLEARANCE = frozenset({"/api/clear", "/clear"})
 NOT_YOURS = "no athlete '{name}' that this account may see: check the name (?athlete=NAME)"
 
 
@@ -196,6 +199,8 @@ async def gate(request: Request) -> None:
         raise NotFoundError(NOT_YOURS.format(name=target))
     if verdict is Verdict.FORBIDDEN:
         raise ForbiddenError(f"your access to '{target}' is view only; ask for edit access")
+    if path in CLEARANCE and actor.role is Role.ATHLETE:
+        raise ForbiddenError("in team mode your coach or clinician clears a red-flag pause")
     request.state.athlete = target
     if actor.role is not Role.ATHLETE and (needed is Access.EDIT or EXPORTS.match(path)):
         await run_in_threadpool(_audit, storage, state.now(), actor, request, target, path)
@@ -206,7 +211,7 @@ def _audit(
 ) -> None:
     from footcore.services.accounts import record
 
-    action = "export" if EXPORTS.match(path) else "edit"
+    action = "export" if EXPORTS.match(path) else "clearance" if path in CLEARANCE else "edit"
     reason = request.headers.get("x-footcore-reason", "")[:500]
     # the calendar's address holds its secret key, which the log must not keep
     shown = "/calendar/(key).ics" if path.startswith("/calendar/") else path
