@@ -110,3 +110,15 @@ def test_the_roster_query_count_does_not_grow_with_the_team(uow: SqlUnitOfWork) 
     few = count_roster_queries(uow, names[:3])
     many = count_roster_queries(uow, names)
     assert few == many <= 16
+
+
+def test_running_spikes_are_counted_by_the_load_rule(uow: SqlUnitOfWork) -> None:
+    from footcore.services import running
+
+    new_runner(uow, "ana")
+    for back, km in ((20, 10.0), (12, 10.0), (5, 13.5), (1, 27.5)):
+        day = TODAY - timedelta(days=back)
+        running.add_run(uow, "ana", day=day, km=km, minutes=km * 6, as_of=day)
+    (row,) = roster.roster(uow, POLICY, ["ana"], TODAY)
+    # +35% over 10 km is moderate, +104% over 13.5 km large; the first run has no reference
+    assert (row.spikes, row.largest_spike) == (2, "large")

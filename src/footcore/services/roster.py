@@ -3,15 +3,16 @@ alerts raised by domain/roster.py, and acknowledging one (audited)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from footcore.adapters.storage.coach_models import AlertAckRow
 from footcore.adapters.storage.roster_queries import AthleteFacts, roster_facts
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.adapters.team_file import TeamPolicy
-from footcore.domain.load import RunRecord, SpikeBand, spikes
+from footcore.domain.load import SpikeBand, classify_spike
 from footcore.domain.roster import Alert, Colour, Facts, adherence, alerts, colour, pain_trend
 from footcore.errors import InputError, NotFoundError
 from footcore.services.accounts import audit, repo
@@ -54,15 +55,23 @@ def _facts(f: AthleteFacts, today: date) -> Facts:
 
 
 def _spikes(f: AthleteFacts, today: date) -> tuple[int, str | None]:
+    """Spikes of the last 28 days by the athlete's own rule (domain.load.classify_spike: each run
+    against the longest run of the window before it), measured only for the recent runs."""
     rules = load_rules()
-    runs = [RunRecord(d, dist, moving, elapsed) for d, dist, moving, elapsed in f.runs]
-    recent = [
-        s
-        for s in spikes(runs, rules)
-        if s.band not in (None, SpikeBand.NONE) and (today - s.run_date).days < SPIKE_DAYS
-    ]
-    largest = max(recent, key=lambda s: s.band.rank if s.band else 0, default=None)
-    return len(recent), None if largest is None or largest.band is None else largest.band.value
+    runs = sorted((d, dist) for d, dist, _, _ in f.runs)
+    days = [d for d, _ in runs]
+    count, largest = 0, None
+    for i, (day, dist) in enumerate(runs):
+        if (today - day).days >= SPIKE_DAYS:
+            continue
+        first = bisect_left(days, day - timedelta(days=rules.spike_window_days))
+        window = [m for _, m in runs[first : bisect_left(days, day, hi=i + 1)]]
+        band = classify_spike(dist, max(window) if window else None, rules)
+        if band is not None and band is not SpikeBand.NONE:
+            count += 1
+            if largest is None or band.rank > largest.rank:
+                largest = band
+    return count, None if largest is None else largest.value
 
 
 def _row(f: AthleteFacts, today: date, policy: TeamPolicy) -> RosterRow:

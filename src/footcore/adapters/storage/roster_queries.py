@@ -8,8 +8,21 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import and_, case, distinct, func, literal, select, union_all
+from sqlalchemy import (
+    Connection,
+    Integer,
+    and_,
+    bindparam,
+    case,
+    distinct,
+    func,
+    literal,
+    select,
+    union_all,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from footcore.adapters.storage.coach_models import AlertAckRow
@@ -58,14 +71,15 @@ def roster_facts(
     if not by_id:
         return []
     ids = list(by_id)
+    among = _ids(conn, ids)
     yesterday = today - timedelta(days=1)
     for aid, start in conn.execute(
-        select(PlanRow.athlete_id, PlanRow.start).where(PlanRow.athlete_id.in_(ids))
+        select(PlanRow.athlete_id, PlanRow.start).where(PlanRow.athlete_id.in_(among))
     ):
         by_id[aid].plan_start = start
     for aid, phase, seq in conn.execute(
         select(WeekRow.athlete_id, WeekRow.phase, WeekRow.seq).where(
-            WeekRow.athlete_id.in_(ids),
+            WeekRow.athlete_id.in_(among),
             WeekRow.start <= today,
             WeekRow.start > today - timedelta(days=7),
         )
@@ -74,20 +88,20 @@ def roster_facts(
     for aid, first in conn.execute(
         select(WeekRow.athlete_id, func.min(WeekRow.start))
         .where(
-            WeekRow.athlete_id.in_(ids),
+            WeekRow.athlete_id.in_(among),
             WeekRow.retest.is_(True),
             WeekRow.start > today - timedelta(days=7),
         )
         .group_by(WeekRow.athlete_id)
     ):
         by_id[aid].next_retest = first
-    _adherence(session, by_id, ids, yesterday)
+    _adherence(session, by_id, among, yesterday)
     pain = union_all(
         select(LogRow.athlete_id.label("a"), LogRow.date.label("d"), LogRow.pain.label("p")).where(
-            LogRow.athlete_id.in_(ids), LogRow.date > today - timedelta(days=PAIN_DAYS)
+            LogRow.athlete_id.in_(among), LogRow.date > today - timedelta(days=PAIN_DAYS)
         ),
         select(CheckinRow.athlete_id, CheckinRow.date, CheckinRow.morning_pain).where(
-            CheckinRow.athlete_id.in_(ids), CheckinRow.date > today - timedelta(days=PAIN_DAYS)
+            CheckinRow.athlete_id.in_(among), CheckinRow.date > today - timedelta(days=PAIN_DAYS)
         ),
     ).subquery()
     for aid, day, worst in conn.execute(
@@ -96,25 +110,25 @@ def roster_facts(
         by_id[aid].pain_by_day[day] = int(worst)
     for aid, started, message in conn.execute(
         select(PauseRow.athlete_id, PauseRow.started, PauseRow.message)
-        .where(PauseRow.athlete_id.in_(ids), PauseRow.cleared.is_(None))
+        .where(PauseRow.athlete_id.in_(among), PauseRow.cleared.is_(None))
         .order_by(PauseRow.started)
     ):
         by_id[aid].pause = (started, message)
     for aid, day, passed in conn.execute(
         select(AssessmentRow.athlete_id, AssessmentRow.date, AssessmentRow.passed)
-        .where(AssessmentRow.athlete_id.in_(ids), AssessmentRow.kind == "retest")
+        .where(AssessmentRow.athlete_id.in_(among), AssessmentRow.kind == "retest")
         .order_by(AssessmentRow.date)
     ):
         by_id[aid].retests.append((day, passed))
     activity = union_all(
         select(LogRow.athlete_id.label("a"), func.max(LogRow.date).label("d"))
-        .where(LogRow.athlete_id.in_(ids))
+        .where(LogRow.athlete_id.in_(among))
         .group_by(LogRow.athlete_id),
         select(CheckinRow.athlete_id, func.max(CheckinRow.date))
-        .where(CheckinRow.athlete_id.in_(ids))
+        .where(CheckinRow.athlete_id.in_(among))
         .group_by(CheckinRow.athlete_id),
         select(RunRow.athlete_id, func.max(RunRow.date))
-        .where(RunRow.athlete_id.in_(ids))
+        .where(RunRow.athlete_id.in_(among))
         .group_by(RunRow.athlete_id),
     ).subquery()
     for aid, last in conn.execute(
@@ -127,14 +141,14 @@ def roster_facts(
             FootRestrictionRow.trigger_date,
             FootRestrictionRow.reason,
         )
-        .where(FootRestrictionRow.athlete_id.in_(ids), FootRestrictionRow.day == today)
+        .where(FootRestrictionRow.athlete_id.in_(among), FootRestrictionRow.day == today)
         .order_by(FootRestrictionRow.trigger_date)
     ):
         by_id[aid].restriction = (trigger, reason)
     for aid, day, dist, moving, elapsed in conn.execute(
         select(
             RunRow.athlete_id, RunRow.date, RunRow.distance_m, RunRow.moving_s, RunRow.elapsed_s
-        ).where(RunRow.athlete_id.in_(ids), RunRow.date > today - timedelta(days=run_days))
+        ).where(RunRow.athlete_id.in_(among), RunRow.date > today - timedelta(days=run_days))
     ):
         by_id[aid].runs.append((day, dist, moving, elapsed))
     names_by = {f.name: f for f in by_id.values()}
@@ -145,9 +159,15 @@ def roster_facts(
     return sorted(by_id.values(), key=lambda f: f.name)
 
 
-def _adherence(
-    session: Session, by_id: dict[int, AthleteFacts], ids: list[int], last: date
-) -> None:
+def _ids(conn: Connection, ids: list[int]) -> Any:
+    """The athletes' ids for `IN`: on PostgreSQL one array parameter (`= ANY`), since a thousand
+    separate parameters cost more to send than the query takes; elsewhere the plain list."""
+    if conn.dialect.name == "postgresql":
+        return select(func.unnest(bindparam("ids", ids, type_=ARRAY(Integer)))).scalar_subquery()
+    return ids
+
+
+def _adherence(session: Session, by_id: dict[int, AthleteFacts], ids: Any, last: date) -> None:
     """Planned sessions and those with a log on their day, in the windows ending yesterday."""
     longest = max(ADHERENCE_DAYS)
     logged = (
