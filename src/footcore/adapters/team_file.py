@@ -10,6 +10,7 @@ from pydantic import Field
 
 from footcore.adapters.datafiles import StrictModel, read_toml, validate_data
 from footcore.domain.accounts import PasswordPolicy, SessionPolicy, ThrottlePolicy
+from footcore.domain.roster import AlertRules, Compliance
 
 NAME = "team.toml"
 
@@ -39,11 +40,29 @@ class InvitationsIn(_Basis):
     valid_days: int = Field(ge=1, le=90)
 
 
+class ComplianceIn(_Basis):
+    green_low: int = Field(ge=0, le=100)
+    green_high: int = Field(ge=100, le=300)
+    yellow_low: int = Field(ge=0, le=100)
+    yellow_high: int = Field(ge=100, le=500)
+
+
+class AlertsIn(_Basis):
+    pain_critical: int = Field(ge=1, le=10)
+    pain_rise: int = Field(ge=1, le=10)
+    engagement_low_days: int = Field(ge=1, le=365)
+    engagement_stalled_days: int = Field(ge=1, le=365)
+    engagement_dropped_days: int = Field(ge=1, le=365)
+    failed_retests: int = Field(ge=1, le=10)
+
+
 class TeamFile(StrictModel):
     sessions: SessionsIn
     throttle: ThrottleIn
     passwords: PasswordsIn
     invitations: InvitationsIn
+    compliance: ComplianceIn
+    alerts: AlertsIn
 
 
 @dataclass(frozen=True)
@@ -52,6 +71,8 @@ class TeamPolicy:
     throttle: ThrottlePolicy
     passwords: PasswordPolicy
     invitation_valid: timedelta
+    compliance: Compliance
+    alerts: AlertRules
 
 
 @cache
@@ -70,4 +91,6 @@ def team_policy() -> TeamPolicy:
         ),
         passwords=PasswordPolicy(raw.passwords.min_length, raw.passwords.max_length),
         invitation_valid=timedelta(days=raw.invitations.valid_days),
+        compliance=Compliance(**raw.compliance.model_dump(exclude={"basis"})),
+        alerts=AlertRules(**raw.alerts.model_dump(exclude={"basis"})),
     )

@@ -39,6 +39,11 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
     multiple=True,
     help="Another host name the browser may use (repeat), for --host other than loopback.",
 )
+@click.option(
+    "--behind-tls",
+    is_flag=True,
+    help="Team mode behind a TLS reverse proxy: session cookies get Secure and __Host-.",
+)
 def serve_cmd(
     host: str,
     port: int,
@@ -46,6 +51,7 @@ def serve_cmd(
     athlete: str | None,
     demo: bool,
     allow_hosts: tuple[str, ...],
+    behind_tls: bool,
 ) -> None:
     """Serve the web app and the API (open the printed address in a browser)."""
     import uvicorn
@@ -56,13 +62,11 @@ def serve_cmd(
     from footcore.entrypoints.web.settings import LOOPBACK_HOSTS
 
     hosts = list(LOOPBACK_HOSTS) + list(allow_hosts)
-    if host not in LOOPBACK:
-        if not allow_hosts:
-            raise InputError(
-                f"--host {host} would serve your data beyond this machine; name the host "
-                "name(s) browsers will use with --allow-host (e.g. --allow-host 192.168.1.20)"
-            )
-        click.echo(f"footcore: warning: listening on {host}: other machines can reach it", err=True)
+    if host not in LOOPBACK and not allow_hosts:
+        raise InputError(
+            f"--host {host} would serve your data beyond this machine; name the host "
+            "name(s) browsers will use with --allow-host (e.g. --allow-host 192.168.1.20)"
+        )
     if demo:
         if database_url or athlete:
             raise InputError(
@@ -71,11 +75,19 @@ def serve_cmd(
         from footcore.entrypoints.cli_demo import demo_database
 
         database_url, athlete = demo_database()
+    if host not in LOOPBACK or behind_tls:
+        # a proxy on this machine takes a loopback server to the network just the same
+        _require_team_mode(database_url, host)
+        if host not in LOOPBACK:
+            click.echo(
+                f"footcore: warning: listening on {host}: other machines can reach it", err=True
+            )
     settings = WebSettings(
         database_url=database_url,
         athlete=athlete,
         allowed_hosts=tuple(hosts),
         secret_key=persistent_secret(data_home()),
+        secure_cookies=behind_tls,
     )
     app = create_app(settings)
     sock = listening_socket(host, port)  # before the address is printed: a taken port says so
@@ -93,6 +105,25 @@ def serve_cmd(
     )
     with sock:
         uvicorn.Server(config).run(sockets=[sock])
+
+
+def _require_team_mode(database_url: str | None, host: str) -> None:
+    """Beyond loopback only with log-ins: without accounts anyone who reaches the server could
+    read every runner's health data. Exit code 2 (bad input) when team mode is off."""
+    from footcore.adapters.storage.uow import SqlUnitOfWork
+    from footcore.services.accounts import team_mode
+
+    uow = SqlUnitOfWork.connect(database_url)
+    try:
+        on = team_mode(uow)
+    finally:
+        uow.dispose()
+    if not on:
+        raise InputError(
+            f"serving beyond this machine (--host {host} or --behind-tls) needs team mode "
+            "(log-ins): add an admin first with `footcore "
+            "accounts add EMAIL --role admin --password-stdin`, or serve on 127.0.0.1"
+        )
 
 
 def listening_socket(host: str, port: int) -> socket.socket:

@@ -19,6 +19,7 @@ from footcore.adapters.storage.models import PrescriptionRow, SessionRow, StateR
 from footcore.domain.adaptation import Level, stepped
 from footcore.domain.catalog import Dose
 from footcore.domain.plan import Week
+from footcore.services.coach_overlay import overlay
 from footcore.services.context import Runner, dumps
 
 WEEK = timedelta(days=7)
@@ -108,6 +109,7 @@ def refresh(runner: Runner, slot: str | None, from_day: date) -> None:
     for p, day in repo.slot_items_from(runner.id, slot, from_day):
         if (day, p.exercise) not in logged:
             adapt_item(runner, p, states.get(p.exercise))
+    overlay(runner, from_day)  # coaches' edits stay over the adapted doses
 
 
 def _build_sessions(runner: Runner, weeks: Sequence[WeekRow], from_day: date) -> None:
@@ -148,6 +150,7 @@ def _build_sessions(runner: Runner, weeks: Sequence[WeekRow], from_day: date) ->
             rows.append(session)
     runner.uow.repo.add_all(rows)
     runner.uow.repo.flush()
+    overlay(runner, from_day)
 
 
 def safe_from(runner: Runner, day: date) -> date:

@@ -105,14 +105,14 @@ def get_me(request: Request) -> Any:
     return me_dict(acting(request))
 
 
-@router.get("/sessions", response_model=list[LoginSessionPublic])
+@router.get("/logins", response_model=list[LoginSessionPublic])
 def get_sessions(request: Request, storage: StorageDep) -> Any:
     """This account's open sessions (`current` marks the one asking)."""
     actor = acting(request)
     return logins.own_sessions(storage.uow(), actor.account_id, request.state.session_token)
 
 
-@router.delete("/sessions/{session_id}", response_model=MessagePublic)
+@router.delete("/logins/{session_id}", response_model=MessagePublic)
 def delete_own_session(session_id: int, request: Request, storage: StorageDep) -> Any:
     """End one of this account's sessions (e.g. a lost phone)."""
     actor = acting(request)

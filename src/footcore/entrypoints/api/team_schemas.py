@@ -63,3 +63,55 @@ class AuditPublic(BaseModel):
 
 class EmailPublic(BaseModel):
     email: str
+
+
+class AlertPublic(BaseModel):
+    key: str = Field(description="Names this occurrence; send it to acknowledge the alert.")
+    kind: str
+    severity: str = Field(description="critical, high or medium")
+    reason: str
+    source: str
+
+
+class RosterRowPublic(BaseModel):
+    athlete: str
+    phase: str | None
+    week: int | None
+    adherence_7: int | None = Field(description="% of planned sessions logged, 7 days to yesterday")
+    colour_7: str = Field(description="TrainingPeaks compliance colour (vendor convention)")
+    adherence_28: int | None
+    colour_28: str
+    worst_pain: int | None = Field(description="Worst pain 0-10 of the last 7 days")
+    pain_trend: str = Field(description="rising, falling, steady or unknown vs the 7 days before")
+    alerts: list[AlertPublic]
+    paused: str | None = Field(description="A red-flag pause, if one is open")
+    last_activity: dt.date | None
+    next_retest: dt.date | None
+    spikes: int = Field(description="Running spikes (Frandsen 2025 bands) in the last 28 days")
+    largest_spike: str | None
+
+
+class AckCreate(_In):
+    key: str = Field(max_length=64)
+    reason: str = Field(default="", max_length=1000)
+
+
+class EditCreate(_In):
+    kind: str = Field(description="swap, dose, exclude or note")
+    exercise: str = Field(max_length=64, description="The planned exercise (slot) to change.")
+    reason: str = Field(max_length=1000, description="Why: shown to the athlete.")
+    to: str | None = Field(default=None, max_length=64, description="swap: the exercise in.")
+    sets: int | None = None
+    reps: int | None = None
+    hold_s: int | None = None
+    note: str | None = Field(default=None, max_length=500)
+
+
+class EditPublic(BaseModel):
+    id: int
+    exercise: str
+    kind: str
+    value: str
+    reason: str
+    by: str
+    from_day: dt.date

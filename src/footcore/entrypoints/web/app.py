@@ -71,8 +71,10 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     # Imported here: the API's modules import this package's dependencies, so importing the API
     # first (a test, a script) must not find this module half-initialised.
     from footcore.entrypoints.api import ERRORS, api_routers
+    from footcore.entrypoints.api import coach as coach_api
     from footcore.entrypoints.api import team as team_api
     from footcore.entrypoints.api.openapi import openapi_document
+    from footcore.entrypoints.web.pages import coach as coach_pages
     from footcore.entrypoints.web.pages import login as team_pages
 
     settings = settings or WebSettings()
@@ -100,10 +102,12 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(pages[0], include_in_schema=False)
     for router in api_routers():
         app.include_router(router, prefix="/api", responses=ERRORS)
-    app.include_router(team_api.router, prefix="/api", responses={**ERRORS, **TEAM_ERRORS})
+    for router in (team_api.router, coach_api.router):
+        app.include_router(router, prefix="/api", responses={**ERRORS, **TEAM_ERRORS})
     for router in pages[1:]:
         app.include_router(router, include_in_schema=False)
-    app.include_router(team_pages.router, include_in_schema=False)
+    for router in (team_pages.router, coach_pages.router):
+        app.include_router(router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.openapi = partial(openapi_document, app)  # type: ignore[method-assign]
     # add_middleware puts each new one outside the previous: the last added runs first.

@@ -8,7 +8,9 @@ public    the log-in page and endpoints, health, the CSRF token, the favicon (st
           a mount and never reach the gate)
 user      any signed-in account (the exercise library, learn, screen, plan preview, one's own
           sessions and second factor)
-coach     coaches and admins (the roster, later)
+coach     coaches and admins (the roster)
+coaching  an athlete's data as `athlete` below, for coaches and admins only (alerts to
+          acknowledge, the coach's view of one athlete)
 admin     admins only (the audit log)
 athlete   everything else, the default, so a new route is closed until it is classified: the
           athlete's health data. Athletes reach their own; coaches name the athlete with
@@ -21,6 +23,7 @@ Every coach or admin write to an athlete's data, and every export, is written to
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
@@ -35,7 +38,7 @@ from footcore.domain.accounts import Access, Actor, Role, Verdict, authorize
 from footcore.entrypoints.web.storage import Storage
 from footcore.errors import AuthError, ForbiddenError, NotFoundError
 
-Kind = Literal["public", "user", "coach", "admin", "athlete"]
+Kind = Literal["public", "user", "coach", "admin", "coaching", "athlete"]
 
 ROUTES: dict[str, Kind] = {
     "/login": "public",
@@ -62,17 +65,26 @@ ROUTES: dict[str, Kind] = {
     "/api/assessment/score": "user",
     "/api/plans/preview": "user",
     "/api/me": "user",
-    "/api/sessions": "user",
-    "/api/sessions/{session_id}": "user",
+    "/api/logins": "user",
+    "/api/logins/{session_id}": "user",
     "/api/me/totp": "user",
     "/account": "user",
     "/account/sessions/end": "user",
     "/logout": "user",
+    "/api/roster": "coach",
+    "/api/alerts/ack": "coaching",
+    "/coach/edits": "coaching",
+    "/coach/athlete": "coaching",
+    "/coach/alerts/ack": "coaching",
+    "/roster": "coach",
     "/api/audit": "admin",
     "/audit": "admin",
 }
-EXPORTS = frozenset({"/api/export", "/api/calendar", "/calendar/{key}.ics"})
+EXPORTS = re.compile(r"^(/api/export|/api/calendar|/calendar/[^/]+\.ics)$")
 READS = frozenset({"GET", "HEAD"})
+# In team mode a red-flag pause is cleared by the athlete's coach or clinician account (edit
+# access), never by the athlete alone: the clearance is the clinician's word.
+CLEARANCE = frozenset({"/api/clear", "/clear"})
 NOT_YOURS = "no athlete '{name}' that this account may see: check the name (?athlete=NAME)"
 
 
@@ -89,14 +101,20 @@ class TeamSwitch:
     on: bool = False
     seen: tuple[object, ...] | None = field(default=None)
 
+    def known_off(self, storage: Storage) -> bool:
+        """Off, and the database unchanged since it was asked: no thread hop, no query (the
+        personal mode's every request)."""
+        if self.on:
+            return False
+        signature = storage.signature()
+        return signature is not None and signature == self.seen
+
     def check(self, storage: Storage) -> bool:
         if self.on:
             return True
         from footcore.services.accounts import team_mode
 
         signature = storage.signature()
-        if signature is not None and signature == self.seen:
-            return False
         self.on = team_mode(storage.uow())
         self.seen = signature
         return self.on
@@ -112,9 +130,23 @@ def is_secure(request: Request) -> bool:
     return bool(request.app.state.settings.secure_cookies) or request.url.scheme == "https"
 
 
-def route_path(request: Request) -> str:
-    route = request.scope.get("route")
-    return str(getattr(route, "path", request.url.path))
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{[^}]+\})", template)
+    return re.compile("".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts) + "$")
+
+
+# The classified routes as patterns of the request path (the route object FastAPI leaves in the
+# scope is not reliably the prefixed one across versions); unmatched paths are athlete data.
+PATTERNS: tuple[tuple[re.Pattern[str], Kind], ...] = tuple(
+    (_pattern(path), kind) for path, kind in ROUTES.items()
+)
+
+
+def route_kind(path: str) -> Kind:
+    for pattern, kind in PATTERNS:
+        if pattern.match(path):
+            return kind
+    return "athlete"
 
 
 def _refuse_anonymous(request: Request) -> HTTPException | AuthError:
@@ -129,10 +161,12 @@ async def gate(request: Request) -> None:
     state = request.app.state
     storage: Storage = state.storage
     switch: TeamSwitch = state.team
-    if not switch.on and not await run_in_threadpool(switch.check, storage):
+    if switch.known_off(storage) or not (
+        switch.on or await run_in_threadpool(switch.check, storage)
+    ):
         return
-    path = route_path(request)
-    kind = ROUTES.get(path, "athlete")
+    path = request.url.path
+    kind = route_kind(path)
     if kind == "public":
         return
     token = request.cookies.get(session_cookie(is_secure(request)))
@@ -149,12 +183,13 @@ async def gate(request: Request) -> None:
         return
     if kind == "admin" and actor.role is not Role.ADMIN:
         raise ForbiddenError("only an admin account may open this")
-    if kind == "coach" and actor.role is Role.ATHLETE:
+    if kind in ("coach", "coaching") and actor.role is Role.ATHLETE:
         raise ForbiddenError("only coach and admin accounts may open this")
-    if kind != "athlete":
+    if kind not in ("athlete", "coaching"):
         return
     if path == "/" and actor.role is not Role.ATHLETE and "athlete" not in request.query_params:
-        raise HTTPException(303, headers={"location": "/account"})
+        where = "/roster" if actor.role is Role.COACH else "/account"
+        raise HTTPException(303, headers={"location": where})
     target = request.query_params.get("athlete") or actor.athlete
     if not target:
         raise NotFoundError("name the athlete: ?athlete=NAME (one you have been granted)")
@@ -164,8 +199,10 @@ async def gate(request: Request) -> None:
         raise NotFoundError(NOT_YOURS.format(name=target))
     if verdict is Verdict.FORBIDDEN:
         raise ForbiddenError(f"your access to '{target}' is view only; ask for edit access")
+    if path in CLEARANCE and actor.role is Role.ATHLETE:
+        raise ForbiddenError("in team mode your coach or clinician clears a red-flag pause")
     request.state.athlete = target
-    if actor.role is not Role.ATHLETE and (needed is Access.EDIT or path in EXPORTS):
+    if actor.role is not Role.ATHLETE and (needed is Access.EDIT or EXPORTS.match(path)):
         await run_in_threadpool(_audit, storage, state.now(), actor, request, target, path)
 
 
@@ -174,9 +211,11 @@ def _audit(
 ) -> None:
     from footcore.services.accounts import record
 
-    action = "export" if path in EXPORTS else "edit"
+    action = "export" if EXPORTS.match(path) else "clearance" if path in CLEARANCE else "edit"
     reason = request.headers.get("x-footcore-reason", "")[:500]
-    record(storage.uow(), now, actor.email, action, target, f"{request.method} {path}", reason)
+    # the calendar's address holds its secret key, which the log must not keep
+    shown = "/calendar/(key).ics" if path.startswith("/calendar/") else path
+    record(storage.uow(), now, actor.email, action, target, f"{request.method} {shown}", reason)
 
 
 def acting(request: Request) -> Actor:

@@ -8,6 +8,7 @@ from sqlalchemy import create_engine
 
 from footcore.adapters.storage import (  # noqa: F401  (their tables join Base)
     account_models,
+    coach_models,
     running_models,
 )
 from footcore.adapters.storage.models import Base

@@ -1,0 +1,113 @@
+"""Coaches' edits of an athlete's plan: swap an exercise for another of the library, set a dose,
+leave one out, or add a note, each with its reason, from the next day on (the past and today
+stay as they were). Every edit is audited; the athlete sees it as "changed by your coach: ..."."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from footcore.adapters.storage.coach_models import CoachEditRow
+from footcore.adapters.storage.uow import SqlUnitOfWork
+from footcore.errors import InputError
+from footcore.services.accounts import audit, repo
+from footcore.services.coach_overlay import active_edits
+from footcore.services.context import open_runner
+from footcore.services.stored_plan import refresh
+
+KINDS = ("swap", "dose", "exclude", "note")
+LIMITS = {"sets": (1, 10), "reps": (1, 200), "hold_s": (1, 600)}
+
+
+@dataclass(frozen=True)
+class EditView:
+    id: int
+    exercise: str
+    kind: str
+    value: str
+    reason: str
+    by: str
+    from_day: date
+
+
+def _value(kind: str, to: str | None, dose: dict[str, int | None], note: str | None) -> str:
+    if kind == "swap":
+        if not to:
+            raise InputError("name the exercise to swap in (an id of the library)", "to")
+        return to
+    if kind == "dose":
+        clean = {k: v for k, v in dose.items() if v is not None}
+        if not clean:
+            raise InputError("give sets, reps or hold_s", "sets")
+        for key, v in clean.items():
+            low, high = LIMITS[key]
+            if not low <= v <= high:
+                raise InputError(f"{v} is outside {low}-{high}", key)
+        return json.dumps(clean, sort_keys=True)
+    if kind == "note":
+        if not (note or "").strip():
+            raise InputError("write the note", "note")
+        return (note or "").strip()[:500]
+    return ""
+
+
+def edit(
+    uow: SqlUnitOfWork,
+    now: datetime,
+    actor: str,
+    athlete: str,
+    kind: str,
+    exercise: str,
+    reason: str,
+    as_of: date,
+    to: str | None = None,
+    dose: dict[str, int | None] | None = None,
+    note: str | None = None,
+) -> EditView:
+    if kind not in KINDS:
+        raise InputError(f"unknown edit '{kind}'; accepted: {', '.join(KINDS)}", "kind")
+    if not reason.strip():
+        raise InputError("say why: the athlete sees the reason with the change", "reason")
+    value = _value(kind, to, dose or {}, note)
+    start = as_of + timedelta(days=1)
+    with uow:
+        runner = open_runner(uow, athlete, as_of)
+        if kind == "swap":
+            runner.r.k.catalog.get(value)  # an exercise of the library, else 404
+        if not uow.repo.slot_items_from(runner.id, exercise, start):
+            raise InputError(f"'{exercise}' is not in the plan from {start}", "exercise")
+        row = CoachEditRow(
+            athlete_id=runner.id,
+            slot=exercise,
+            kind=kind,
+            value=value,
+            reason=reason.strip()[:1000],
+            actor=actor,
+            from_day=start,
+            created_at=now,
+            ended=None,
+        )
+        uow.repo.add(row)
+        uow.repo.flush()
+        refresh(runner, exercise, start)
+        audit(
+            repo(uow),
+            now,
+            actor,
+            "coach.edit",
+            athlete,
+            f"{kind} {exercise}{' -> ' + value if value else ''} from {start}",
+            reason,
+        )
+        uow.commit()
+        return _view(row)
+
+
+def edits(uow: SqlUnitOfWork, athlete: str, as_of: date) -> list[EditView]:
+    with uow:
+        return [_view(e) for e in active_edits(open_runner(uow, athlete, as_of))]
+
+
+def _view(e: CoachEditRow) -> EditView:
+    return EditView(e.id, e.slot, e.kind, e.value, e.reason, e.actor, e.from_day)
