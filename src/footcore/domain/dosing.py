@@ -191,18 +191,26 @@ def lighten(
         for i, p in enumerate(items)
         if p.exercise not in rules.protocols
     ]
-    if not flat:
-        return {d: tuple(items) for d, items in lighter.items()}
+    everything = [(d, i) for d, items in lighter.items() for i in range(len(items))]
     guard = 0
     while total > rules.light_max * previous_volume and guard < 10_000:
         guard += 1
-        d, i = max(flat, key=lambda k: lighter[k[0]][k[1]].volume)
+
+        # Other items first; a protocol already at one set gives reps only as a last resort.
+        def can_shrink(k: tuple[str, int]) -> bool:
+            dose = lighter[k[0]][k[1]].dose
+            return one_step(dose, -1) != dose
+
+        shrinkable = [k for k in flat if can_shrink(k)] or [k for k in everything if can_shrink(k)]
+        if not shrinkable:
+            break
+        d, i = max(shrinkable, key=lambda k: lighter[k[0]][k[1]].volume)
         p = lighter[d][i]
         q = p.with_dose(one_step(p.dose, -1))
-        if q.dose == p.dose:
-            break
         lighter[d][i] = q
         total += q.volume - p.volume
+    if not flat:
+        return {d: tuple(items) for d, items in lighter.items()}
     full: set[tuple[str, int]] = set()
     while total < rules.light_min * previous_volume and guard < 10_000:
         guard += 1
