@@ -43,7 +43,7 @@ def alive(pids: list[int]) -> list[int]:
     return out
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
 def test_a_killed_import_leaves_no_worker_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -54,10 +54,10 @@ def test_a_killed_import_leaves_no_worker_behind(
     assert init.code == 0, init.err
     folder = tmp_path / "runs"
     folder.mkdir()
-    # 14 MB files, each many seconds of parsing, so the workers are busy when the CLI dies.
-    for n in range(2):
-        points = track(datetime(2026, 10, 1 + n, 7, tzinfo=UTC), 42, 2400, every_s=1)
-        (folder / f"run-{n}.gpx").write_bytes(gpx(points))
+    # Files gpxpy takes a second or more each to parse, enough to keep both workers busy.
+    one = gpx(track(datetime(2026, 10, 1, 7, tzinfo=UTC), 42, 1200, every_s=1))
+    for n in range(16):
+        (folder / f"run-{n:02d}.gpx").write_bytes(one)
     cli = Path(sys.executable).with_name("footcore")
     env = {**os.environ, "FOOTCORE_DATABASE_URL": db, "FOOTCORE_HOME": str(tmp_path / "home")}
     started_pids: list[int] = []
@@ -77,20 +77,19 @@ def test_a_killed_import_leaves_no_worker_behind(
                 return []
             return [k for k in kids if "spawn_main" in " ".join(k.cmdline())]
 
-        def parsing() -> bool:
-            # past their start-up (imports, initializer: about half a second of CPU each)
+        def bound() -> bool:
+            # each worker renames itself once it will die with its parent (Linux)
             try:
-                busy = [w for w in workers() if sum(w.cpu_times()[:2]) > 1.5]
+                return sum(w.name() == "footcore-parse" for w in workers()) >= 2
             except psutil.NoSuchProcess:
                 return False
-            return len(busy) >= 2
 
-        assert until(parsing, 120), "the workers never started parsing"
+        assert until(bound, 120), "the workers never started"
         started_pids.extend(p.pid for p in parent.children(recursive=True))
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
-        # A worker that outlived its parent would go on parsing its multi-second file.
-        assert until(lambda: not alive(started_pids), 3), f"still running: {alive(started_pids)}"
+        # A worker that outlived its parent would go on parsing the files queued for it.
+        assert until(lambda: not alive(started_pids), 5), f"still running: {alive(started_pids)}"
     finally:
         if proc.poll() is None:
             proc.kill()

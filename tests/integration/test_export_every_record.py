@@ -144,3 +144,20 @@ def test_a_column_missing_from_an_older_file_takes_its_empty_value(uow: SqlUnitO
     again = json.loads(training.export(uow, "bea", AS_OF))
     assert [r["device"] for r in again["runs"]] == [None] * 11
     assert date.fromisoformat(again["runs"][0]["date"]) < START
+
+
+@pytest.mark.postgres
+def test_runs_and_shoes_move_from_sqlite_to_postgresql_unchanged(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    source = SqlUnitOfWork.connect(f"sqlite:///{tmp_path}/a.db")
+    target = SqlUnitOfWork.connect(postgres_url)
+    try:
+        a_runner_with_runs(source)
+        first = training.export(source, "ana", AS_OF)
+        training.import_data(target, first, "ana.json", None)
+        assert training.export(target, "ana", AS_OF) == first
+        assert counts(target, "ana") == counts(source, "ana")
+    finally:
+        source.dispose()
+        target.dispose()

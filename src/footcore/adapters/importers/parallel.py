@@ -45,6 +45,9 @@ MAX_BYTES_AHEAD = 200_000_000
 
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PR_SET_NAME = 15
+# What `ps` shows for a worker once it is bound to its parent (at most 15 bytes).
+WORKER_NAME = b"footcore-parse"
 
 
 def _die_with_parent(parent: int) -> None:
@@ -55,6 +58,7 @@ def _die_with_parent(parent: int) -> None:
             if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
                 if os.getppid() != parent:  # it died before the request: nobody would signal
                     os._exit(1)
+                libc.prctl(PR_SET_NAME, ctypes.c_char_p(WORKER_NAME), 0, 0, 0)
                 return
         except (OSError, AttributeError):
             pass
