@@ -43,6 +43,8 @@ class StatusView:
     warnings: list[str] = field(default_factory=list)
     paused: str | None = None
     checkins: list[dict[str, Any]] = field(default_factory=list)  # the latest, newest first
+    plan_start: date | None = None  # the plan's first and last days
+    plan_end: date | None = None
 
 
 def _adherence(runner: Runner, start: date, end: date) -> tuple[int, int]:
@@ -119,6 +121,8 @@ def status(runner: Runner) -> StatusView:
         warnings=warnings(runner, week_dict),
         paused=pause.message if pause is not None else None,
         checkins=latest_checkins(runner),
+        plan_start=weeks[0].start if weeks else None,
+        plan_end=max(w.start for w in weeks) + 6 * DAY if weeks else None,
     )
 
 
