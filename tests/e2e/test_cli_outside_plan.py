@@ -90,3 +90,11 @@ def test_a_retest_before_the_retest_week_says_when_it_is_due(url: str, tmp_path:
     due = r.out.split("your retest is due in plan week ")[1].split(",")[0]
     start = r.out.split(f"plan week {due}, ")[1].split(" to ")[0]
     assert json.loads(run("today", "--date", start, "--format", "json").out)["week"]["retest"]
+
+
+def test_status_after_the_plan_says_it_ended(url: str) -> None:
+    # The plan ended on 2026-04-26, before any day this test can run on.
+    out = run("status").out
+    assert "Today is after your plan ended (its last day was 2026-04-26)." in out
+    data = json.loads(run("status", "--format", "json").out)
+    assert (data["plan_start"], data["plan_end"]) == ("2026-03-02", "2026-04-26")

@@ -99,3 +99,22 @@ def test_the_web_and_api_speak_in_web_words_and_exercise_names(tmp_path: Path) -
         page = c.get("/today").text
         assert "effort was not logged (effort 0-10)" in page and "(--rpe" not in page
         assert item["name"] in page
+
+
+def test_the_web_load_page_says_each_band_reason_once(tmp_path: Path) -> None:
+    settings = WebSettings(
+        database_url=f"sqlite:///{tmp_path / 'web.db'}",
+        allowed_hosts=HOSTS,
+        today=lambda: date(2026, 11, 16),
+    )
+    with make_client(settings) as c:
+        profile = tomllib.loads((EXAMPLES / "runner.toml").read_text())
+        assert c.post("/api/athlete", json={"profile": profile}).status_code == 201
+        # 10 km, then two small spikes (+20%, +12.5%) and a moderate one (+52%).
+        for day, km in (("02", 10), ("04", 12), ("06", 13.5), ("08", 20.5)):
+            run_ = {"date": f"2026-11-{day}", "km": km, "minutes": 60}
+            assert c.post("/api/runs", json=run_).status_code in (200, 201)
+        page = c.get("/load", params={"weeks": 4}).text
+        table = page[page.index('<table id="spikes">') : page.index('<ul id="spike-bands">')]
+        assert table.count("<tr>") == 1 + 3  # the header and one row per run with a reference
+        assert page.count("hazard rate ratio") == 2  # small and moderate, once each

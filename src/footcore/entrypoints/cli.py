@@ -1,5 +1,6 @@
 """The `footcore` command line. Exit codes: 0 ok, 1 internal error, 2 bad input, 3 red flag,
-4 broken data file, 5 storage unavailable (footcore.errors draws the tree)."""
+4 broken data file, 5 storage unavailable (footcore.errors draws the tree), 130 stopped by Ctrl-C
+(`session` and `assess` save what was answered first)."""
 
 from __future__ import annotations
 

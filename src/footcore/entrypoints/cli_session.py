@@ -69,9 +69,10 @@ def session_cmd(
         click.echo("Nothing logged.")
     if walked.stopped:
         saved = len({e.exercise for e in walked.entries})
+        kept = f"Saved the {saved} item(s) answered before the stop" if saved else "Nothing saved"
         click.echo(
-            f"\nStopped. Saved the {saved} item(s) answered before the stop; "
-            f"`footcore session --date {when.isoformat()}` goes on with the rest."
+            f"\nStopped. {kept}; `footcore session --date {when.isoformat()}` "
+            "goes on with the rest."
         )
         if walked.unfinished:
             click.echo(f"The item in progress is not saved; to record it: {walked.unfinished}")

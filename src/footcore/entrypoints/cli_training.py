@@ -330,7 +330,9 @@ def status_cmd(fmt: str, database_url: str | None, athlete: str) -> None:
     s = training.status(_uow(database_url), athlete, date.today())
     if fmt == "json":
         data = dataclasses.asdict(s)
-        data["as_of"] = s.as_of.isoformat()
+        for key in ("as_of", "plan_start", "plan_end"):
+            value = getattr(s, key)
+            data[key] = value.isoformat() if value is not None else None
         echo_json(data)
         return
     click.echo(status_text(s))

@@ -95,7 +95,14 @@ def status_text(s: StatusView) -> str:
             + (" (retest week)" * w["retest"])
         )
     else:
-        out.append("Today is outside the plan's weeks.")
+        if s.plan_start is not None and s.as_of < s.plan_start:
+            out.append(f"Today is before your plan starts (it starts {s.plan_start.isoformat()}).")
+        elif s.plan_end is not None and s.as_of > s.plan_end:
+            out.append(
+                f"Today is after your plan ended (its last day was {s.plan_end.isoformat()})."
+            )
+        else:
+            out.append("Today is outside the plan's weeks.")
     out.append(
         f"Adherence: this week {_pct(*s.adherence_week)}, overall "
         f"{_pct(*s.adherence_overall)} of the planned items"

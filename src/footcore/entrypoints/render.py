@@ -229,10 +229,16 @@ def exercise_text(ex: Exercise, k: Knowledge) -> str:
     ]
     if ex.aliases:
         lines.append(f"  also called: {', '.join(ex.aliases)}")
+
+    def names(ids: tuple[str, ...] | list[str]) -> str:
+        # By name, as a person reads them; the id (for `footcore exercise ID`) in brackets.
+        found = [k.catalog.exercises.get(i) for i in ids]
+        return ", ".join(f"{e.name} ({e.id})" if e else i for e, i in zip(found, ids, strict=True))
+
     if ex.progression:
-        lines.append(f"  progression: {', '.join(ex.progression)}")
+        lines.append(f"  progression: {names(ex.progression)}")
     if ex.regression:
-        lines.append(f"  regression: {', '.join(ex.regression)}")
+        lines.append(f"  regression: {names(ex.regression)}")
     contra = sorted(ex.contraindications.pain_areas | ex.contraindications.conditions)
     if contra:
         lines.append(f"  avoid with: {', '.join(contra)}")

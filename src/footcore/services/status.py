@@ -44,6 +44,8 @@ class StatusView:
     paused: str | None = None
     cleared: dict[str, Any] | None = None  # the last cleared pause: date, by (None before 0003)
     checkins: list[dict[str, Any]] = field(default_factory=list)  # the latest, newest first
+    plan_start: date | None = None  # the plan's first and last days
+    plan_end: date | None = None
 
 
 def _adherence(runner: Runner, start: date, end: date) -> tuple[int, int]:
@@ -122,6 +124,8 @@ def status(runner: Runner) -> StatusView:
         paused=pause.message if pause is not None else None,
         cleared=_cleared(runner),
         checkins=latest_checkins(runner),
+        plan_start=weeks[0].start if weeks else None,
+        plan_end=max(w.start for w in weeks) + 6 * DAY if weeks else None,
     )
 
 
