@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from footcore.adapters.secrets_kit import PasswordHasher, new_totp_secret, totp_code
-from footcore.adapters.storage import account_models
+from footcore.adapters.storage import account_models, coach_models
 from footcore.adapters.storage.models import Base
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.adapters.team_file import team_policy
@@ -28,8 +28,9 @@ def add(uow: SqlUnitOfWork, email: str, role: Role, athlete: str | None = None) 
     accounts.add_account(uow, HASHER, POLICY, T0, email, role, athlete, PW)
 
 
-def test_the_account_tables_match_their_models(uow: SqlUnitOfWork) -> None:
+def test_the_account_and_coach_tables_match_their_models(uow: SqlUnitOfWork) -> None:
     mine = {t.name for t in Base.metadata.sorted_tables if t.name in _own_tables()}
+    assert len(mine) == 9
     with uow.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         diffs = [d for d in compare_metadata(context, Base.metadata) if _touches(d, mine)]
@@ -39,7 +40,8 @@ def test_the_account_tables_match_their_models(uow: SqlUnitOfWork) -> None:
 def _own_tables() -> set[str]:
     return {
         m.__tablename__
-        for m in vars(account_models).values()
+        for module in (account_models, coach_models)
+        for m in vars(module).values()
         if isinstance(m, type) and issubclass(m, Base) and m is not Base
     }
 

@@ -90,3 +90,29 @@ def test_bad_edits_are_refused_and_change_nothing(uow: SqlUnitOfWork) -> None:
     with pytest.raises(InputError, match="outside 1-10"):
         coach_edits.edit(uow, NOW, COACH, "ana", "dose", slot, "x", TODAY, dose={"sets": 40})
     assert coach_edits.edits(uow, "ana", TODAY) == []
+
+
+def test_a_template_saved_from_one_athlete_is_assigned_to_another(uow: SqlUnitOfWork) -> None:
+    from footcore.errors import ConflictError
+    from footcore.services import coach_templates
+
+    new_runner(uow, "ana")
+    new_runner(uow, "ben")
+    _, items = next_session(uow)
+    slot = items[0].exercise  # type: ignore[attr-defined]
+    target = swap_target(uow, slot)
+    coach_edits.edit(uow, NOW, COACH, "ana", "swap", slot, "sore big toe", TODAY, to=target)
+    coach_edits.edit(uow, NOW, COACH, "ana", "note", slot, "slowly", TODAY, note="3 s down")
+    saved = coach_templates.save(uow, NOW, COACH, "toe care", "ana", TODAY)
+    assert [e["kind"] for e in saved.edits] == ["swap", "note"]
+    with pytest.raises(ConflictError):
+        coach_templates.save(uow, NOW, COACH, "toe care", "ana", TODAY)
+    done = coach_templates.assign(uow, NOW, COACH, "toe care", "ben", TODAY)
+    assert (done.applied, done.skipped) == (2, [])
+    assert [(e.kind, e.reason) for e in coach_edits.edits(uow, "ben", TODAY)] == [
+        ("swap", "sore big toe"),
+        ("note", "slowly"),
+    ]
+    assert coach_templates.templates(uow, "other@club.example") == []
+    with pytest.raises(NotFoundError):
+        coach_templates.assign(uow, NOW, "other@club.example", "toe care", "ben", TODAY)

@@ -71,9 +71,11 @@ USER = {
     "/account/sessions/end",
 }
 ADMIN = {"/api/audit", "/audit"}
-COACH = {"/api/roster", "/roster"}
+COACH = {"/api/roster", "/roster", "/api/templates"}
 COACHING = {
     "/api/alerts/ack",
+    "/api/templates/save",
+    "/api/templates/assign",
     "/coach/athlete",
     "/coach/alerts/ack",
     "/coach/edits",

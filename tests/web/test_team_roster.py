@@ -61,3 +61,53 @@ def test_a_coach_acknowledges_a_pain_alert_from_the_athletes_page(coach: TestCli
     assert r.status_code == 200 and "Acknowledged." in r.text and "pain 8/10" not in r.text
     assert coach.get("/api/alerts?athlete=ana").json() == []
     assert coach.post("/api/alerts/ack?athlete=ana", json={"key": key}).status_code == 404
+
+
+def test_the_athlete_sees_a_coachs_swap_on_the_day_and_the_plan(
+    coach: TestClient, tmp_path: Path
+) -> None:
+    day = next(
+        d["date"]
+        for d in coach.get(
+            f"/api/week?athlete=ana&day={(TODAY + timedelta(days=1)).isoformat()}"
+        ).json()
+        if d["items"] and d["date"] > TODAY.isoformat()
+    )
+    slot = coach.get(f"/api/today?athlete=ana&day={day}").json()["items"][0]["exercise"]
+    r = coach.post(
+        "/api/coach/edits?athlete=ana",
+        json={
+            "kind": "swap",
+            "exercise": slot,
+            "to": "towel_scrunch" if slot != "towel_scrunch" else "ankle_circles",
+            "reason": "sore big toe",
+        },
+    )
+    assert r.status_code == 201, r.text
+    url = f"sqlite:///{tmp_path / 'team.db'}"
+    uow = SqlUnitOfWork.connect(url)
+    try:
+        accounts.add_account(
+            uow, PasswordHasher(), team_policy(), NOW, "ana@club.example", Role.ATHLETE, "ana", PW
+        )
+    finally:
+        uow.dispose()
+    settings = WebSettings(
+        database_url=url, allowed_hosts=HOSTS, today=lambda: TODAY, now=lambda: NOW
+    )
+    with make_client(settings) as ana:
+        assert ana.post(
+            "/api/session", json={"email": "ana@club.example", "password": PW}
+        ).is_success
+        item = ana.get(f"/api/today?day={day}").json()["items"][0]
+        assert (
+            "changed by your coach:" in item["adaptation"] and "sore big toe" in item["adaptation"]
+        )
+        assert "changed by your coach: swap" in ana.get("/plan").text
+        assert (
+            ana.post(
+                "/api/coach/edits",
+                json={"kind": "note", "exercise": slot, "note": "x", "reason": "y"},
+            ).status_code
+            == 403
+        )

@@ -42,3 +42,16 @@ class CoachEditRow(Base):
     from_day: Mapped[dt.date] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     ended: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class CoachTemplateRow(Base):
+    """A coach's program template: the edits of one athlete's plan, saved under a name to be
+    assigned to others (`edits`: JSON list of kind, exercise, value, reason)."""
+
+    __tablename__ = "coach_templates"
+    __table_args__ = (UniqueConstraint("owner", "name"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner: Mapped[str] = mapped_column(String(EMAIL))
+    name: Mapped[str] = mapped_column(String(NAME))
+    edits: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)

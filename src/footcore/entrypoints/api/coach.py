@@ -14,14 +14,17 @@ from footcore.domain.accounts import Role
 from footcore.entrypoints.api.team_schemas import (
     AckCreate,
     AlertPublic,
+    AssignedPublic,
     EditCreate,
     EditPublic,
     RosterRowPublic,
+    TemplateCreate,
+    TemplatePublic,
 )
 from footcore.entrypoints.web.deps import StorageDep, TodayDep, athlete_name
 from footcore.entrypoints.web.team import acting
 from footcore.errors import ForbiddenError
-from footcore.services import coach_edits, roster
+from footcore.services import coach_edits, coach_templates, roster
 
 router = APIRouter(tags=["coach"])
 
@@ -92,3 +95,41 @@ def post_edit(body: EditCreate, request: Request, storage: StorageDep, today: To
 def get_edits(request: Request, storage: StorageDep, today: TodayDep) -> Any:
     """The coach's changes standing in the athlete's plan, with their reasons."""
     return [asdict(e) for e in coach_edits.edits(storage.uow(), athlete_name(request), today)]
+
+
+@router.get("/templates", response_model=list[TemplatePublic])
+def get_templates(request: Request, storage: StorageDep) -> Any:
+    """Your program templates (coaches)."""
+    return [asdict(t) for t in coach_templates.templates(storage.uow(), acting(request).email)]
+
+
+@router.post("/templates/save", response_model=TemplatePublic, status_code=201)
+def save_template(
+    body: TemplateCreate, request: Request, storage: StorageDep, today: TodayDep
+) -> Any:
+    """Save the athlete's standing coach's edits as a template under a name."""
+    done = coach_templates.save(
+        storage.uow(),
+        request.app.state.now(),
+        acting(request).email,
+        body.name,
+        athlete_name(request),
+        today,
+    )
+    return asdict(done)
+
+
+@router.post("/templates/assign", response_model=AssignedPublic)
+def assign_template(
+    body: TemplateCreate, request: Request, storage: StorageDep, today: TodayDep
+) -> Any:
+    """Apply one of your templates to the athlete's plan from tomorrow (audited per edit)."""
+    done = coach_templates.assign(
+        storage.uow(),
+        request.app.state.now(),
+        acting(request).email,
+        body.name,
+        athlete_name(request),
+        today,
+    )
+    return asdict(done)

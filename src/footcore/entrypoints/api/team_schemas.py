@@ -115,3 +115,17 @@ class EditPublic(BaseModel):
     reason: str
     by: str
     from_day: dt.date
+
+
+class TemplateCreate(_In):
+    name: str = Field(max_length=100)
+
+
+class TemplatePublic(BaseModel):
+    name: str
+    edits: list[dict[str, str]]
+
+
+class AssignedPublic(BaseModel):
+    applied: int
+    skipped: list[str] = Field(description="Edits whose exercise is not in this plan, and why.")

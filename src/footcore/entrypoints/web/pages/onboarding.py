@@ -120,12 +120,14 @@ async def onboarding_finish(
 @router.get("/plan")
 def plan(request: Request, r: RunnerDep, welcome: int = 0) -> Response:
     """The stored plan, week by week."""
+    from footcore.services.coach_edits import edits
     from footcore.services.day_marks import day_marks
 
     plan = stored_runner(r.storage.uow(), r.name, r.today).plan
     return page(
         request,
         "plan.html",
+        coach_edits=edits(r.storage.uow(), r.name, r.today),
         weeks=plan.weeks,
         today=r.today,
         preview=False,

@@ -1,4 +1,5 @@
-"""Coach mode: acknowledged alerts and coaches' edits (models: adapters/storage/coach_models.py).
+"""Coach mode: acknowledged alerts, coaches' edits and program templates (models:
+adapters/storage/coach_models.py).
 
 Revision ID: 0005_coach
 Revises: 0004_accounts
@@ -48,8 +49,19 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_coach_edits")),
     )
     op.create_index(op.f("ix_coach_edits_athlete_id"), "coach_edits", ["athlete_id"])
+    op.create_table(
+        "coach_templates",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("owner", sa.String(length=254), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("edits", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_coach_templates")),
+        sa.UniqueConstraint("owner", "name", name=op.f("uq_coach_templates_owner_name")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("coach_templates")
     op.drop_table("coach_edits")
     op.drop_table("alert_acks")
