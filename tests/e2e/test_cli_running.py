@@ -15,9 +15,8 @@ import pytest
 from footcore.adapters.importers import Imported
 from footcore.bootstrap import knowledge
 from tests.cli_runner import Outcome, run
-from tests.corpus import activity_samples, outcomes_each
-from tests.factories import profile_file
-from tests.integration.test_running import high_load_start, strava_export
+from tests.corpus import activity_samples, outcomes_each, strava_export
+from tests.factories import high_load_start, profile_file
 from tests.synthetic import Track, write_activity
 
 DAY = timedelta(days=1)
