@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import json
 import sys
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
+from typing import Any
 
 from footcore.entrypoints.cli import main
 
@@ -31,3 +33,29 @@ def run(*args: str, stdin: str = "") -> Outcome:
     finally:
         sys.argv, sys.stdin = old_argv, old_stdin
     return Outcome(code, out.getvalue(), err.getvalue())
+
+
+def checked(*args: str) -> Outcome:
+    """`footcore ARGS`, which must never show a traceback, whatever its exit code."""
+    r = run(*args)
+    assert "Traceback" not in r.out + r.err
+    return r
+
+
+def ok(*args: str) -> Outcome:
+    """`footcore ARGS`, which must succeed."""
+    r = checked(*args)
+    assert r.code == 0, (args, r.out, r.err)
+    return r
+
+
+def js(*args: str) -> Any:
+    """`footcore ARGS --format json`, which must succeed; its JSON."""
+    return json.loads(ok(*args, "--format", "json").out)
+
+
+def one_error_line(r: Outcome, text: str, code: int = 2) -> None:
+    """The command failed with `code` and said so in one line on stderr that contains `text`."""
+    assert r.code == code, (r.out, r.err)
+    assert r.err.count("\n") == 1 and r.err.startswith("footcore: "), r.err
+    assert text in r.err, r.err

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -104,3 +104,23 @@ def normal_results_on(day: date) -> dict[str, Any]:
         "single_leg_stance_eyes_open_s": {"left": 44, "right": 44},
         "heel_raise_reps": {"left": 22, "right": 22},
     }
+
+
+def high_load_start(today: date) -> date:
+    """A plan start for which the stored plan has a high-load or plyometric item in the four
+    days from today (the days a spike today restricts)."""
+    from footcore.adapters.inputs import read_profile
+    from footcore.bootstrap import knowledge
+    from footcore.domain.planner import generate_plan
+
+    k = knowledge()
+    prof = read_profile(EXAMPLES / "runner.toml")
+    for back in range(112, 140):
+        start = today - back * timedelta(days=1)
+        plan = generate_plan(k.catalog, prof, k.rules, start, 24)
+        for s in plan.sessions():
+            if today <= s.date <= today + 3 * timedelta(days=1) and any(
+                k.catalog.get(i.exercise).is_high_load for i in s.items
+            ):
+                return start
+    raise AssertionError("no plan start puts a high-load item in the next days")

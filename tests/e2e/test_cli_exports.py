@@ -142,14 +142,15 @@ def test_print_to_an_unwritable_folder_says_permission_denied(tmp_path: Path) ->
 # A stored runner and the demo -----------------------------------------------------------------
 
 
-# the demo is built once (the module's fixture) when its tests run on one xdist worker
+# the demo is built once (a session fixture: its tests need not run one after the other) when its
+# tests run on one xdist worker
 ON_ONE_WORKER = pytest.mark.xdist_group("demo")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """`footcore demo` once for the module, with FOOTCORE_DATABASE_URL pointing at the runner's
-    own database: the demo must go to demo.db in FOOTCORE_HOME all the same."""
+    """`footcore demo` once for the test process, with FOOTCORE_DATABASE_URL pointing at the
+    runner's own database: the demo must go to demo.db in FOOTCORE_HOME all the same."""
     home = tmp_path_factory.mktemp("home")
     own = home / "own.db"
     with pytest.MonkeyPatch.context() as mp:

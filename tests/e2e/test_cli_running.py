@@ -8,41 +8,18 @@ import json
 import tomllib
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from footcore.adapters.importers import Imported
 from footcore.bootstrap import knowledge
-from tests.cli_runner import Outcome, run
-from tests.corpus import activity_samples, outcomes_each
-from tests.factories import profile_file
-from tests.integration.test_running import high_load_start, strava_export
+from tests.cli_runner import checked as fc
+from tests.cli_runner import js, ok, one_error_line
+from tests.corpus import activity_samples, outcomes_each, strava_export
+from tests.factories import high_load_start, profile_file
 from tests.synthetic import Track, write_activity
 
 DAY = timedelta(days=1)
-
-
-def fc(*args: str) -> Outcome:
-    r = run(*args)
-    assert "Traceback" not in r.out + r.err
-    return r
-
-
-def ok(*args: str) -> Outcome:
-    r = fc(*args)
-    assert r.code == 0, (args, r.out, r.err)
-    return r
-
-
-def js(*args: str) -> Any:
-    return json.loads(ok(*args, "--format", "json").out)
-
-
-def one_error_line(r: Outcome, text: str, code: int = 2) -> None:
-    assert r.code == code, (r.out, r.err)
-    assert r.err.count("\n") == 1 and r.err.startswith("footcore: "), r.err
-    assert text in r.err, r.err
 
 
 def started(tmp_path: Path, today: date, units: str = "km", start: date | None = None) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_runner import Outcome, run
+from tests.cli_runner import Outcome, one_error_line, run
 from tests.clock import noon
 from tests.conftest import EXAMPLES, REPO
 
@@ -52,12 +52,6 @@ def day_json(day: date) -> dict:  # type: ignore[type-arg]
     return json.loads(r.out)  # type: ignore[no-any-return]
 
 
-def one_error_line(r: Outcome, code: int, text: str) -> None:
-    assert r.code == code, (r.out, r.err)
-    assert r.err.count("\n") == 1 and r.err.startswith("footcore: "), r.err
-    assert text in r.err, r.err
-
-
 @pytest.mark.any_weekday
 def test_a_runner_follows_the_plan_day_by_day(cli: str, start: date) -> None:
     started(start)
@@ -92,7 +86,7 @@ def test_a_runner_follows_the_plan_day_by_day(cli: str, start: date) -> None:
         f"Already logged: {item['name']} on {start.isoformat()} (both); nothing changed.",
     )
     other = fc("log", ex, "--date", start.isoformat(), "--rpe", "6", "--pain", "1")
-    one_error_line(other, 2, "is already logged with other values")
+    one_error_line(other, "is already logged with other values")
     check = fc("checkin", "--date", (start + DAY).isoformat(), "--morning-pain", "0")
     assert check.code == 0, check.err
     assert f"Decision for {item['name']}: hold - pain 1/10 (safe) settled" in check.out
@@ -108,47 +102,44 @@ def test_a_runner_follows_the_plan_day_by_day(cli: str, start: date) -> None:
 
 
 def test_bad_input_is_one_line_and_writes_nothing(cli: str, start: date, today: date) -> None:
-    one_error_line(fc("today"), 2, "no runner 'default' yet: run `footcore init")
+    one_error_line(fc("today"), "no runner 'default' yet: run `footcore init")
     started(start)
-    one_error_line(fc("init", "--profile", str(EXAMPLES / "runner.toml")), 2, "already exists")
+    one_error_line(fc("init", "--profile", str(EXAMPLES / "runner.toml")), "already exists")
     first = day_json(start)["items"][0]["exercise_done"]
-    one_error_line(fc("log", "not_an_exercise"), 2, "unknown exercise 'not_an_exercise'")
+    one_error_line(fc("log", "not_an_exercise"), "unknown exercise 'not_an_exercise'")
     one_error_line(
         fc("log", first, "--date", start.isoformat(), "--pain", "11"),
-        2,
         "--pain 11 is out of range; accepted 0..10",
     )
-    one_error_line(fc("log", first, "--date", (today + DAY).isoformat()), 2, "is in the future")
+    one_error_line(fc("log", first, "--date", (today + DAY).isoformat()), "is in the future")
     one_error_line(
-        fc("log", first, "--date", (start - 9 * DAY).isoformat()), 2, "no session was planned on"
+        fc("log", first, "--date", (start - 9 * DAY).isoformat()), "no session was planned on"
     )
     absent = next(
         e
         for e in ("marble_pickup", "calf_raise", "toe_walk")
         if e not in {i["exercise_done"] for i in day_json(start)["items"]}
     )
-    one_error_line(fc("log", absent, "--date", start.isoformat()), 2, "is not in the session of")
-    one_error_line(fc("log", first, "--reps", "3", "--hold-s", "3"), 2, "not both")
-    one_error_line(fc("log", first, "--date", "2026-02-30"), 2, "is not a date")
+    one_error_line(fc("log", absent, "--date", start.isoformat()), "is not in the session of")
+    one_error_line(fc("log", first, "--reps", "3", "--hold-s", "3"), "not both")
+    one_error_line(fc("log", first, "--date", "2026-02-30"), "is not a date")
     one_error_line(
         fc("log", first, "--date", start.isoformat(), "--pain-area", "elbow"),
-        2,
         "--pain-area: unknown word 'elbow'",
     )
-    one_error_line(fc("checkin", "--morning-pain", "12"), 2, "out of range")
+    one_error_line(fc("checkin", "--morning-pain", "12"), "out of range")
     one_error_line(
         fc("profile", "set", "schedule.minutes_per_day", "200"),
-        2,
         "schedule.minutes_per_day = 200 is out of range; accepted 5..90",
     )
-    one_error_line(fc("profile", "set", "nonsense.key", "1"), 2, "unknown key 'nonsense'")
-    one_error_line(fc("clear"), 2, "add --confirm")
+    one_error_line(fc("profile", "set", "nonsense.key", "1"), "unknown key 'nonsense'")
+    one_error_line(fc("clear"), "add --confirm")
     assert json.loads(fc("status", "--format", "json").out)["adherence_overall"][0] == 0
 
 
 def test_an_unreachable_database_is_exit_5() -> None:
     r = run("status", "--database-url", "postgresql://nobody@127.0.0.1:9/none")
-    one_error_line(r, 5, "cannot be reached or migrated")
+    one_error_line(r, "cannot be reached or migrated", code=5)
 
 
 @pytest.mark.any_weekday
@@ -219,8 +210,8 @@ def test_export_then_import_data_gives_the_same_file(cli: str, tmp_path: Path, s
     again = tmp_path / "copy.json"
     assert fc("export", str(again), "--athlete", "copy").code == 0
     assert again.read_text().replace('"copy"', '"default"') == out.read_text()
-    one_error_line(fc("import-data", str(out), "--athlete", "copy"), 2, "already exists")
-    one_error_line(fc("import-data", str(tmp_path / "none.json")), 2, "cannot read it")
+    one_error_line(fc("import-data", str(out), "--athlete", "copy"), "already exists")
+    one_error_line(fc("import-data", str(tmp_path / "none.json")), "cannot read it")
 
 
 @pytest.mark.any_weekday

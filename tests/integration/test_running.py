@@ -5,10 +5,6 @@ references in test_importers.py; here the stored runs must carry exactly those f
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
-import zipfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -29,8 +25,8 @@ from footcore.bootstrap import knowledge
 from footcore.errors import ConflictError, InputError, NotFoundError
 from footcore.services import running, training
 from footcore.services.logbook import LogEntry
-from tests.corpus import SAMPLES, activity_samples, outcomes_each, sample_bytes
-from tests.factories import example_profile, normal_results_on
+from tests.corpus import SAMPLES, activity_samples, outcomes_each, strava_export
+from tests.factories import example_profile, high_load_start, normal_results_on
 from tests.synthetic import Track, tcx_text
 
 REPO = Path(__file__).resolve().parents[2]
@@ -181,61 +177,6 @@ def test_a_file_whose_storage_fails_half_way_leaves_nothing(
     assert len(report.imported) == 2 and len(stored_runs(uow)) == 2
 
 
-def strava_export(folder: Path) -> Path:
-    header = next(csv.reader(io.StringIO(sample_bytes("strava-activities-header.csv").decode())))
-
-    def row(**values: str) -> list[str]:
-        out = [""] * len(header)
-        for key, value in values.items():
-            name, _, nth = key.partition("#")
-            out[[i for i, h in enumerate(header) if h == name][int(nth or 1) - 1]] = value
-        return out
-
-    rows = [
-        row(**{"Activity ID": "1", "Activity Type": "Run", "Filename": "activities/1.fit.gz"}),
-        row(**{"Activity ID": "2", "Activity Type": "Ride", "Filename": "activities/2.gpx"}),
-        row(
-            **{
-                "Activity ID": "3",
-                "Activity Type": "Run",
-                "Activity Date": "Jul 5, 2018, 3:00:00 PM",
-                "Distance": "10.5",
-                "Distance#2": "10500.0",
-                "Elapsed Time": "3600",
-                "Moving Time": "3500",
-            }
-        ),
-        row(
-            **{
-                "Activity ID": "4",
-                "Activity Type": "Run",
-                "Filename": "activities/4.tcx.gz",
-                "Activity Description": 'Felt good.\nSecond line, with "quotes"',
-            }
-        ),
-        row(**{"Activity ID": "5", "Activity Type": "Run", "Filename": "activities/5.fit.gz"}),
-    ]
-    table = io.StringIO()
-    csv.writer(table).writerows([header, *rows])
-    path = folder / "export_1.zip"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("activities.csv", table.getvalue())
-        z.writestr(
-            "activities/1.fit.gz",
-            gzip.compress(sample_bytes("fit/fitparse__activity-small-fenix2-run.fit")),
-        )
-        z.writestr("activities/2.gpx", sample_bytes("gpx/sweatpy__activity_5039744860.gpx"))
-        z.writestr(
-            "activities/4.tcx.gz",
-            gzip.compress(sample_bytes("tcx/runpandas__run_garmin.tcx")),
-        )
-        z.writestr(
-            "activities/5.fit.gz",
-            gzip.compress(sample_bytes("fit/fitparse__activity-filecrc.fit")),
-        )
-    return path
-
-
 def test_a_strava_export_stores_its_runs_and_manual_entries_and_names_the_rest(
     uow: SqlUnitOfWork, tmp_path: Path, today: date
 ) -> None:
@@ -283,25 +224,6 @@ def test_a_run_typed_in_is_checked_and_the_same_one_twice_is_refused(
 
     running.add_run(uow, NAME, day=today, km=5, minutes=30, as_of=today, at=time(18, 0))
     assert len(stored_runs(uow)) == 2
-
-
-def high_load_start(today: date) -> date:
-    """A plan start for which the stored plan has a high-load or plyometric item in the four
-    days from today (the days a spike today restricts)."""
-    from footcore.adapters.inputs import read_profile
-    from footcore.domain.planner import generate_plan
-
-    k = knowledge()
-    prof = read_profile(REPO / "examples" / "runner.toml")
-    for back in range(112, 140):
-        start = today - back * DAY
-        plan = generate_plan(k.catalog, prof, k.rules, start, 24)
-        for s in plan.sessions():
-            if today <= s.date <= today + 3 * DAY and any(
-                k.catalog.get(i.exercise).is_high_load for i in s.items
-            ):
-                return start
-    raise AssertionError("no plan start puts a high-load item in the next days")
 
 
 @pytest.mark.any_weekday

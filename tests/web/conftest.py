@@ -52,6 +52,14 @@ def client(settings: WebSettings) -> Iterator[TestClient]:
 
 
 @pytest.fixture
+def app_client(database_url: str) -> Iterator[TestClient]:
+    """A client of an app on a fresh database of each backend (SQLite, PostgreSQL)."""
+    settings = WebSettings(database_url=database_url, allowed_hosts=HOSTS, today=lambda: TODAY)
+    with make_client(settings) as c:
+        yield c
+
+
+@pytest.fixture
 def bare_client(settings: WebSettings) -> Iterator[TestClient]:
     """A client that has no CSRF token yet."""
     with make_client(settings, csrf=False) as c:

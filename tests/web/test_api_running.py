@@ -13,7 +13,7 @@ import pytest
 from tests.synthetic import Track, fit_bytes, write_activity
 from tests.web.conftest import TestClient
 from tests.web.test_api import error_of
-from tests.web.test_api_storage import PROFILE, app_client  # noqa: F401  (fixture)
+from tests.web.test_api_storage import PROFILE
 
 OLD = datetime(2013, 2, 6, 12, 11, tzinfo=UTC)  # long before the pinned today: no spike
 
@@ -31,7 +31,7 @@ def uploads(tmp_path: Path) -> SimpleNamespace:
 
 
 @pytest.fixture
-def runner(app_client: TestClient) -> TestClient:  # noqa: F811
+def runner(app_client: TestClient) -> TestClient:
     assert app_client.post("/api/athlete", json={"profile": PROFILE}).status_code == 201
     return app_client
 

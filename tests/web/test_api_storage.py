@@ -1,10 +1,9 @@
 """The API's stored-runner endpoints with good and bad input, each test on SQLite and on
-PostgreSQL (the `database_url` fixture of tests/integration)."""
+PostgreSQL (`app_client` of tests/web/conftest.py)."""
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,13 +24,6 @@ BASELINE: dict[str, Any] = {
         "single_leg_stance_eyes_open_s": {"left": 38, "right": 45},
     },
 }
-
-
-@pytest.fixture
-def app_client(database_url: str) -> Iterator[TestClient]:
-    settings = WebSettings(database_url=database_url, allowed_hosts=HOSTS, today=lambda: TODAY)
-    with make_client(settings) as c:
-        yield c
 
 
 @pytest.fixture
