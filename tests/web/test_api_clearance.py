@@ -10,7 +10,7 @@ from tests.web.conftest import TODAY, TestClient
 from tests.web.test_api import error_of
 
 # The stored-runner fixtures (each test runs on both backends).
-from tests.web.test_api_storage import app_client, runner  # noqa: F401
+from tests.web.test_api_storage import runner  # noqa: F401
 
 BY = "A. Lee, physiotherapist"
 

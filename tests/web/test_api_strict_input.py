@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.web.conftest import TestClient
-from tests.web.test_api_storage import BASELINE, app_client, runner  # noqa: F401
+from tests.web.test_api_storage import BASELINE, runner  # noqa: F401
 
 JSON = {"content-type": "application/json"}
 
