@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from footcore.adapters.storage import runner_tables
 from footcore.adapters.storage.running_models import MinimalistRampRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.errors import InputError
-from footcore.services import running, running_shoes, training
+from footcore.services import coach_edits, running, running_shoes, training
 from footcore.services.transfer import NESTED, flat_tables
 from tests.integration.test_export_import import START, a_history
 
@@ -47,6 +47,19 @@ def a_runner_with_runs(uow: SqlUnitOfWork) -> None:
         assert athlete is not None
         uow.repo.add(MinimalistRampRow(athlete_id=athlete.id, started_on=AS_OF, target_m=8000))
         uow.commit()
+    # A coach's note on one of the plan's exercises travels with the runner too.
+    slot = training.day(uow, "ana", AS_OF + DAY, AS_OF).items[0].exercise
+    coach_edits.edit(
+        uow,
+        datetime(2026, 3, 1, 9, 30),
+        "coach@club.example",
+        "ana",
+        "note",
+        slot,
+        "form check",
+        AS_OF,
+        note="3 s down",
+    )
 
 
 def counts(uow: SqlUnitOfWork, name: str) -> dict[str, int]:

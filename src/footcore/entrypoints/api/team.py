@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -113,7 +113,11 @@ def get_sessions(request: Request, storage: StorageDep) -> Any:
 
 
 @router.delete("/logins/{session_id}", response_model=MessagePublic)
-def delete_own_session(session_id: int, request: Request, storage: StorageDep) -> Any:
+def delete_own_session(
+    session_id: Annotated[int, Path(ge=1, le=2**31 - 1, description="One of your log-ins.")],
+    request: Request,
+    storage: StorageDep,
+) -> Any:
     """End one of this account's sessions (e.g. a lost phone)."""
     actor = acting(request)
     logins.end_own_session(storage.uow(), request.app.state.now(), actor.account_id, session_id)

@@ -6,6 +6,8 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from footcore.services.coach_edits import LIMITS
+
 
 class _In(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -101,9 +103,18 @@ class EditCreate(_In):
     exercise: str = Field(max_length=64, description="The planned exercise (slot) to change.")
     reason: str = Field(max_length=1000, description="Why: shown to the athlete.")
     to: str | None = Field(default=None, max_length=64, description="swap: the exercise in.")
-    sets: int | None = None
-    reps: int | None = None
-    hold_s: int | None = None
+    sets: int | None = Field(
+        default=None, ge=LIMITS["sets"][0], le=LIMITS["sets"][1], description="dose: sets."
+    )
+    reps: int | None = Field(
+        default=None, ge=LIMITS["reps"][0], le=LIMITS["reps"][1], description="dose: reps."
+    )
+    hold_s: int | None = Field(
+        default=None,
+        ge=LIMITS["hold_s"][0],
+        le=LIMITS["hold_s"][1],
+        description="dose: seconds held.",
+    )
     note: str | None = Field(default=None, max_length=500)
 
 
