@@ -165,6 +165,7 @@ def fill(path: str) -> str:
         "key": calendar_key(SECRET, "ana"),
         "shoe": ANA_MARKS[1],
         "session_id": "999999",
+        "test_id": "heel_raise_reps",
     }
     return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], path)
 
@@ -320,7 +321,9 @@ def test_coach_writes_and_exports_are_in_the_admins_audit_log(
     ]
     assert "needs a second pair" in team["admin"].get("/audit").text
     cleared = editor.post(
-        "/api/clear?athlete=ana", json={"confirm": True}, headers={"X-Footcore-Reason": "MRI clear"}
+        "/api/clear?athlete=ana",
+        json={"confirm": True, "by": "B. Coach, physiotherapist"},
+        headers={"X-Footcore-Reason": "MRI clear"},
     )
     assert cleared.status_code == 200, cleared.text
     entry = team["admin"].get("/api/audit").json()[0]
