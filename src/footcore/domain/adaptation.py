@@ -136,6 +136,9 @@ class Options:
     easier: str | None  # an eligible easier variant
     days_at_level: int
     names: Mapping[str, str] = field(default_factory=dict)  # id -> name, for the reasons
+    # A published protocol (Rathleff, Alfredson) progresses by its own schedule, never by the
+    # adaptation's steps: its note, or None for every other exercise.
+    protocol: str | None = None
 
     def name(self, exercise_id: str) -> str:
         """An exercise as a person reads it in a reason: its name, never its id."""
@@ -340,6 +343,14 @@ def decide(o: Outcome, opts: Options, rules: AdaptationRules) -> Decision:
             rules.progress_sources,
         )
     sources = rules.zone_sources + rules.progress_sources
+    if opts.protocol is not None:
+        return Decision(
+            Kind.HOLD,
+            Action.NONE,
+            f"{good}; a published protocol keeps its own schedule, not footcore's steps: "
+            f"{opts.protocol}",
+            rules.zone_sources,
+        )
     if opts.can_step_up:
         return Decision(Kind.PROGRESS, Action.MORE, f"{good}: one step more", sources)
     if opts.harder:

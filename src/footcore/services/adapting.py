@@ -217,6 +217,7 @@ def options_for(
                 i for p in s.items if p.exercise != slot for i in (p.exercise, p.exercise_done)
             }
     ex = runner.r.k.catalog.exercises.get(level.variant)
+    protocol = runner.r.k.rules.protocols.get(level.variant)
     return Options(
         can_step_up=can_step(base, level.step, +1, runner.r.adapt.steps),
         can_step_down=can_step(base, level.step, -1, runner.r.adapt.steps),
@@ -224,6 +225,7 @@ def options_for(
         easier=_eligible(runner, ex.regression, phase, True, taken) if ex else None,
         days_at_level=(day - since).days if since is not None else 0,
         names={e.id: e.name for e in runner.r.k.catalog},
+        protocol=protocol.note if protocol is not None else None,
     )
 
 
