@@ -4,7 +4,6 @@ back, but footcore's own dose steps never push it past what the paper prescribed
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,6 +12,7 @@ from footcore.adapters.adaptation_rules_file import load_adaptation_rules
 from footcore.adapters.rules_files import load_planner_rules
 from footcore.domain.adaptation import Action, Kind, Options, Outcome, decide
 from footcore.domain.catalog import Dose
+from tests.unit.test_adaptation import outcome as base_outcome
 
 RULES = load_adaptation_rules()
 PROTOCOLS = load_planner_rules().protocols
@@ -23,20 +23,8 @@ OPEN = Options(
 
 
 def outcome(**kw: object) -> Outcome:
-    base = Outcome(
-        day=date(2026, 1, 5),
-        prescribed=Dose(sets=3, reps=12),
-        sets_done=3,
-        measure_done=12,
-        sides_done=frozenset({"both"}),
-        pain=0,
-        area="",
-        rpe=5,
-        morning_pain=0,
-        baseline_pain=0,
-        rising=None,
-    )
-    return replace(base, **kw)  # type: ignore[arg-type]
+    """The unit tests' settled session, at the Rathleff protocol's first dose (3x12)."""
+    return replace(base_outcome(**kw), prescribed=Dose(sets=3, reps=12), measure_done=12)
 
 
 def test_a_settled_rathleff_session_holds_the_published_dose_instead_of_adding_reps() -> None:
