@@ -7,10 +7,11 @@ import os
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -38,6 +39,20 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def first_day_with(
+    plan: dict[str, Any], wanted: Callable[[dict[str, Any]], bool], until: date
+) -> date:
+    """The first day of a plan (the JSON of /api/plan) up to `until` whose session has an item
+    that is `wanted`: the planner lays out each weekday differently, so a test that needs, say, a
+    timed hold finds a day that has one instead of assuming the first day does."""
+    for week in plan["weeks"]:
+        for session in week["days"]:
+            day = date.fromisoformat(session["date"])
+            if day <= until and any(wanted(item) for item in session["items"]):
+                return day
+    raise AssertionError(f"no day of the plan up to {until} has what the test needs")
 
 
 @contextmanager

@@ -184,6 +184,17 @@ def check_plan(pg: Any) -> None:
     expect(this_week.locator(".day").first).to_be_visible()
 
 
+def show_step(pg: Any, index: int) -> Any:
+    """Tap Next (or Previous) until exercise `index` (0-based) of the player is the one shown."""
+    while True:
+        shown_id = str(visible_step(pg, "[data-exercise]").get_attribute("id"))
+        shown = int(shown_id.removeprefix("ex-"))
+        if shown == index:
+            return pg.locator(f"#ex-{index}")
+        name = "Next exercise" if shown < index else "Previous"
+        pg.get_by_role("button", name=name, exact=True).click()
+
+
 def play_session(pg: Any) -> None:
     from playwright.sync_api import expect
 
@@ -196,26 +207,23 @@ def play_session(pg: Any) -> None:
     box, height = nxt.bounding_box(), pg.viewport_size["height"]
     assert box is not None and box["y"] + box["height"] <= height
     assert_labelled(pg)
-    first.get_by_role("button", name="One more: sets done, left").click()
-    first.get_by_role("button", name="One more: sets done, right").click()
-    first.get_by_label("Effort (RPE 0-10)").select_option("3")
-    # Find the first exercise held against a timer. `footcore serve` runs on the real clock, so
-    # "today" is whatever weekday the suite runs on, and since issue #9 not every day of the plan
-    # holds a timed exercise: the hold-timer checks run on the days that have one.
-    step = first
-    if pg.locator("[data-exercise] [data-timer]").count() == 0:
-        step.get_by_label("Pain during it (0-10)").select_option("1")
-        step.get_by_label("Where it hurt").select_option("arch")
-        while not pg.get_by_role("button", name="Save session").is_visible():
-            nxt.click()
-        pg.get_by_role("button", name="Save session").click()
-        expect(pg.get_by_role("heading", name="Session logged")).to_be_visible()
-        return
-    while step.locator("[data-timer]").count() == 0:
-        nxt.click()
-        step = visible_step(pg, "[data-exercise]")
+    # Which exercise has what comes from the day's JSON (the planner lays out each weekday
+    # differently): the first done on each side gets the per-side counters, the first held gets
+    # the hold timer. The clock is pinned, so the day is always the same.
+    items = pg.request.get("/api/today").json()["items"]
+    sided = next((i for i, item in enumerate(items) if item["per_side"]), None)
+    held = next((i for i, item in enumerate(items) if item["hold_s"]), None)
+    assert sided is not None and held is not None, f"today's session lacks one: {items}"
+    step = show_step(pg, sided)
+    step.get_by_role("button", name="One more: sets done, left").click()
+    step.get_by_role("button", name="One more: sets done, right").click()
+    step.get_by_label("Effort (RPE 0-10)").select_option("3")
+    step = show_step(pg, held)
     timer = step.locator("[data-timer]").first
     seconds = int(timer.get_attribute("data-seconds") or "0")
+    assert seconds == items[held]["hold_s"]
+    counted = step.locator(f"input[name='{timer.get_attribute('data-count-into')}']")
+    sets_before = int(counted.input_value())
     timer.get_by_role("button", name=re.compile("^Start hold")).click()
     pg.clock.run_for(2000)
     expect(timer).to_have_attribute("data-state", "running")
@@ -228,9 +236,8 @@ def play_session(pg: Any) -> None:
     expect(timer.locator("[data-remaining]")).to_have_text("0")
     assert int(pg.locator("html").get_attribute("data-beeps") or "0") > beeps_before
     # A hold held to the end counts one set on its side.
-    counted = step.locator(f"input[name='{timer.get_attribute('data-count-into')}']")
-    expect(counted).to_have_value("1")
-    expect(counted.locator("xpath=..").locator("output")).to_have_text("1")
+    expect(counted).to_have_value(str(sets_before + 1))
+    expect(counted.locator("xpath=..").locator("output")).to_have_text(str(sets_before + 1))
     step.get_by_label("Effort (RPE 0-10)").select_option("5")
     step.get_by_label("Pain during it (0-10)").select_option("1")
     step.get_by_label("Where it hurt").select_option("arch")

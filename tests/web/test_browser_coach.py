@@ -23,6 +23,7 @@ from footcore.bootstrap import knowledge
 from footcore.domain.accounts import Access, Role
 from footcore.entrypoints.web import WebSettings, create_app
 from footcore.services import accounts, training
+from tests.clock import noon
 from tests.integration.test_roster import TODAY, new_runner
 from tests.web.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, free_port
 
@@ -101,6 +102,7 @@ def test_a_coachs_day_and_the_athlete_sees_the_change(
 
     coach = browser.new_context(base_url=team["base"]).new_page()
     coach.set_default_timeout(15_000)
+    coach.clock.install(time=noon(TODAY))  # the pages' clocks are pinned as the server's
     try:
         log_in(coach, "coach@club.example")
         expect(coach).to_have_url(re.compile(r"/roster$"))
@@ -122,6 +124,7 @@ def test_a_coachs_day_and_the_athlete_sees_the_change(
 
         athlete = browser.new_context(base_url=team["base"]).new_page()
         athlete.set_default_timeout(15_000)
+        athlete.clock.install(time=noon(TODAY))
         log_in(athlete, "ana@club.example")
         expect(athlete).to_have_url(re.compile(r"/today$"))
         athlete.goto(f"/today?day={team['day'].isoformat()}")

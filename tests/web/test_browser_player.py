@@ -1,23 +1,25 @@
 """The session player in a real browser (Chromium at 390 px): a hold stopped early is a set done
 at the seconds held, both sides done are both logged, and a rest timer runs between sets. The
-page's clock is Playwright's (no sleeps); the session's day is explicit."""
+page's clock is Playwright's, pinned like the server's (no sleeps); the session's day is explicit:
+the first day of the plan's JSON, up to today, that holds a timed exercise on each side."""
 
 from __future__ import annotations
 
 import re
 import tomllib
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from tests.clock import noon
 from tests.conftest import EXAMPLES
-from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, served
+from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, first_day_with, served
 
 pytestmark = pytest.mark.browser
-DAY = "2026-11-16"  # a Monday, the plan's first day
 PHONE: dict[str, Any] = {
     "viewport": {"width": 390, "height": 844},
     "is_mobile": True,
@@ -38,22 +40,31 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
+def sided_hold(item: dict[str, Any]) -> bool:
+    return bool(item["per_side"] and item["hold_s"])
+
+
 @pytest.fixture
-def phone(browser: Any, tmp_path: Path) -> Iterator[Any]:
-    with served(tmp_path) as base:
+def phone(browser: Any, tmp_path: Path, today: date) -> Iterator[Any]:
+    # The plan starts on the Monday a week before today's week: every weekday of it lies on or
+    # before today, so whichever day holds a timed exercise can be played and logged.
+    start = today - timedelta(days=today.weekday() + 7)
+    with served(tmp_path, today) as base:
         with httpx.Client(base_url=base) as c:
             token = c.get("/api/csrf").json()["token"]
             profile = tomllib.loads((EXAMPLES / "runner.toml").read_text())
-            body = {"profile": profile, "start": DAY, "weeks": 8}
+            body = {"profile": profile, "start": start.isoformat(), "weeks": 8}
             r = c.post("/api/athlete", json=body, headers={"X-CSRF-Token": token})
             assert r.status_code == 201, r.text
+            plan = c.get("/api/plan").json()
         context = browser.new_context(base_url=base, **PHONE)
         pg = context.new_page()
         pg.set_default_timeout(10_000)
         errors: list[str] = []
         pg.on("pageerror", lambda exc: errors.append(str(exc)))
-        pg.clock.install()
+        pg.clock.install(time=noon(today))
         pg.errors = errors
+        pg.hold_day = first_day_with(plan, sided_hold, until=today)
         yield pg
         context.close()
 
@@ -62,7 +73,7 @@ def test_a_hold_stopped_early_is_logged_as_held_with_a_rest_between_sets(phone: 
     from playwright.sync_api import expect
 
     pg = phone
-    pg.goto(f"/today?day={DAY}")
+    pg.goto(f"/today?day={pg.hold_day.isoformat()}")
     nxt = pg.get_by_role("button", name="Next exercise")
     step = pg.locator("[data-exercise]:visible").first
     while step.locator("[data-timer][data-count-into$='_left']").count() == 0:
