@@ -115,6 +115,7 @@
       el.setAttribute("data-state", "running");
       start.disabled = true;
       stop.disabled = false;
+      el.dispatchEvent(new CustomEvent("fc:timerstart", { bubbles: true }));
       say("Started: " + total + " seconds");
       show(total);
       handle = window.setInterval(tick, 200);
@@ -175,6 +176,27 @@
       handle = window.setInterval(tick, 200);
     });
     rest.querySelector("[data-rest-skip]").addEventListener("click", stop);
+  }
+
+  /* The player's picture follows the set: step 1 (the start position) until a timer runs, then
+     the held pose (the last step) for a hold or the movement (step 2) for reps, and step 1 again
+     once every timer of the exercise has stopped. Without this script all steps show unmarked. */
+  function initPictureSteps(stage) {
+    var steps = Array.prototype.slice.call(stage.querySelectorAll("figure.picture svg"));
+    if (!steps.length) { return; }
+    var hold = stage.getAttribute("data-running") === "hold";
+    var running = hold ? steps.length - 1 : Math.min(1, steps.length - 1);
+    function mark() {
+      var current = stage.querySelector("[data-timer].running") ? running : 0;
+      steps.forEach(function (svg, j) {
+        if (j === current) { svg.setAttribute("aria-current", "step"); }
+        else { svg.removeAttribute("aria-current"); }
+      });
+      stage.setAttribute("data-picture-step", String(current + 1));
+    }
+    stage.addEventListener("fc:timerstart", mark);
+    stage.addEventListener("fc:timer", mark);
+    mark();
   }
 
   /* Rep counters: +/- buttons around a number input (the input is what the form posts). */
@@ -384,6 +406,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-held-into]"), initHoldLog);
     Array.prototype.forEach.call(document.querySelectorAll("[data-counter]"), initCounter);
     Array.prototype.forEach.call(document.querySelectorAll("[data-exercise]"), initRestTimer);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-stage]"), initPictureSteps);
     Array.prototype.forEach.call(document.querySelectorAll("[data-wizard]"), initWizard);
     Array.prototype.forEach.call(document.querySelectorAll("[data-player]"), function (form) {
       initSteps(form, "[data-exercise]", null);
