@@ -1,7 +1,8 @@
 """`footcore session` loses nothing: a bad answer is asked again, Ctrl-C and the end of input save
 what was answered (exit 130), Enter stops a hold and the seconds held are what is stored.
 
-Every date is explicit (a plan from Monday 2026-03-02); timers run on a scripted clock, no sleeps.
+Every date is explicit (a plan from Monday 2026-03-02; the hold tests take the first day of its
+first week with a two-footed hold, read from the plan); timers run on a scripted clock, no sleeps.
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
     yield tmp_path
 
 
-def items() -> list[dict[str, Any]]:
-    r = run("today", "--date", START.isoformat(), "--format", "json")
+def items(day: date = START) -> list[dict[str, Any]]:
+    r = run("today", "--date", day.isoformat(), "--format", "json")
     assert r.code == 0, r.err
     return json.loads(r.out)["items"]  # type: ignore[no-any-return]
 
@@ -62,9 +63,9 @@ def item_answers(item: dict[str, Any], pain: str = "0", area: list[str] | None =
     return answers + (area or [])
 
 
-def session(*answers: str, timer: bool = False) -> Outcome:
+def session(*answers: str, timer: bool = False, day: date = START) -> Outcome:
     flag = "--timer" if timer else "--no-timer"
-    return run("session", "--date", START.isoformat(), flag, stdin="\n".join(answers) + "\n")
+    return run("session", "--date", day.isoformat(), flag, stdin="\n".join(answers) + "\n")
 
 
 def test_an_unknown_pain_area_is_asked_again_and_the_session_is_kept(runner: Path) -> None:
@@ -121,16 +122,25 @@ class ScriptedClock:
         return self.waits in self.enter_at
 
 
-def hold_day() -> tuple[list[dict[str, Any]], int]:
-    planned = items()
-    at = next(i for i, it in enumerate(planned) if it["hold_s"] and not it["per_side"])
-    return planned, at
+def hold_day() -> tuple[date, list[dict[str, Any]], int]:
+    """The first day of the plan's first week with a two-footed timed hold after another item.
+
+    Which day that is depends on the planner's layout, so it is read from the plan's JSON.
+    """
+    r = run("week", "--date", START.isoformat(), "--format", "json")
+    assert r.code == 0, r.err
+    for day in json.loads(r.out):
+        planned = day["items"]
+        for at, item in enumerate(planned):
+            if at > 0 and item["hold_s"] and not item["per_side"]:
+                return date.fromisoformat(day["date"]), planned, at
+    raise AssertionError("no day of the first week has a two-footed timed hold after another item")
 
 
 def test_enter_stops_a_hold_and_the_seconds_held_are_stored(
     runner: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    planned, at = hold_day()
+    day, planned, at = hold_day()
     hold = planned[at]
     # Enter on the third second of every set: each hold lasted 2 s; rests run out.
     rest = hold["rest_s"]
@@ -139,7 +149,7 @@ def test_enter_stops_a_hold_and_the_seconds_held_are_stored(
     monkeypatch.setattr(cli_prompts, "make_clock", lambda: ScriptedClock(enter))
     answers = ["n"] * at + ["y"] + [""] * hold["sets"] + ["", "", "0"]
     answers += ["n"] * (len(planned) - at - 1)
-    r = session(*answers, "4", timer=True)
+    r = session(*answers, "4", timer=True, day=day)
     assert r.code == 0, r.out + r.err
     assert "stopped at 2 s" in r.out
     [stored] = logs(runner)
@@ -149,15 +159,15 @@ def test_enter_stops_a_hold_and_the_seconds_held_are_stored(
 def test_ctrl_c_in_a_hold_keeps_the_items_done_and_names_the_rest(
     runner: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    planned, at = hold_day()
+    day, planned, at = hold_day()
     assert at > 0
     hold = planned[at]
     # The whole first set runs out, then Ctrl-C three seconds into the rest.
     monkeypatch.setattr(cli_prompts, "make_clock", lambda: ScriptedClock(set(), hold["hold_s"] + 3))
     answers = item_answers(planned[0]) + ["n"] * (at - 1) + ["y", ""]
-    r = session(*answers, timer=True)
+    r = session(*answers, timer=True, day=day)
     assert r.code == 130, r.out + r.err
     assert "Saved the 1 item(s) answered before the stop" in r.out
-    line = f"footcore log {hold['exercise_done']} --date {START.isoformat()} --sets 1"
+    line = f"footcore log {hold['exercise_done']} --date {day.isoformat()} --sets 1"
     assert line in r.out and f"--hold-s {hold['hold_s']}" in r.out
     assert {lg["exercise"] for lg in logs(runner)} == {planned[0]["exercise_done"]}

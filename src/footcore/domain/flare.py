@@ -50,6 +50,9 @@ class Baseline:
     value: int
     flare_start: date | None  # the first day of the flare still going on, or None
     mornings: int  # how many undisturbed mornings it was computed from (0: the fallback)
+    # The session the flare's first decisions are dated by: the flare's first day when a session
+    # opened it, the day before when a morning did (a morning's decisions follow that session).
+    flare_session: date | None = None
 
     @property
     def text(self) -> str:
@@ -93,20 +96,21 @@ def pre_flare_baseline(
     """
     quiet: list[tuple[date, int]] = []
     flare: date | None = None
+    dated: date | None = None
     for d in sorted((d for d in days if d.day < on), key=lambda d: d.day):
         if d.morning is not None:
             base = _of(quiet, flare or d.day, rules, fallback)
             if flare is not None and d.morning > base.value:
                 pass  # the flare goes on
             elif flare is None and morning_reduces(d.morning, base, safe_max, rules):
-                flare = d.day
+                flare, dated = d.day, d.day - timedelta(days=1)
             else:
-                flare = None
+                flare = dated = None
                 quiet.append((d.day, d.morning))
-        if d.session is not None and d.session > acceptable_max:
-            flare = flare or d.day
+        if d.session is not None and d.session > acceptable_max and flare is None:
+            flare = dated = d.day
     found = _of(quiet, flare or on, rules, fallback)
-    return Baseline(found.value, flare, found.mornings)
+    return Baseline(found.value, flare, found.mornings, dated)
 
 
 def morning_reduces(morning: int, base: Baseline, safe_max: int, rules: BaselineRules) -> bool:

@@ -29,7 +29,9 @@ def reduce_loading(
     if not morning_reduces(morning, base, rules.safe_max, rules.baseline):
         return []
     session_day = day - DAY
-    since = min(base.flare_start or session_day, session_day)
+    # Decisions are dated by sessions: a flare opened by a morning has its first ones dated by the
+    # session before that morning, so the flare's reach starts there, not on the morning's day.
+    since = min(base.flare_session or session_day, session_day)
     repo, catalog = runner.uow.repo, runner.r.k.catalog
     end = day + rules.baseline.following_days * DAY
     items: dict[str, tuple[PrescriptionRow, Exercise]] = {}
