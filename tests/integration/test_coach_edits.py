@@ -16,11 +16,14 @@ NOW = datetime(2026, 11, 16, 12, 0)
 COACH = "coach@club.example"
 
 
-def next_session(uow: SqlUnitOfWork, after: int = 1) -> tuple[object, list[object]]:
+def next_session(
+    uow: SqlUnitOfWork, after: int = 1, size: int = 1
+) -> tuple[object, list[object]]:
+    """The first day from `after` days on with at least `size` exercises."""
     for back in range(after, 14):
         day = TODAY + timedelta(days=back)
         view = training.day(uow, "ana", day, TODAY)
-        if view.items:
+        if len(view.items) >= size:
             return day, list(view.items)
     raise AssertionError("no session in two weeks")
 
@@ -55,7 +58,7 @@ def test_a_swap_applies_from_tomorrow_with_its_reason(uow: SqlUnitOfWork) -> Non
 
 def test_a_dose_an_exclusion_and_a_note(uow: SqlUnitOfWork) -> None:
     new_runner(uow, "ana")
-    day, items = next_session(uow)
+    day, items = next_session(uow, size=3)
     first, second, third = (i.exercise for i in items[:3])  # type: ignore[attr-defined]
     coach_edits.edit(
         uow,
