@@ -16,9 +16,7 @@ NOW = datetime(2026, 11, 16, 12, 0)
 COACH = "coach@club.example"
 
 
-def next_session(
-    uow: SqlUnitOfWork, after: int = 1, size: int = 1
-) -> tuple[object, list[object]]:
+def next_session(uow: SqlUnitOfWork, after: int = 1, size: int = 1) -> tuple[object, list[object]]:
     """The first day from `after` days on with at least `size` exercises."""
     for back in range(after, 14):
         day = TODAY + timedelta(days=back)
