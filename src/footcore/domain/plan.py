@@ -21,6 +21,7 @@ class Prescription:
     why: str
     sources: tuple[str, ...]
     priority: bool = False
+    coach: str = ""  # a coach's change to this item, "changed by your coach: ..." (team mode)
 
     @property
     def minutes(self) -> float:
@@ -53,6 +54,7 @@ class Prescription:
 class Session:
     date: date
     items: tuple[Prescription, ...]
+    notes: tuple[str, ...] = ()  # a coach's changes that are no item's: an exercise left out
 
     @property
     def minutes(self) -> float:
@@ -82,6 +84,7 @@ class Week:
     gated_by: tuple[str, ...] = ()
     gate_fails_now: tuple[str, ...] = ()
     gate_note: str = ""
+    coach_note: str = ""  # a coach's change to the week: a retest moved (team mode)
 
     @property
     def volume(self) -> float:

@@ -101,13 +101,13 @@ def edit(
             reason,
         )
         uow.commit()
-        return _view(row)
+        return view(row)
 
 
 def edits(uow: SqlUnitOfWork, athlete: str, as_of: date) -> list[EditView]:
     with uow:
-        return [_view(e) for e in active_edits(open_runner(uow, athlete, as_of))]
+        return [view(e) for e in active_edits(open_runner(uow, athlete, as_of))]
 
 
-def _view(e: CoachEditRow) -> EditView:
+def view(e: CoachEditRow) -> EditView:
     return EditView(e.id, e.slot, e.kind, e.value, e.reason, e.actor, e.from_day)

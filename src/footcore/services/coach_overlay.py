@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import select
 
 from footcore.adapters.storage.coach_models import CoachEditRow
-from footcore.adapters.storage.models import PrescriptionRow
+from footcore.adapters.storage.models import PrescriptionRow, WeekRow
 from footcore.services.context import Runner, dumps
 
 PREFIX = "changed by your coach: "
@@ -79,3 +79,35 @@ def _dose_words(p: PrescriptionRow) -> str:
     if p.hold_s:
         parts.append(f"{p.hold_s} s holds")
     return " × ".join(parts)
+
+
+def coach_part(text: str) -> str:
+    """The coach's part of an item's adaptation or a week's note ("" when none): it is always
+    written last, so it runs from its prefix to the end (a reason may hold any punctuation)."""
+    at = text.find(PREFIX)
+    return text[at:].replace("\n", "; ") if at >= 0 else ""
+
+
+def left_out(
+    runner: Runner,
+    edits: list[CoachEditRow],
+    week: WeekRow,
+    day: date,
+    present: set[str],
+) -> tuple[str, ...]:
+    """The coach's exclusions of a stored day, as notes: each excluded exercise the generated
+    plan has on that day and the stored day no longer has."""
+    excluded = [e for e in edits if e.kind == "exclude" and day >= e.from_day]
+    if not excluded:
+        return ()
+    gen = runner.generated().weeks[week.plan_week - 1]
+    offset = week.start - gen.start
+    planned = next((s for s in gen.sessions if s.date + offset == day), None)
+    if planned is None:
+        return ()
+    names = {p.exercise: p.name for p in planned.items}
+    return tuple(
+        f"{PREFIX}{names[e.slot]} left out ({e.reason})"
+        for e in excluded
+        if e.slot in names and e.slot not in present
+    )

@@ -38,6 +38,7 @@ def save(
     edits = [
         {"kind": e.kind, "exercise": e.exercise, "value": e.value, "reason": e.reason}
         for e in coach_edits.edits(uow, athlete, as_of)
+        if e.kind != "retest"  # a retest move belongs to one plan's calendar, not a template
     ]
     if not edits:
         raise InputError(f"{athlete}'s plan has no coach's edits to save", "athlete")

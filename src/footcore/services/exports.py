@@ -27,6 +27,7 @@ from footcore.domain.progress import (
     pain_series,
     retest_series,
 )
+from footcore.services.coach_overlay import active_edits, coach_part, left_out
 
 if TYPE_CHECKING:
     from footcore.adapters.exporters.calendar_ics import CalendarOptions
@@ -76,6 +77,7 @@ def _prescription(p: PrescriptionRow) -> Prescription:
         why=why,
         sources=tuple(json.loads(p.sources)),
         priority=p.priority,
+        coach=coach_part(p.adaptation),
     )
 
 
@@ -89,9 +91,14 @@ def stored_plan(runner: Runner) -> Plan:
         return replace(generated, weeks=())
     end = rows[-1].start + timedelta(days=7)
     by_week: dict[int, list[Session]] = {}
+    by_id = {w.id: w for w in rows}
+    edits = active_edits(runner)
     for s in repo.sessions_between(runner.id, rows[0].start, end):
-        items = tuple(_prescription(p) for p in sorted(s.items, key=lambda p: p.position))
-        by_week.setdefault(s.week_id, []).append(Session(s.date, items))
+        ordered = sorted(s.items, key=lambda p: p.position)
+        items = tuple(_prescription(p) for p in ordered)
+        present = {p.exercise for p in ordered}
+        notes = left_out(runner, edits, by_id[s.week_id], s.date, present)
+        by_week.setdefault(s.week_id, []).append(Session(s.date, items, notes))
     weeks = tuple(
         Week(
             w.seq,
@@ -102,6 +109,7 @@ def stored_plan(runner: Runner) -> Plan:
             w.light,
             w.retest,
             tuple(by_week.get(w.id, ())),
+            coach_note=coach_part(w.note),
         )
         for w in rows
     )

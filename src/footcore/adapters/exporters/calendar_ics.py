@@ -101,12 +101,17 @@ def session_description(week: Week, session: Session, catalog: Catalog) -> str:
         lines.append("A lighter week: doses are lower on purpose, so the foot can absorb the work.")
     if week.gated_by:
         lines.append(f"Gate: this week is {week.gate_note}.")
+    if week.coach_note:
+        lines.append(week.coach_note)
     lines.append("")
     for n, p in enumerate(session.items, start=1):
         lines.append(f"{n}. {p.name}: {dose_text(p.dose)}")
+        if p.coach:
+            lines.append(f"   {p.coach}")
         if p.exercise in catalog:
             for cue in catalog.get(p.exercise).cues:
                 lines.append(f"   - {cue}")
+    lines += list(session.notes)
     if _is_retest_day(week, session):
         lines += [
             "",

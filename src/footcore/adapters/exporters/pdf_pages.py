@@ -229,6 +229,8 @@ def week_page(week: Week, ctx: Context) -> list[Any]:
         )
     if week.gated_by:
         out.append(para(f"Gate: this week is {week.gate_note}."))
+    if week.coach_note:
+        out.append(para(week.coach_note))
     w = ctx.width
     for s in week.sessions:
         out.append(
@@ -241,13 +243,19 @@ def week_page(week: Week, ctx: Context) -> list[Any]:
         rows += [
             [
                 TickBox(),
-                para(p.name + (" (priority)" if p.priority else ""), "cell"),
+                para(
+                    p.name
+                    + (" (priority)" if p.priority else "")
+                    + (f" - {p.coach}" * bool(p.coach)),
+                    "cell",
+                ),
                 para(dose_text(p.dose), "cell"),
                 p.category.value.replace("_", " "),
             ]
             for p in s.items
         ]
         out.append(table(rows, [w * 0.08, w * 0.42, w * 0.32, w * 0.18]))
+        out += [para(note, "small") for note in s.notes]
     if not week.sessions:
         out.append(para("No sessions this week."))
     return out

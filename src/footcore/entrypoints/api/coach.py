@@ -24,7 +24,7 @@ from footcore.entrypoints.api.team_schemas import (
 from footcore.entrypoints.web.deps import StorageDep, TodayDep, athlete_name
 from footcore.entrypoints.web.team import acting
 from footcore.errors import ForbiddenError
-from footcore.services import coach_edits, coach_templates, roster
+from footcore.services import coach_edits, coach_retest, coach_templates, roster
 
 router = APIRouter(tags=["coach"])
 
@@ -75,6 +75,17 @@ def post_edit(body: EditCreate, request: Request, storage: StorageDep, today: To
     actor = acting(request)
     if actor.role is Role.ATHLETE:
         raise ForbiddenError("a coach changes the plan here; athletes change their profile")
+    if body.kind == coach_retest.KIND:
+        moved = coach_retest.move_retest(
+            storage.uow(),
+            request.app.state.now(),
+            actor.email,
+            athlete_name(request),
+            coach_retest.day_of(body.to),
+            body.reason,
+            today,
+        )
+        return asdict(moved)
     done = coach_edits.edit(
         storage.uow(),
         request.app.state.now(),

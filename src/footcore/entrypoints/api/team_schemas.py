@@ -99,10 +99,16 @@ class AckCreate(_In):
 
 
 class EditCreate(_In):
-    kind: str = Field(description="swap, dose, exclude or note")
-    exercise: str = Field(max_length=64, description="The planned exercise (slot) to change.")
+    kind: str = Field(description="swap, dose, exclude, note or retest")
+    exercise: str = Field(
+        default="", max_length=64, description="The planned exercise (slot) to change."
+    )
     reason: str = Field(max_length=1000, description="Why: shown to the athlete.")
-    to: str | None = Field(default=None, max_length=64, description="swap: the exercise in.")
+    to: str | None = Field(
+        default=None,
+        max_length=64,
+        description="swap: the exercise in; retest: a day (YYYY-MM-DD) of the week to move to.",
+    )
     sets: int | None = Field(
         default=None, ge=LIMITS["sets"][0], le=LIMITS["sets"][1], description="dose: sets."
     )

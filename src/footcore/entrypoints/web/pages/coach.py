@@ -20,7 +20,7 @@ from footcore.entrypoints.web.storage import Storage
 from footcore.entrypoints.web.team import acting
 from footcore.entrypoints.web.templating import page
 from footcore.errors import ForbiddenError
-from footcore.services import coach_edits, roster
+from footcore.services import coach_edits, coach_retest, roster
 
 router = APIRouter()
 
@@ -81,13 +81,28 @@ async def post_edit(request: Request, storage: StorageDep, today: TodayDep) -> R
     actor = acting(request)
     form = await request.form()
     name = athlete_name(request)
+    kind = forms.text(form, "kind") or "swap"
+    if kind == coach_retest.KIND:
+        await run_in_threadpool(
+            coach_retest.move_retest,
+            storage.uow(),
+            request.app.state.now(),
+            actor.email,
+            name,
+            coach_retest.day_of(forms.text(form, "to")),
+            forms.text(form, "reason"),
+            today,
+        )
+        return RedirectResponse(
+            f"/coach/athlete?athlete={quote(name)}&message=Retest moved.", status_code=303
+        )
     await run_in_threadpool(
         coach_edits.edit,
         storage.uow(),
         request.app.state.now(),
         actor.email,
         name,
-        forms.text(form, "kind") or "swap",
+        kind,
         forms.text(form, "exercise"),
         forms.text(form, "reason"),
         today,
