@@ -28,7 +28,7 @@ def edited(uow: SqlUnitOfWork) -> tuple[date, dict[str, str]]:
     """Ana's plan with a swap, a dose, an exclusion and a note on one day's four exercises, and
     her next retest a week later; the day and the names the athlete should read."""
     new_runner(uow, "ana")
-    day, items = next_session(uow, size=4)
+    day, items = next_session(uow, items=4)
     first, second, third, fourth = (i.exercise for i in items[:4])  # type: ignore[attr-defined]
     catalog = knowledge().catalog
     target = next(e for e in sorted(catalog.exercises) if e not in {first, second, third, fourth})
