@@ -48,6 +48,9 @@ PUBLIC = {
 }
 USER = {
     "/api/docs",
+    "/api/openapi.json",
+    "/api/exercises/{exercise_id}/picture.svg",
+    "/api/assessment/battery/{test_id}/picture.svg",
     "/library",
     "/library/{exercise_id}",
     "/learn",

@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 from functools import partial
 
 from fastapi import Depends, FastAPI
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
@@ -83,7 +84,9 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         title="footcore",
         version=__version__,
         description=DESCRIPTION,
-        openapi_url="/api/openapi.json",
+        # Served by a route of our own below, so that team mode's gate covers it too (FastAPI's
+        # own OpenAPI route runs no app dependency).
+        openapi_url=None,
         docs_url=None,
         redoc_url=None,
         swagger_ui_oauth2_redirect_url=None,
@@ -110,6 +113,11 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         app.include_router(router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.openapi = partial(openapi_document, app)  # type: ignore[method-assign]
+
+    @app.get("/api/openapi.json", include_in_schema=False)
+    def openapi_json() -> JSONResponse:
+        return JSONResponse(app.openapi())
+
     # add_middleware puts each new one outside the previous: the last added runs first.
     app.add_middleware(AllowMiddleware)
     app.add_middleware(
