@@ -58,15 +58,21 @@ def _spikes(f: AthleteFacts, today: date) -> tuple[int, str | None]:
     """Spikes of the last 28 days by the athlete's own rule (domain.load.classify_spike: each run
     against the longest run of the window before it), measured only for the recent runs."""
     rules = load_rules()
-    runs = sorted((d, dist) for d, dist, _, _ in f.runs)
+    # A run no longer than the longest before it has no positive increase, so no band above
+    # NONE while every threshold is an increase: the rule is asked only about longer runs.
+    only_longer = all(t.over_pct >= 0 for t in rules.spike_thresholds)
+    runs = sorted(f.runs)
     days = [d for d, _ in runs]
     count, largest = 0, None
     for i, (day, dist) in enumerate(runs):
         if (today - day).days >= SPIKE_DAYS:
             continue
         first = bisect_left(days, day - timedelta(days=rules.spike_window_days))
-        window = [m for _, m in runs[first : bisect_left(days, day, hi=i + 1)]]
-        band = classify_spike(dist, max(window) if window else None, rules)
+        end = bisect_left(days, day, hi=i + 1)
+        longest = max((m for _, m in runs[first:end]), default=None)
+        if longest is None or (only_longer and dist <= longest):
+            continue
+        band = classify_spike(dist, longest, rules)
         if band is not None and band is not SpikeBand.NONE:
             count += 1
             if largest is None or band.rank > largest.rank:
