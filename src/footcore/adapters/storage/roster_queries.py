@@ -22,7 +22,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from footcore.adapters.storage.coach_models import AlertAckRow
 from footcore.adapters.storage.models import (
@@ -41,6 +41,17 @@ PAIN_DAYS = 14
 ADHERENCE_DAYS = (7, 28)
 
 
+@dataclass(frozen=True)
+class SpikeWindow:
+    """Which runs the roster measures for spikes: those of the last `days`, each against the
+    longest run of the `window_days` before its day; `longer_only` leaves out the runs no longer
+    than that longest (the caller's rule cannot call them spikes)."""
+
+    days: int
+    window_days: int
+    longer_only: bool
+
+
 @dataclass
 class AthleteFacts:
     name: str
@@ -55,12 +66,13 @@ class AthleteFacts:
     retests: list[tuple[date, bool | None]] = field(default_factory=list)
     last_activity: date | None = None
     restriction: tuple[date, str] | None = None
-    runs: list[tuple[date, float]] = field(default_factory=list)  # day, distance in m
+    # recent runs: day, distance in m, the longest run of the window before it (None: no run)
+    runs: list[tuple[date, float, float | None]] = field(default_factory=list)
     acked: set[str] = field(default_factory=set)
 
 
 def roster_facts(
-    session: Session, names: Sequence[str], today: date, run_days: int
+    session: Session, names: Sequence[str], today: date, spikes: SpikeWindow
 ) -> list[AthleteFacts]:
     """Everything the roster shows, for the named athletes that exist, in 12 queries. Core rows
     (the connection, not the ORM session): the ORM's row loading costs more than the queries."""
@@ -140,12 +152,8 @@ def roster_facts(
         .order_by(FootRestrictionRow.trigger_date)
     ):
         by_id[aid].restriction = (trigger, reason)
-    for aid, day, dist in conn.execute(
-        select(RunRow.athlete_id, RunRow.date, RunRow.distance_m).where(
-            among(RunRow.athlete_id), RunRow.date > today - timedelta(days=run_days)
-        )
-    ):
-        by_id[aid].runs.append((day, dist))
+    for aid, day, dist, longest in conn.execute(_recent_runs(conn, among, today, spikes)):
+        by_id[aid].runs.append((day, dist, longest))
     names_by = {f.name: f for f in by_id.values()}
     for athlete, key in conn.execute(
         select(AlertAckRow.athlete, AlertAckRow.key).where(
@@ -202,3 +210,32 @@ def _adherence(session: Session, by_id: dict[int, AthleteFacts], ids: _Ids, last
         for i, days in enumerate(ADHERENCE_DAYS):
             by_id[aid].planned[days] = int(values[2 * i])
             by_id[aid].done[days] = int(values[2 * i + 1])
+
+
+def _recent_runs(conn: Connection, among: _Ids, today: date, spikes: SpikeWindow) -> Any:
+    """The recent runs with the longest run of the window before each (one index probe of
+    (athlete, date, distance) per run), so the rows sent are the recent runs only, not the
+    window's too."""
+    before = aliased(RunRow)
+    if conn.dialect.name == "sqlite":  # dates are ISO text there
+        window_start: Any = func.date(RunRow.date, f"-{spikes.window_days} days")
+    else:
+        window_start = RunRow.date - spikes.window_days  # date - integer is a date
+    longest = (
+        select(func.max(before.distance_m))
+        .where(
+            before.athlete_id == RunRow.athlete_id,
+            before.date >= window_start,
+            before.date < RunRow.date,
+        )
+        .scalar_subquery()
+    )
+    recent = (
+        select(RunRow.athlete_id, RunRow.date, RunRow.distance_m, longest.label("longest"))
+        .where(among(RunRow.athlete_id), RunRow.date > today - timedelta(days=spikes.days))
+        .subquery()
+    )
+    query = select(recent)
+    if spikes.longer_only:
+        query = query.where(recent.c.distance_m > recent.c.longest)
+    return query
