@@ -22,7 +22,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from footcore.adapters.storage.coach_models import AlertAckRow
 from footcore.adapters.storage.models import (
@@ -213,29 +213,27 @@ def _adherence(session: Session, by_id: dict[int, AthleteFacts], ids: _Ids, last
 
 
 def _recent_runs(conn: Connection, among: _Ids, today: date, spikes: SpikeWindow) -> Any:
-    """The recent runs with the longest run of the window before each (one index probe of
-    (athlete, date, distance) per run), so the rows sent are the recent runs only, not the
-    window's too."""
-    before = aliased(RunRow)
+    """The recent runs with the longest run of the window before each, in one pass over the
+    runs of both windows (a window function over whole day numbers: `RANGE` between
+    `window_days` and 1 day before), so only the recent runs are sent."""
     if conn.dialect.name == "sqlite":  # dates are ISO text there
-        window_start: Any = func.date(RunRow.date, f"-{spikes.window_days} days")
+        day_number: Any = func.julianday(RunRow.date)
     else:
-        window_start = RunRow.date - spikes.window_days  # date - integer is a date
-    longest = (
-        select(func.max(before.distance_m))
-        .where(
-            before.athlete_id == RunRow.athlete_id,
-            before.date >= window_start,
-            before.date < RunRow.date,
-        )
-        .scalar_subquery()
+        day_number = RunRow.date - date(2000, 1, 1)  # date - date is whole days
+    longest = func.max(RunRow.distance_m).over(
+        partition_by=RunRow.athlete_id,
+        order_by=day_number,
+        range_=(-spikes.window_days, -1),
     )
-    recent = (
+    window = (
         select(RunRow.athlete_id, RunRow.date, RunRow.distance_m, longest.label("longest"))
-        .where(among(RunRow.athlete_id), RunRow.date > today - timedelta(days=spikes.days))
+        .where(
+            among(RunRow.athlete_id),
+            RunRow.date > today - timedelta(days=spikes.days + spikes.window_days),
+        )
         .subquery()
     )
-    query = select(recent)
+    query = select(window).where(window.c.date > today - timedelta(days=spikes.days))
     if spikes.longer_only:
-        query = query.where(recent.c.distance_m > recent.c.longest)
+        query = query.where(window.c.distance_m > window.c.longest)
     return query
