@@ -3,13 +3,12 @@ alerts raised by domain/roster.py, and acknowledging one (audited)."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from footcore.adapters.storage.coach_models import AlertAckRow
-from footcore.adapters.storage.roster_queries import AthleteFacts, roster_facts
+from footcore.adapters.storage.roster_queries import AthleteFacts, SpikeWindow, roster_facts
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.adapters.team_file import TeamPolicy
 from footcore.domain.load import SpikeBand, classify_spike
@@ -54,19 +53,13 @@ def _facts(f: AthleteFacts, today: date) -> Facts:
     )
 
 
-def _spikes(f: AthleteFacts, today: date) -> tuple[int, str | None]:
+def _spikes(f: AthleteFacts) -> tuple[int, str | None]:
     """Spikes of the last 28 days by the athlete's own rule (domain.load.classify_spike: each run
-    against the longest run of the window before it), measured only for the recent runs."""
+    against the longest run of the window before it); the window's longest comes from the query."""
     rules = load_rules()
-    runs = sorted((d, dist) for d, dist, _, _ in f.runs)
-    days = [d for d, _ in runs]
     count, largest = 0, None
-    for i, (day, dist) in enumerate(runs):
-        if (today - day).days >= SPIKE_DAYS:
-            continue
-        first = bisect_left(days, day - timedelta(days=rules.spike_window_days))
-        window = [m for _, m in runs[first : bisect_left(days, day, hi=i + 1)]]
-        band = classify_spike(dist, max(window) if window else None, rules)
+    for _, dist, longest in f.runs:
+        band = classify_spike(dist, longest, rules)
         if band is not None and band is not SpikeBand.NONE:
             count += 1
             if largest is None or band.rank > largest.rank:
@@ -79,7 +72,7 @@ def _row(f: AthleteFacts, today: date, policy: TeamPolicy) -> RosterRow:
     worst, trend = pain_trend(f.pain_by_day, today)
     a7 = adherence(f.done.get(7, 0), f.planned.get(7, 0))
     a28 = adherence(f.done.get(28, 0), f.planned.get(28, 0))
-    count, largest = _spikes(f, today)
+    count, largest = _spikes(f)
     return RosterRow(
         athlete=f.name,
         phase=f.phase,
@@ -112,9 +105,16 @@ def roster(
         raise InputError(f"unknown sort '{sort}'; accepted: {', '.join(SORTS)}", "sort")
     if show not in FILTERS:
         raise InputError(f"unknown filter '{show}'; accepted: {', '.join(FILTERS)}", "show")
-    run_days = SPIKE_DAYS + load_rules().spike_window_days + 1
+    rules = load_rules()
+    # A run no longer than the longest before it has no positive increase, so no band above
+    # NONE while every threshold is an increase: then the query leaves those runs out.
+    spikes = SpikeWindow(
+        days=SPIKE_DAYS,
+        window_days=rules.spike_window_days,
+        longer_only=all(t.over_pct >= 0 for t in rules.spike_thresholds),
+    )
     with uow:
-        facts = roster_facts(uow.repo.session, sorted(set(names)), today, run_days)
+        facts = roster_facts(uow.repo.session, sorted(set(names)), today, spikes)
     rows = [_row(f, today, policy) for f in facts]
     rows = [r for r in rows if _shown(r, show)]
     return sorted(rows, key=lambda r: _order(r, sort))

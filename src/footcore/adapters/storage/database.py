@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 # The newest migration in migrations/versions; a test checks it against Alembic's own head.
-HEAD_REVISION = "0005_coach"
+HEAD_REVISION = "0006_roster_indexes"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 

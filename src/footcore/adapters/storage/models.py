@@ -169,6 +169,8 @@ class LogRow(Base):
     __table_args__ = (
         UniqueConstraint("athlete_id", "date", "exercise", "side"),
         Index("ix_logs_slot", "athlete_id", "slot", "date"),
+        # The roster's pain, adherence and last activity read only these: from the index alone.
+        Index("ix_logs_day_pain", "athlete_id", "date", "pain"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     athlete_id: Mapped[int] = _athlete_fk()

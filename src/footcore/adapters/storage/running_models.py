@@ -59,6 +59,8 @@ class RunRow(Base):
     __table_args__ = (
         UniqueConstraint("athlete_id", "start", "distance_m"),
         Index("ix_runs_day", "athlete_id", "date"),
+        # The roster's spikes read only day and distance of recent runs: from the index alone.
+        Index("ix_runs_day_distance", "athlete_id", "date", "distance_m"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     athlete_id: Mapped[int] = _athlete_fk()
