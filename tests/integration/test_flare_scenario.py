@@ -51,11 +51,8 @@ def decisions(uow: SqlUnitOfWork) -> list[Any]:
         ]
 
 
-def items(uow: SqlUnitOfWork, day: date, as_of: date) -> dict[str, Any]:
-    return {i.exercise: i for i in training.day(uow, NAME, day, as_of).items}
-
-
-def test_a_flare_is_read_against_the_runners_own_pre_flare_mornings(uow: SqlUnitOfWork) -> None:
+def started(uow: SqlUnitOfWork) -> None:
+    """The runner's 12-week plan from START, with the baseline assessment."""
     training.init(
         uow,
         NAME,
@@ -67,6 +64,14 @@ def test_a_flare_is_read_against_the_runners_own_pre_flare_mornings(uow: SqlUnit
         12,
         START,
     )
+
+
+def items(uow: SqlUnitOfWork, day: date, as_of: date) -> dict[str, Any]:
+    return {i.exercise: i for i in training.day(uow, NAME, day, as_of).items}
+
+
+def test_a_flare_is_read_against_the_runners_own_pre_flare_mornings(uow: SqlUnitOfWork) -> None:
+    started(uow)
     # Nine settled days: 0/10 mornings (overall and arch), 1/10 sessions.
     day = START
     while day < FLARE:
@@ -141,17 +146,7 @@ def test_a_flare_is_read_against_the_runners_own_pre_flare_mornings(uow: SqlUnit
 
 
 def test_morning_stiffness_is_stored_beside_morning_pain(uow: SqlUnitOfWork) -> None:
-    training.init(
-        uow,
-        NAME,
-        PROFILE,
-        "runner.toml",
-        results_from_mapping(BASELINE),
-        BASELINE,
-        START,
-        12,
-        START,
-    )
+    started(uow)
     done = training.checkin(uow, NAME, START, 1, "", [], START, stiffness=4)
     assert done.stiffness == 4
     again = training.checkin(uow, NAME, START, 1, "", [], START, stiffness=4)

@@ -13,23 +13,10 @@ from footcore.domain.catalog import Category, Phase
 from footcore.domain.plan import Plan
 from footcore.domain.planner import generate_plan
 from footcore.domain.profile import WEEKDAYS, Health, Profile, Runner, Running, Schedule, Sex
+from tests.factories import ALL_EQUIPMENT
 
 K = knowledge()
-EQUIPMENT = sorted(
-    e
-    for e in (
-        "towel",
-        "band",
-        "step",
-        "medicine_ball",
-        "marbles",
-        "massage_ball",
-        "balance_pad",
-        "sandbag",
-        "foam_roller",
-        "backpack",
-    )
-)
+EQUIPMENT = sorted(ALL_EQUIPMENT)
 INJURIES = [
     "plantar_fasciitis",
     "achilles_tendinopathy",

@@ -179,6 +179,12 @@ class Catalog:
                 f"unknown exercise '{exercise_id}'; `footcore exercises` lists the ids"
             ) from None
 
+    def name_of(self, exercise_id: str) -> str:
+        """An exercise as a person reads it: its name ("Trigger-point release"), never its id;
+        an id the library no longer holds (an old log) is shown in words."""
+        found = self.exercises.get(exercise_id)
+        return found.name if found is not None else exercise_id.replace("_", " ")
+
     def filter(
         self,
         category: str | None = None,

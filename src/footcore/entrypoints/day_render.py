@@ -70,8 +70,7 @@ def exercise_name(exercise_id: str) -> str:
     """An exercise as a person reads it: its name ("Trigger-point release"), never its id."""
     from footcore.bootstrap import knowledge
 
-    found = knowledge().catalog.exercises.get(exercise_id)
-    return found.name if found is not None else exercise_id.replace("_", " ")
+    return knowledge().catalog.name_of(exercise_id)
 
 
 def _decision_line(d: Any) -> str:

@@ -188,7 +188,6 @@ def warnings(runner: Runner, week: dict[str, Any] | None) -> list[str]:
         if d.date >= runner.as_of - 7 * DAY and d.kind == "regress"
     ]
     for d in recent[-3:]:
-        found = runner.r.k.catalog.exercises.get(d.exercise)
-        name = found.name if found is not None else d.exercise.replace("_", " ")
+        name = runner.r.k.catalog.name_of(d.exercise)
         out.append(f"{name} reduced after the session of {d.date.isoformat()}: {d.reason}")
     return out

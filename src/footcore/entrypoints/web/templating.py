@@ -50,8 +50,7 @@ def exercise_name(exercise_id: str) -> str:
     """An exercise as a person reads it: its name ("Trigger-point release"), never its id."""
     from footcore.bootstrap import knowledge
 
-    found = knowledge().catalog.exercises.get(exercise_id)
-    return found.name if found is not None else words(exercise_id)
+    return knowledge().catalog.name_of(exercise_id)
 
 
 def number(value: float | int | None, digits: int = 1) -> str:
