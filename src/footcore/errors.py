@@ -15,9 +15,17 @@
 
 Messages are one line and say what to fix. The domain raises these too (the module imports only
 the standard library), so the core can reject bad input without knowing about any entrypoint.
+
+Errors speak domain words, never an entrypoint's: `field` is the name of the value at fault as the
+domain and the API call it ("reps", "hold_s", "pain_area"), `detail` says what is wrong with it, and
+`action` names what the user can do next as a domain verb ("init", "clear", "retest"). Each
+entrypoint renders them in its own words: the CLI turns a field into its option ("--hold-s") and an
+action into a command line, the web into a field name and a page (see `render_with`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 __all__ = [
     "AuthError",
@@ -41,20 +49,37 @@ class FootcoreError(Exception):
     exit_code = 1
     http_status = 500
 
-    def __init__(self, message: str) -> None:
+    field: str | None = None
+
+    def __init__(self, message: str, *, action: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.detail = message
+        self.action = action
 
     def __str__(self) -> str:
         return self.message
+
+    def render_with(
+        self, field_words: Callable[[str], str], action_words: Callable[[str], str | None]
+    ) -> str:
+        """The one-line message in an entrypoint's words: `field_words("hold_s")` is how it names
+        a field ("--hold-s" on the command line), `action_words("clear")` how it says the next
+        step (a sentence, or None to say nothing)."""
+        text = f"{field_words(self.field)}: {self.detail}" if self.field else self.detail
+        step = action_words(self.action) if self.action else None
+        return f"{text}; {step}" if step else text
 
 
 class InputError(FootcoreError):
     exit_code = 2
     http_status = 422
 
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(f"{field}: {message}" if field else message)
+    def __init__(
+        self, message: str, field: str | None = None, *, action: str | None = None
+    ) -> None:
+        super().__init__(f"{field}: {message}" if field else message, action=action)
+        self.detail = message
         self.field = field
 
 
@@ -83,8 +108,10 @@ class RedFlagError(FootcoreError):
     exit_code = 3
     http_status = 409
 
-    def __init__(self, message: str, symptoms: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, symptoms: tuple[str, ...] = (), *, action: str | None = None
+    ) -> None:
+        super().__init__(message, action=action)
         self.symptoms = symptoms
 
 

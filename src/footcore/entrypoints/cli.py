@@ -203,6 +203,7 @@ def main() -> None:
     import footcore.entrypoints.cli_training  # registers init, today, log, status...
     import footcore.entrypoints.cli_web  # noqa: F401  (serve)
     from footcore.entrypoints import cli_commands  # noqa: F401  (registers the other commands)
+    from footcore.entrypoints.cli_words import cli_message
 
     try:
         code = cli.main(standalone_mode=False)
@@ -217,10 +218,10 @@ def main() -> None:
         click.echo(f"footcore: error: {exc.format_message()}{hint}", err=True)
         sys.exit(exc.exit_code)
     except RedFlagError as exc:
-        click.echo(f"footcore: STOP: {exc.message}", err=True)
+        click.echo(f"footcore: STOP: {cli_message(exc)}", err=True)
         sys.exit(exc.exit_code)
     except FootcoreError as exc:
-        click.echo(f"footcore: error: {exc.message}", err=True)
+        click.echo(f"footcore: error: {cli_message(exc)}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         click.echo("footcore: stopped.", err=True)

@@ -82,18 +82,32 @@ def respond(request: Request, status: int, message: str, **extra: Any) -> Respon
     return HTMLResponse(error_page(status, message), status_code=status)
 
 
+# What the web app says for a service's next step (the CLI names a command instead).
+WEB_ACTIONS: dict[str, str] = {
+    "init": "set up your plan on the onboarding page first",
+    "clear": "when a clinician has cleared you, say so on the Today page to resume",
+    "retest": "record a retest on the Assess page",
+}
+
+
+def web_action(verb: str) -> str | None:
+    return WEB_ACTIONS.get(verb)
+
+
 async def footcore_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, FootcoreError)
     if isinstance(exc, RedFlagError):
+        message = exc.render_with(str, web_action)
         return respond(
-            request, exc.http_status, exc.message, symptoms=list(exc.symptoms), red_flag=True
+            request, exc.http_status, message, symptoms=list(exc.symptoms), red_flag=True
         )
     if isinstance(exc, OnboardingNeeded) and not wants_json(request.scope):
         return RedirectResponse("/onboarding", status_code=303)
     if exc.http_status >= 500:
         log.error("%s: %s", type(exc).__name__, exc.message)
-    field = getattr(exc, "field", None)
-    return respond(request, exc.http_status, exc.message, **({"field": field} if field else {}))
+    field = exc.field.removeprefix("--").replace("-", "_") if exc.field else None
+    message = exc.render_with(lambda f: f.removeprefix("--").replace("-", "_"), web_action)
+    return respond(request, exc.http_status, message, **({"field": field} if field else {}))
 
 
 async def validation_error(request: Request, exc: Exception) -> Response:

@@ -1,0 +1,53 @@
+"""How the command line names what the services say in domain words: a field becomes the option
+that sets it, an action the command that does it. One table each, so a new option or command
+changes one line here and no service learns about flags."""
+
+from __future__ import annotations
+
+from footcore.errors import FootcoreError
+
+# Fields whose option is not simply "--" + the field with dashes, and fields with no option at
+# all (a positional argument or a file's key), which keep their own name.
+FLAGS: dict[str, str] = {
+    "athlete": "--athlete",
+}
+# Fields that have an option named after them ("hold_s" -> "--hold-s").
+OPTIONS: frozenset[str] = frozenset(
+    {
+        "date",
+        "hold_s",
+        "morning_pain",
+        "pain",
+        "pain_area",
+        "paper",
+        "reps",
+        "rpe",
+        "sets",
+        "side",
+        "stiffness",
+        "time",
+        "tz",
+        "weeks",
+    }
+)
+ACTIONS: dict[str, str] = {
+    "init": "run `footcore init --profile PROFILE.toml` first",
+    "clear": 'when a clinician has cleared you: footcore clear --confirm --by "NAME, ROLE"',
+    "retest": "record a retest with `footcore retest --results FILE`",
+}
+
+
+def flag(field: str) -> str:
+    """The option that sets `field`, or the field's own name when no option does."""
+    if field.startswith("--") or field in FLAGS:
+        return FLAGS.get(field, field)
+    return "--" + field.replace("_", "-") if field in OPTIONS else field
+
+
+def action(verb: str) -> str | None:
+    return ACTIONS.get(verb)
+
+
+def cli_message(exc: FootcoreError) -> str:
+    """The error's one line as the command line says it."""
+    return exc.render_with(flag, action)
