@@ -24,7 +24,7 @@ from footcore.adapters.inputs import read_profile, read_results
 from footcore.bootstrap import knowledge
 from footcore.domain.assessment import score
 from footcore.domain.planner import generate_plan
-from footcore.entrypoints.render import plan_dict
+from footcore.presentation.plans import plan_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -141,7 +141,7 @@ def main() -> None:
     footcore = (
         [str(script)]
         if script.exists()
-        else [sys.executable, "-c", "from footcore.entrypoints.cli import main; main()"]
+        else [sys.executable, "-c", "from footcore.entrypoints.cli.main import main; main()"]
     )
     today_cmd = [*footcore, "today", "--database-url", url]
     baseline_cmd = [sys.executable, "-c", "pass"]

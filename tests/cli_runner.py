@@ -9,7 +9,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from typing import Any
 
-from footcore.entrypoints.cli import main
+from footcore.entrypoints.cli.main import main
 
 
 @dataclass

@@ -28,7 +28,7 @@ def pinned_command(day: date, *footcore_args: str) -> list[str]:
     """`footcore ARGS` in a child process whose clock is pinned to `day`."""
     code = (
         "import sys\n"
-        "from footcore.entrypoints.cli import main\n"
+        "from footcore.entrypoints.cli.main import main\n"
         "sys.argv = ['footcore', *sys.argv[1:]]\n"
         "main()\n"
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from footcore.adapters.rules_files import load_battery
-from footcore.entrypoints import cli_prompts
+from footcore.entrypoints.cli import prompts as cli_prompts
 from tests.cli_runner import run
 from tests.conftest import EXAMPLES
 

@@ -73,7 +73,7 @@ def test_the_weekly_distance_is_taken_in_either_unit(miles_runner: Path) -> None
 def test_the_web_form_takes_the_weekly_distance_in_the_units_chosen(tmp_path: Path) -> None:
     from datetime import date
 
-    from footcore.entrypoints.web import WebSettings
+    from footcore.entrypoints.http import WebSettings
     from tests.web.conftest import HOSTS, make_client
     from tests.web.test_pages import PROFILE_FORM, token
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from footcore.entrypoints.web import WebSettings, create_app
+from footcore.entrypoints.http import WebSettings, create_app
 from tests.cli_runner import run
 from tests.conftest import EXAMPLES
 

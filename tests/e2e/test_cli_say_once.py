@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from footcore.entrypoints.web import WebSettings
-from footcore.entrypoints.web.web_words import web_words
+from footcore.entrypoints.http import WebSettings
+from footcore.entrypoints.http.web_words import web_words
 from tests.cli_runner import run
 from tests.conftest import EXAMPLES, REPO
 from tests.web.conftest import HOSTS, make_client
@@ -75,7 +75,7 @@ def test_web_words_replace_command_line_phrases() -> None:
 
 
 def test_web_templates_name_no_command_line_option() -> None:
-    templates = REPO / "src/footcore/entrypoints/web/templates"
+    templates = REPO / "src/footcore/entrypoints/http/pages/templates"
     for page in templates.glob("*.html"):
         assert not re.search(r"(?<![\w(])--[a-z]", page.read_text()), page.name
 

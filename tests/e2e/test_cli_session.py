@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from footcore.entrypoints import cli_prompts
+from footcore.entrypoints.cli import prompts as cli_prompts
 from tests.cli_runner import Outcome, run
 from tests.conftest import EXAMPLES
 

@@ -246,7 +246,7 @@ def test_today_reads_sqlite_without_loading_sqlalchemy(
         # the child's clock is pinned to the test's today, as this process's is
         f"time_machine.travel({noon(today).isoformat()!r}, tick=True).start()\n"
         "atexit.register(lambda: print('sqlalchemy' in sys.modules, file=sys.stderr))\n"
-        "from footcore.entrypoints.cli import main\n"
+        "from footcore.entrypoints.cli.main import main\n"
         f"sys.argv = ['footcore', 'today', '--database-url', {url!r}]\n"
         "main()\n"
     )

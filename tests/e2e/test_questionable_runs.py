@@ -61,7 +61,7 @@ def test_the_cli_stores_it_without_asking_with_yes(cli: Path) -> None:
 
 @pytest.fixture
 def api(tmp_path: Path) -> TestClient:
-    from footcore.entrypoints.web import WebSettings
+    from footcore.entrypoints.http import WebSettings
 
     settings = WebSettings(
         database_url=f"sqlite:///{tmp_path / 'web.db'}", allowed_hosts=HOSTS, today=lambda: TODAY

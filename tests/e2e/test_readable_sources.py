@@ -15,7 +15,7 @@ import ics
 import pytest
 
 from footcore.adapters.citations import citations, short_citation
-from footcore.presenters import cite, cite_all
+from footcore.presentation.evidence import cite, cite_all
 from tests.cli_runner import run
 from tests.conftest import EXAMPLES
 

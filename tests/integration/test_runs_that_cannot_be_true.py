@@ -155,7 +155,7 @@ def test_an_imported_run_without_a_distance_is_skipped_with_a_reason(
 
 def test_a_stored_run_without_a_distance_never_reads_as_zero_km(uow: SqlUnitOfWork) -> None:
     from footcore.adapters.storage.running_models import RunRow
-    from footcore.entrypoints.running_render import runs_text
+    from footcore.presentation.runs import runs_text
 
     started(uow)
     with uow:

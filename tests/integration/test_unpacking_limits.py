@@ -92,7 +92,7 @@ def test_a_gzip_of_zeros_stops_at_the_ratio(tmp_path: Path) -> None:
 
 @pytest.fixture
 def runner_client(tmp_path: Path) -> Iterator[TestClient]:
-    from footcore.entrypoints.web import WebSettings
+    from footcore.entrypoints.http import WebSettings
 
     settings = WebSettings(
         database_url=f"sqlite:///{tmp_path / 'footcore.db'}",

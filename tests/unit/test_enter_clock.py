@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from footcore.entrypoints.cli_prompts import TerminalClock, countdown
+from footcore.entrypoints.cli.prompts import TerminalClock, countdown
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from footcore.domain.units import in_units
-from footcore.entrypoints.units import KM, MI, duration_text, units_of
 from footcore.errors import InputError
+from footcore.presentation.units import KM, MI, duration_text, units_of
 
 
 def test_a_mile_is_exactly_1609_344_metres() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from footcore.entrypoints.web import WebSettings, create_app
+from footcore.entrypoints.http import WebSettings, create_app
 from tests.databases import SqliteTemplate
 
 with warnings.catch_warnings():

@@ -263,7 +263,7 @@ def test_the_api_package_imports_before_the_web_package() -> None:
     import sys
 
     proc = subprocess.run(
-        [sys.executable, "-c", "import footcore.entrypoints.api"],
+        [sys.executable, "-c", "import footcore.entrypoints.http.api"],
         capture_output=True,
         text=True,
         check=False,

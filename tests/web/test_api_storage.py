@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from footcore.entrypoints.web import WebSettings
+from footcore.entrypoints.http import WebSettings
 from tests.factories import example_profile
 from tests.web.conftest import HOSTS, TODAY, TestClient, make_client
 from tests.web.test_api import error_of

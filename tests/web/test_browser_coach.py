@@ -21,7 +21,7 @@ from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.adapters.team_file import team_policy
 from footcore.bootstrap import knowledge
 from footcore.domain.accounts import Access, Role
-from footcore.entrypoints.web import WebSettings, create_app
+from footcore.entrypoints.http import WebSettings, create_app
 from footcore.services import accounts, training
 from tests.clock import noon
 from tests.integration.test_roster import TODAY, new_runner

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from footcore.entrypoints.web import WebSettings
+from footcore.entrypoints.http import WebSettings
 from footcore.services.day_marks import DONE, MISSED, PARTLY, mark
 from tests.conftest import EXAMPLES
 from tests.web.conftest import HOSTS, TestClient, make_client

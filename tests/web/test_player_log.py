@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from footcore.entrypoints.web import WebSettings
+from footcore.entrypoints.http import WebSettings
 from tests.cli_runner import run
 from tests.web.conftest import TODAY, TestClient
 from tests.web.test_pages import onboard, token

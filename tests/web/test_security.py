@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from footcore.entrypoints.web import WebSettings, create_app
-from footcore.entrypoints.web.csrf import COOKIE
+from footcore.entrypoints.http import WebSettings, create_app
+from footcore.entrypoints.http.security.csrf import COOKIE
 from tests.web.conftest import HOSTS, TestClient, make_client
 
 SCREEN = {"symptoms": []}
@@ -132,7 +132,7 @@ def test_a_streamed_body_over_the_limit_gets_413(client: TestClient) -> None:
 
 def test_uploads_may_be_larger_than_forms(settings: WebSettings) -> None:
     app = create_app(settings)
-    from footcore.entrypoints.web.middleware import BodyLimitMiddleware
+    from footcore.entrypoints.http.security.middleware import BodyLimitMiddleware
 
     limits = [m.kwargs for m in app.user_middleware if m.cls is BodyLimitMiddleware]
     assert limits[0]["limit"] == 1_000_000

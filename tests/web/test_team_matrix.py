@@ -25,8 +25,8 @@ from footcore.adapters.secrets_kit import PasswordHasher
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.adapters.team_file import team_policy
 from footcore.domain.accounts import Access, Role
-from footcore.entrypoints.web import WebSettings
-from footcore.entrypoints.web.secret import calendar_key
+from footcore.entrypoints.http import WebSettings
+from footcore.entrypoints.http.security.secret import calendar_key
 from footcore.services import accounts
 from tests.web.conftest import HOSTS, TODAY, TestClient, make_client
 from tests.web.test_api_storage import BASELINE, PROFILE

@@ -13,7 +13,7 @@ from footcore.adapters.secrets_kit import PasswordHasher
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.adapters.team_file import team_policy
 from footcore.domain.accounts import Access, Role
-from footcore.entrypoints.web import WebSettings
+from footcore.entrypoints.http import WebSettings
 from footcore.services import accounts, training
 from tests.integration.test_roster import new_runner
 from tests.web.conftest import HOSTS, TODAY, TestClient, make_client

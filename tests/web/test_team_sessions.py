@@ -13,7 +13,7 @@ from footcore.adapters.secrets_kit import PasswordHasher
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.adapters.team_file import team_policy
 from footcore.domain.accounts import Role
-from footcore.entrypoints.web import WebSettings
+from footcore.entrypoints.http import WebSettings
 from footcore.services import accounts
 from tests.cli_runner import run
 from tests.web.conftest import HOSTS, TODAY, TestClient, make_client

@@ -1,0 +1,401 @@
+"""CLI commands that write files: calendar (.ics), print (.pdf), chart (.png/.svg), and demo.
+
+The plan comes from the stored runner (--athlete, --database-url, as every training command),
+or with --profile from files, as `footcore plan` makes it (for a physio who stores no runner).
+Every command checks the output path before it renders anything, so that a wrong extension or an
+unwritable folder fails at once (exit 2, one line), and writes atomically (temp file + rename).
+Exporters and their libraries are imported inside the commands: `footcore --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from footcore.bootstrap import knowledge, pictures
+from footcore.entrypoints.cli.demo import demo_option
+from footcore.entrypoints.cli.main import FORMATS, cli, echo_json, parse_date
+from footcore.entrypoints.cli.training import storage_options
+from footcore.errors import InputError
+
+if TYPE_CHECKING:  # the progress and load modules are imported only when a command runs
+    from footcore.domain.plan import Plan
+    from footcore.domain.profile import Profile
+    from footcore.domain.progress import Progress
+
+PATH = click.Path(path_type=Path, dir_okay=False)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The plan to export, whose it is, and what has been done so far."""
+
+    plan: Plan
+    profile: Profile
+    athlete: str  # the stable id in calendar UIDs
+    name: str  # the runner's name for titles
+    progress: Progress | None  # None: built from files, nothing logged
+    first_week: int  # the week to print from by default
+
+
+def plan_source_options(f: Any) -> Any:
+    """--profile and friends (files, as `footcore plan`), else the stored runner."""
+    options = (
+        click.option(
+            "--profile",
+            "profile_path",
+            type=click.Path(path_type=Path),
+            help="Build the plan from this profile (TOML) instead of the stored runner.",
+        ),
+        click.option(
+            "--assessment",
+            type=click.Path(path_type=Path),
+            help="With --profile: the assessment results (TOML).",
+        ),
+        click.option(
+            "--start", help="With --profile: first day of the plan, YYYY-MM-DD (default today)."
+        ),
+        click.option(
+            "--weeks",
+            type=int,
+            help="With --profile: the plan's length in weeks, as "
+            "`footcore plan` (default 24). A stored plan: how many weeks to export.",
+        ),
+    )
+    for option in reversed(options):
+        f = option(f)
+    return storage_options(f)
+
+
+def _source(
+    profile_path: Path | None,
+    assessment: Path | None,
+    start: str | None,
+    weeks: int | None,
+    database_url: str | None,
+    athlete: str,
+) -> Source:
+    if profile_path is None:
+        if assessment is not None or start is not None:
+            raise InputError(
+                "--assessment and --start need --profile (a stored runner's plan has its own)"
+            )
+        from footcore.adapters.storage.uow import SqlUnitOfWork
+        from footcore.services.exports import stored_runner
+
+        found = stored_runner(SqlUnitOfWork.connect(database_url), athlete, date.today())
+        return Source(
+            found.plan,
+            found.profile,
+            athlete,
+            found.profile.runner.name or athlete,
+            found.progress,
+            found.current_week(),
+        )
+    from footcore.adapters.inputs import read_profile, read_results
+    from footcore.services.planning import make_plan
+
+    profile = read_profile(profile_path)
+    results = read_results(assessment) if assessment is not None else None
+    first = parse_date(start, "--start") or date.today()
+    plan = make_plan(knowledge(), profile, results, first, weeks)
+    # No stored athlete: the runner's name (or the profile file's name) keeps the UIDs stable
+    # from one export to the next.
+    return Source(
+        plan, profile, profile.runner.name or profile_path.stem, profile.runner.name, None, 1
+    )
+
+
+def _weeks_to_export(
+    src: Source, first: int | None, weeks: int | None, from_files: bool
+) -> tuple[int, int | None]:
+    """(first week, count): from files, --weeks is the plan's length and all of it is exported."""
+    return (first or src.first_week, None if from_files else weeks)
+
+
+# calendar --------------------------------------------------------------------------------------
+
+
+@cli.command("calendar")
+@click.argument("out", type=PATH)
+@click.option(
+    "--time",
+    "at",
+    default="07:00",
+    show_default=True,
+    help="Start time of each session, HH:MM, in floating local time.",
+)
+@click.option(
+    "--tz",
+    help="Pin the sessions to this IANA time zone (e.g. Europe/Berlin) "
+    "instead of floating local time.",
+)
+@click.option(
+    "--alarm",
+    "alarm_minutes",
+    type=click.IntRange(0, 24 * 60),
+    default=15,
+    show_default=True,
+    help="Reminder, in minutes before each session.",
+)
+@demo_option
+@plan_source_options
+def calendar_cmd(
+    out: Path,
+    at: str,
+    tz: str | None,
+    alarm_minutes: int,
+    profile_path: Path | None,
+    assessment: Path | None,
+    start: str | None,
+    weeks: int | None,
+    database_url: str | None,
+    athlete: str,
+) -> None:
+    """Write every planned session to an iCalendar file (.ics), each with a reminder.
+
+    Importing a newer file again updates the sessions rather than duplicating them.
+    """
+    from dataclasses import replace
+
+    from footcore.adapters.exporters.calendar_ics import (
+        CalendarOptions,
+        parse_time,
+        plan_calendar,
+        zone,
+    )
+    from footcore.adapters.exporters.files import check_target, write_atomic
+
+    check_target(out, (".ics",), "calendar")
+    if tz is not None:
+        zone(tz)
+    options = CalendarOptions(at=parse_time(at), tz=tz, alarm_minutes=alarm_minutes)
+    src = _source(profile_path, assessment, start, weeks, database_url, athlete)
+    plan = src.plan
+    if profile_path is None and weeks is not None:
+        plan = replace(
+            plan,
+            weeks=tuple(
+                w for w in plan.weeks if src.first_week <= w.index < src.first_week + weeks
+            ),
+        )
+    write_atomic(
+        out, plan_calendar(plan, knowledge().catalog, src.athlete, replace(options, name=src.name))
+    )
+    where = f"in {tz}" if tz else "floating local time"
+    click.echo(
+        f"Wrote {out}: {len(plan.sessions())} sessions in {len(plan.weeks)} weeks at "
+        f"{at} ({where}), each with a reminder {alarm_minutes} min before."
+    )
+
+
+# print -----------------------------------------------------------------------------------------
+
+
+@cli.command("print")
+@click.argument("out", type=PATH)
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option(
+    "--from-week",
+    "first_week",
+    type=click.IntRange(1, 999),
+    help="First plan week to print (default: week 1 from files; the current week of "
+    "a stored plan).",
+)
+@demo_option
+@plan_source_options
+def print_cmd(
+    out: Path,
+    paper: str,
+    first_week: int | None,
+    profile_path: Path | None,
+    assessment: Path | None,
+    start: str | None,
+    weeks: int | None,
+    database_url: str | None,
+    athlete: str,
+) -> None:
+    """Write a printable plan (.pdf): a cover with findings and priorities, a page per week,
+    a card per exercise, a log sheet to fill in by hand, and progress charts when there is data."""
+    from footcore.adapters.exporters.files import check_target, write_atomic
+    from footcore.adapters.exporters.pdf_plan import (
+        PrintOptions,
+        card_doses,
+        chart_kinds,
+        plan_pdf,
+        select_weeks,
+    )
+
+    check_target(out, (".pdf",), "printable plan")
+    src = _source(profile_path, assessment, start, weeks, database_url, athlete)
+    first, count = _weeks_to_export(src, first_week, weeks, profile_path is not None)
+    chosen = select_weeks(src.plan, first, count)
+    k = knowledge()
+    write_atomic(
+        out,
+        plan_pdf(
+            src.plan,
+            k.catalog,
+            src.profile,
+            PrintOptions(
+                paper=paper,
+                first_week=first,
+                weeks=count,
+                name=src.name,
+                labels=k.rules.quality_labels,
+                progress=src.progress,
+                pictures=pictures().exercises,
+            ),
+        ),
+    )
+    charts = len(chart_kinds(src.progress))
+    click.echo(
+        f"Wrote {out} ({'A4' if paper == 'a4' else 'Letter'}): a cover, "
+        f"{len(chosen)} week pages (weeks {chosen[0].index}-{chosen[-1].index}), "
+        f"{len(card_doses(chosen))} exercise cards, a log sheet"
+        + (f" and {charts} progress charts." if charts else ".")
+    )
+
+
+# chart -----------------------------------------------------------------------------------------
+
+
+@cli.command("chart")
+@click.argument("kind")
+@click.argument("out", type=PATH)
+@click.option("--from", "since", help="First day of the period, YYYY-MM-DD (default: all).")
+@click.option("--to", "until", help="Last day of the period, YYYY-MM-DD (default: today).")
+@click.option(
+    "--format",
+    "fmt",
+    type=FORMATS,
+    default="text",
+    show_default=True,
+    help="json also prints the series the chart draws.",
+)
+@demo_option
+@storage_options
+def chart_cmd(
+    kind: str,
+    out: Path,
+    since: str | None,
+    until: str | None,
+    fmt: str,
+    database_url: str | None,
+    athlete: str,
+) -> None:
+    """Draw a progress chart to .png or .svg. KIND: retests (against the norm band of your age
+    and sex), adherence (sessions planned and done per week), pain (during sessions and the next
+    morning), load (weekly running distance, spiky weeks marked)."""
+    from footcore.adapters.exporters.charts import SUFFIXES, check_kind
+    from footcore.adapters.exporters.files import check_target, write_atomic
+    from footcore.adapters.storage.uow import SqlUnitOfWork
+    from footcore.services.exports import chart_for_athlete
+
+    check_kind(kind)
+    suffix = check_target(out, SUFFIXES, "chart")
+    first, last = parse_date(since, "--from"), parse_date(until, "--to")
+    if first is not None and last is not None and first > last:
+        raise InputError(f"--from {since} is after --to {until}")
+    chart = chart_for_athlete(
+        SqlUnitOfWork.connect(database_url), athlete, kind, suffix, date.today(), first, last
+    )
+    write_atomic(out, chart.image)
+    if fmt == "json":
+        echo_json(
+            {
+                "file": str(out),
+                "kind": kind,
+                "format": suffix,
+                "empty": chart.empty,
+                "series": {k: [list(p) for p in v] for k, v in chart.series.items()},
+            }
+        )
+    elif chart.empty:
+        click.echo(f"Wrote {out}: no {kind} data yet in this period (the chart says so).")
+    else:
+        points = sum(len(v) for v in chart.series.values())
+        click.echo(
+            f"Wrote {out}: the {kind} chart ({points} points in {len(chart.series)} series)."
+        )
+
+
+# demo ------------------------------------------------------------------------------------------
+
+
+@cli.command("demo")
+@click.option(
+    "--database-url",
+    help="Where to store the demo (default: demo.db next to "
+    "footcore.db, in FOOTCORE_HOME or your data folder; FOOTCORE_DATABASE_URL is "
+    "ignored, so the demo never lands in your own database).",
+)
+@click.option("--replace", is_flag=True, help="Build the default demo.db again from scratch.")
+# Hidden: the other commands read the real today, so another day only suits a fixed clock.
+@click.option("--today", "today_", hidden=True, help="Pretend today is this day, YYYY-MM-DD.")
+def demo_cmd(database_url: str | None, replace: bool, today_: str | None) -> None:
+    """Store a demo runner with twelve weeks of logs, check-ins, retests, runs and shoes, kept
+    apart from your own data, so that every screen and chart has something to show."""
+    from footcore.adapters.storage.database import data_home
+    from footcore.adapters.storage.uow import SqlUnitOfWork
+    from footcore.errors import ConflictError
+    from footcore.services import demo
+
+    today = parse_date(today_, "--today") or date.today()
+    url = database_url
+    if url is None:
+        path = data_home() / "demo.db"
+        url = f"sqlite:///{path}"
+        if path.exists():
+            if not replace:
+                raise ConflictError(
+                    f"a demo is already stored in {path}; add --replace to build it again"
+                )
+            for extra in (
+                path,
+                path.with_name(path.name + "-wal"),
+                path.with_name(path.name + "-shm"),
+            ):
+                extra.unlink(missing_ok=True)
+    elif replace:
+        raise InputError(
+            "--replace rebuilds only the default demo.db; for another database, "
+            "remove the runner 'demo' yourself or choose another database"
+        )
+    uow = SqlUnitOfWork.connect(url)
+    with uow:
+        if uow.repo.athlete(demo.NAME) is not None:
+            raise ConflictError(
+                f"a runner '{demo.NAME}' is already stored in "
+                f"{uow.db.display}; choose another --database-url"
+            )
+    click.echo(
+        "Building the demo runner day by day through the training log (this takes a "
+        "little while)..."
+    )
+    done = demo.build(uow, today)
+    shown = uow.db.display
+    click.echo(
+        f"Stored runner '{done.athlete}' in {shown}: {demo.WEEKS_OF_HISTORY} weeks from "
+        f"{done.start.isoformat()} with {done.sessions_logged} sessions logged, {done.checkins} "
+        f"morning check-ins, {done.retests} retests, {done.runs} runs and {done.shoes} pairs of "
+        "shoes."
+    )
+    where = f"--database-url {shown} --athlete {done.athlete}"
+    click.echo("Your own data is not touched. Look around:")
+    for command in (
+        "status",
+        "week",
+        "load",
+        "shoes",
+        "chart adherence adherence.png",
+        "chart load load.svg",
+        "print demo-plan.pdf",
+        "calendar demo-plan.ics",
+        "serve",
+    ):
+        click.echo(f"  footcore {command} {where}")

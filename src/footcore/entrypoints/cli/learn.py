@@ -1,0 +1,61 @@
+"""CLI command `learn`: the topics about the foot, the gait, problems, care and recovery."""
+
+from __future__ import annotations
+
+import click
+
+from footcore.bootstrap import knowledge
+from footcore.entrypoints.cli.main import FORMATS, cli, echo_json
+from footcore.errors import InputError
+from footcore.presentation.evidence import cite_all
+
+UNKNOWN_AGE = 30  # a runner who gives no age is compared with the 18-39 norms
+
+
+@cli.command("learn")
+@click.argument("topic", required=False)
+@click.option("--format", "fmt", type=FORMATS, default="text", show_default=True)
+def learn_cmd(topic: str | None, fmt: str) -> None:
+    """Read about the foot, the running gait, common problems, foot care and recovery."""
+    from footcore.adapters.topics import load_topics
+
+    topics = load_topics()
+    if topic is None:
+        if fmt == "json":
+            echo_json([{"id": t.id, "title": t.title, "kind": t.kind} for t in topics.values()])
+            return
+        for kind in ("anatomy", "gait", "problem", "care", "recovery"):
+            group = [t for t in topics.values() if t.kind == kind]
+            if group:
+                click.echo(f"{kind}:")
+                for t in group:
+                    click.echo(f"  {t.id:<28} {t.title}")
+        click.echo("\n`footcore learn TOPIC` reads one.")
+        return
+    found = topics.get(topic)
+    if found is None:
+        raise InputError(f"unknown topic '{topic}'; accepted: {', '.join(topics)}")
+    t = found
+    if fmt == "json":
+        echo_json(
+            {
+                "id": t.id,
+                "title": t.title,
+                "kind": t.kind,
+                "summary": t.summary,
+                "points": list(t.points),
+                "related_injury": t.related_injury,
+                "exercises": list(t.exercises),
+                "sources": list(t.sources),
+            }
+        )
+        return
+    click.echo(t.title)
+    click.echo("")
+    click.echo(t.summary)
+    for p in t.points:
+        click.echo(f"  - {p}")
+    if t.exercises:
+        names = [knowledge().catalog.get(e).name for e in t.exercises]
+        click.echo(f"\nExercises that help: {', '.join(names)}")
+    click.echo(f"Sources: {cite_all(t.sources)}")

@@ -1,0 +1,1 @@
+"""Words for domain values that every output shares: the CLI, the web, calendars and PDFs."""
