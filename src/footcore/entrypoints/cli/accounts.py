@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 
 import click
 
-from footcore.entrypoints.cli.main import FORMATS, cli, echo_json
-from footcore.entrypoints.cli.training import _uow
+from footcore.entrypoints.cli.base import cli
+from footcore.entrypoints.cli.options import FORMATS, _uow, echo_json
 from footcore.errors import InputError
 
 ROLES = click.Choice(["admin", "coach", "athlete"])

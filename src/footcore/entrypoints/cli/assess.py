@@ -22,10 +22,11 @@ from footcore.domain.assessment import BatteryTest, ResultKind, Results, SideRes
 from footcore.domain.profile import Profile, Runner, Sex
 from footcore.domain.redflags import screen
 from footcore.entrypoints.cli import prompts
-from footcore.entrypoints.cli.learn import UNKNOWN_AGE
-from footcore.entrypoints.cli.main import FORMATS, cli, echo_json, parse_date
+from footcore.entrypoints.cli.base import cli
+from footcore.entrypoints.cli.options import FORMATS, echo_json, parse_date
 from footcore.errors import InputError
 from footcore.presentation import plans as render
+from footcore.presentation.profiles import UNKNOWN_AGE
 
 Answer = float | bool | str | None
 Keep = Callable[[Answer], None]

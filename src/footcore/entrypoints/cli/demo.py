@@ -1,66 +1,85 @@
-"""`--demo` for every command that reads a runner: the demo runner in demo.db (next to your own
-database, never in it), built first when it is missing, as `serve --demo` does."""
+"""`footcore demo`: a demo runner with twelve weeks of history, stored apart from your own data."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
 
 import click
-from click.core import ParameterSource
 
+from footcore.entrypoints.cli.base import cli
+from footcore.entrypoints.cli.options import parse_date
 from footcore.errors import InputError
 
-F = TypeVar("F", bound=Callable[..., Any])
 
-
-def demo_database() -> tuple[str, str]:
-    """The demo's database URL and runner, building the demo through its service if needed."""
+@cli.command("demo")
+@click.option(
+    "--database-url",
+    help="Where to store the demo (default: demo.db next to "
+    "footcore.db, in FOOTCORE_HOME or your data folder; FOOTCORE_DATABASE_URL is "
+    "ignored, so the demo never lands in your own database).",
+)
+@click.option("--replace", is_flag=True, help="Build the default demo.db again from scratch.")
+# Hidden: the other commands read the real today, so another day only suits a fixed clock.
+@click.option("--today", "today_", hidden=True, help="Pretend today is this day, YYYY-MM-DD.")
+def demo_cmd(database_url: str | None, replace: bool, today_: str | None) -> None:
+    """Store a demo runner with twelve weeks of logs, check-ins, retests, runs and shoes, kept
+    apart from your own data, so that every screen and chart has something to show."""
     from footcore.adapters.storage.database import data_home
     from footcore.adapters.storage.uow import SqlUnitOfWork
+    from footcore.errors import ConflictError
     from footcore.services import demo
 
-    url = f"sqlite:///{data_home() / 'demo.db'}"
-    uow = SqlUnitOfWork.connect(url)
-    try:
-        with uow:
-            missing = uow.repo.athlete(demo.NAME) is None
-        if missing:
-            click.echo("footcore: building the demo runner (about half a minute)...", err=True)
-            demo.build(uow, date.today())
-    finally:
-        uow.dispose()
-    return url, demo.NAME
-
-
-def demo_option(fn: F) -> F:
-    """Adds --demo: the command reads the demo runner instead of yours (it never writes)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, demo: bool, **kwargs: Any) -> Any:
-        if demo:
-            ctx = click.get_current_context()
-            if getattr(ctx, "invoked_subcommand", None):
-                raise InputError(
-                    f"--demo only shows the demo runner; `{ctx.info_name} "
-                    f"{ctx.invoked_subcommand}` changes data, so leave out --demo"
+    today = parse_date(today_, "--today") or date.today()
+    url = database_url
+    if url is None:
+        path = data_home() / "demo.db"
+        url = f"sqlite:///{path}"
+        if path.exists():
+            if not replace:
+                raise ConflictError(
+                    f"a demo is already stored in {path}; add --replace to build it again"
                 )
-            given = [
-                f"--{name.replace('_', '-')}"
-                for name in ("database_url", "athlete")
-                if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE
-            ]
-            if given:
-                raise InputError(f"--demo reads the demo runner in demo.db; leave out {given[0]}")
-            kwargs["database_url"], kwargs["athlete"] = demo_database()
-        return fn(*args, **kwargs)
-
-    option = click.option(
-        "--demo",
-        is_flag=True,
-        help="Read the demo runner (demo.db next to your own database, never in it; built "
-        "first if missing, which takes about half a minute).",
+            for extra in (
+                path,
+                path.with_name(path.name + "-wal"),
+                path.with_name(path.name + "-shm"),
+            ):
+                extra.unlink(missing_ok=True)
+    elif replace:
+        raise InputError(
+            "--replace rebuilds only the default demo.db; for another database, "
+            "remove the runner 'demo' yourself or choose another database"
+        )
+    uow = SqlUnitOfWork.connect(url)
+    with uow:
+        if uow.repo.athlete(demo.NAME) is not None:
+            raise ConflictError(
+                f"a runner '{demo.NAME}' is already stored in "
+                f"{uow.db.display}; choose another --database-url"
+            )
+    click.echo(
+        "Building the demo runner day by day through the training log (this takes a "
+        "little while)..."
     )
-    return option(wrapper)  # type: ignore[return-value]
+    done = demo.build(uow, today)
+    shown = uow.db.display
+    click.echo(
+        f"Stored runner '{done.athlete}' in {shown}: {demo.WEEKS_OF_HISTORY} weeks from "
+        f"{done.start.isoformat()} with {done.sessions_logged} sessions logged, {done.checkins} "
+        f"morning check-ins, {done.retests} retests, {done.runs} runs and {done.shoes} pairs of "
+        "shoes."
+    )
+    where = f"--database-url {shown} --athlete {done.athlete}"
+    click.echo("Your own data is not touched. Look around:")
+    for command in (
+        "status",
+        "week",
+        "load",
+        "shoes",
+        "chart adherence adherence.png",
+        "chart load load.svg",
+        "print demo-plan.pdf",
+        "calendar demo-plan.ics",
+        "serve",
+    ):
+        click.echo(f"  footcore {command} {where}")

@@ -5,11 +5,10 @@ from __future__ import annotations
 import click
 
 from footcore.bootstrap import knowledge
-from footcore.entrypoints.cli.main import FORMATS, cli, echo_json
+from footcore.entrypoints.cli.base import cli
+from footcore.entrypoints.cli.options import FORMATS, echo_json
 from footcore.errors import InputError
 from footcore.presentation.evidence import cite_all
-
-UNKNOWN_AGE = 30  # a runner who gives no age is compared with the 18-39 norms
 
 
 @cli.command("learn")

@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from footcore.entrypoints.cli.main import FORMATS, cli, echo_json
-from footcore.entrypoints.cli.training import _uow, storage_options
+from footcore.entrypoints.cli.base import cli
+from footcore.entrypoints.cli.options import FORMATS, _uow, echo_json, storage_options
 
 
 @cli.group("profile")

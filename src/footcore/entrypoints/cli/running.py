@@ -15,9 +15,15 @@ from pathlib import Path
 
 import click
 
-from footcore.entrypoints.cli.demo import demo_option
-from footcore.entrypoints.cli.main import FORMATS, cli, echo_json, parse_date
-from footcore.entrypoints.cli.training import _uow, storage_options
+from footcore.entrypoints.cli.base import cli
+from footcore.entrypoints.cli.options import (
+    FORMATS,
+    _uow,
+    demo_option,
+    echo_json,
+    parse_date,
+    storage_options,
+)
 from footcore.errors import InputError
 
 SURFACE = click.Choice(["road", "trail", "track", "treadmill"])

@@ -7,7 +7,7 @@ import socket
 
 import click
 
-from footcore.entrypoints.cli.main import cli
+from footcore.entrypoints.cli.base import cli
 from footcore.errors import InputError
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -72,7 +72,7 @@ def serve_cmd(
             raise InputError(
                 "--demo serves the demo runner in demo.db; leave out --database-url and --athlete"
             )
-        from footcore.entrypoints.cli.demo import demo_database
+        from footcore.entrypoints.cli.options import demo_database
 
         database_url, athlete = demo_database()
     if host not in LOOPBACK or behind_tls:

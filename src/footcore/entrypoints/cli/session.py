@@ -17,14 +17,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from footcore.entrypoints.cli import prompts
-from footcore.entrypoints.cli.main import cli
-from footcore.entrypoints.cli.training import (
-    _check_pause,
-    _day,
-    _read_day,
-    _uow,
-    storage_options,
-)
+from footcore.entrypoints.cli.base import cli
+from footcore.entrypoints.cli.options import _day, _uow, storage_options
+from footcore.entrypoints.cli.training import _check_pause, _read_day
 from footcore.errors import FootcoreError, RedFlagError
 from footcore.presentation.days import _decision_line, day_text, dose_line
 

@@ -9,15 +9,22 @@ alone and never loads SQLAlchemy, Alembic or the data-file validators when it do
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 
-from footcore.entrypoints.cli.demo import demo_option
-from footcore.entrypoints.cli.main import FORMATS, cli, echo_json, parse_date
+from footcore.entrypoints.cli.base import cli
+from footcore.entrypoints.cli.options import (
+    FORMATS,
+    _day,
+    _uow,
+    demo_option,
+    echo_json,
+    parse_date,
+    storage_options,
+)
 from footcore.errors import FileInputError, InputError, RedFlagError
 from footcore.presentation.days import (
     _decision_line,
@@ -28,40 +35,9 @@ from footcore.presentation.days import (
 from footcore.presentation.evidence import cite_all
 
 if TYPE_CHECKING:
-    from footcore.adapters.storage.uow import SqlUnitOfWork
     from footcore.adapters.storage.views import DayView
 
-F = TypeVar("F", bound=Callable[..., Any])
 MAX_IMPORT_BYTES = 500_000_000
-
-
-def storage_options(fn: F) -> F:
-    fn = click.option(
-        "--athlete",
-        default="default",
-        show_default=True,
-        help="Which runner (one database holds many).",
-    )(fn)
-    fn = click.option(
-        "--database-url",
-        envvar="FOOTCORE_DATABASE_URL",
-        help="postgresql://USER@HOST:PORT/DB or sqlite:///PATH (default: "
-        "footcore.db in FOOTCORE_HOME or your data folder).",
-    )(fn)
-    return fn
-
-
-def _uow(url: str | None) -> SqlUnitOfWork:
-    """The unit of work of this command; its connections close when the command ends."""
-    from footcore.adapters.storage.uow import SqlUnitOfWork
-
-    uow = SqlUnitOfWork.connect(url)
-    click.get_current_context().call_on_close(uow.dispose)
-    return uow
-
-
-def _day(value: str | None) -> date:
-    return parse_date(value, "--date") or date.today()
 
 
 # Setting up ----------------------------------------------------------------------

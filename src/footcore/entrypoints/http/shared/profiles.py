@@ -10,8 +10,8 @@ from starlette.datastructures import FormData
 
 from footcore.domain.profile import Profile, Runner
 from footcore.domain.units import M_PER_KM, M_PER_MI
-from footcore.entrypoints.cli.learn import UNKNOWN_AGE
 from footcore.errors import InputError
+from footcore.presentation.profiles import UNKNOWN_AGE
 
 
 def default_profile() -> tuple[Profile, str]:
