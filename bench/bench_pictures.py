@@ -26,7 +26,7 @@ from footcore.adapters.pictures.png import picture_png
 from footcore.adapters.pictures.svg import picture_svg
 from footcore.bootstrap import knowledge, pictures
 from footcore.domain.pictures import lay_out
-from footcore.presentation.plans import exercise_dict
+from footcore.presentation.exercises import exercise_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 

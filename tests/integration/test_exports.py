@@ -114,7 +114,7 @@ def test_an_athlete_id_with_spaces_becomes_a_stable_token() -> None:
 
 
 def test_the_description_lists_exercises_doses_and_cues(plan: Plan) -> None:
-    from footcore.presentation.evidence import dose_text
+    from footcore.presentation.doses import dose_text
 
     event = parsed(plan)[0]
     first = plan.sessions()[0]
@@ -472,7 +472,7 @@ def a_stored_runner_whose_doses_stepped_down(uow: SqlUnitOfWork) -> date:
 
 
 def test_a_stored_runners_exports_carry_the_doses_after_adaptation(uow: SqlUnitOfWork) -> None:
-    from footcore.presentation.evidence import dose_text
+    from footcore.presentation.doses import dose_text
 
     today = a_stored_runner_whose_doses_stepped_down(uow)
     found = stored_runner(uow, "ana", today)

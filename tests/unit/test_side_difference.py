@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from footcore.adapters.rules_files import load_battery
 from footcore.bootstrap import knowledge
 from footcore.domain.assessment import change, exceeds, retest_change_is_real, score
-from footcore.presentation.plans import findings_text
+from footcore.presentation.findings import findings_text
 from tests.factories import NORMAL_RESULTS, a_profile, results
 
 BATTERY = {t.id: t for t in load_battery()}

@@ -1,19 +1,16 @@
-"""Text of the training log for people: a day's session (or why there is none), an exercise by
-its name, a decision in one line, and `footcore status`."""
+"""Text of the training log for people: a day's session (or why there is none), a decision in one
+line, and `footcore status`."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from footcore.presentation.evidence import cite_all, dose_text
+from footcore.presentation.doses import dose_text
+from footcore.presentation.evidence import cite_all
 
 if TYPE_CHECKING:
     from footcore.adapters.storage.views import DayView
     from footcore.services.status import StatusView
-
-
-def dose_line(item: Any) -> str:
-    return dose_text(item)
 
 
 def outside_text(view: DayView) -> str | None:
@@ -53,7 +50,7 @@ def day_text(view: DayView, brief: bool = False) -> str:
             lines.append(f"  note: {w['note']}")
     for n, item in enumerate(view.items, start=1):
         done = " [logged]" if item.logged else ""
-        lines.append(f"  {n}. {item.name}: {dose_line(item)}{done}  ({item.exercise_done})")
+        lines.append(f"  {n}. {item.name}: {dose_text(item)}{done}  ({item.exercise_done})")
         if brief:
             continue
         lines += [f"     - {c}" for c in item.cues]
@@ -66,15 +63,9 @@ def day_text(view: DayView, brief: bool = False) -> str:
     return "\n".join(lines + left_out)
 
 
-def exercise_name(exercise_id: str) -> str:
-    """An exercise as a person reads it: its name ("Trigger-point release"), never its id."""
-    from footcore.bootstrap import knowledge
-
-    return knowledge().catalog.name_of(exercise_id)
-
-
-def _decision_line(d: Any) -> str:
-    return f"Decision for {exercise_name(d.exercise)}: {d.kind} - {d.reason}"
+def decision_line(d: Any, exercise: str) -> str:
+    """A decision of the adaptation in one line; `exercise` is its name as a person reads it."""
+    return f"Decision for {exercise}: {d.kind} - {d.reason}"
 
 
 def _pct(done: int, planned: int) -> str:
@@ -107,7 +98,7 @@ def status_text(s: StatusView) -> str:
         f"{_pct(*s.adherence_overall)} of the planned items"
     )
     for e in s.exercises:
-        out.append(f"  {e.name}: {dose_line(e)}  ({e.exercise_done})")
+        out.append(f"  {e.name}: {dose_text(e)}  ({e.exercise_done})")
         if e.adaptation:
             out.append(f"     adapted: {e.adaptation}")
         if e.decision:

@@ -1,36 +1,18 @@
-"""Words for domain values that every output shares: the CLI, the web, calendars and PDFs."""
+"""Sources and evidence grades as people read them, in every output: the CLI, the web, calendars
+and PDFs."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Protocol
+from typing import Any
 
 __all__ = [
     "GRADE_WORDS",
-    "DoseLike",
     "cite",
     "cite_all",
-    "dose_text",
     "evidence_summary_dict",
     "evidence_summary_lines",
 ]
-
-
-class DoseLike(Protocol):
-    """A domain Dose, or a stored prescription row's view with the same fields."""
-
-    @property
-    def sets(self) -> int: ...
-    @property
-    def reps(self) -> int | None: ...
-    @property
-    def hold_s(self) -> int | None: ...
-    @property
-    def distance_m(self) -> int | None: ...
-    @property
-    def tempo(self) -> str | None: ...
-    @property
-    def per_side(self) -> bool: ...
 
 
 # Plain words for the evidence grades, shown next to every norm (evidence.md: grades).
@@ -40,20 +22,6 @@ GRADE_WORDS = {
     "R": "unconfirmed",
     "none": "no published norm: footcore's practice target",
 }
-
-
-def dose_text(d: DoseLike) -> str:
-    if d.reps is not None:
-        amount = f"{d.sets} x {d.reps} reps"
-    elif d.hold_s is not None:
-        amount = f"{d.sets} x {d.hold_s} s hold"
-    else:
-        amount = f"{d.sets} x {d.distance_m} m"
-    if d.tempo:
-        amount += f" (tempo {d.tempo} s)"
-    if d.per_side:
-        amount += " per side"
-    return amount
 
 
 # Sources as people read them ---------------------------------------------------------------------

@@ -1,21 +1,21 @@
-"""Turning domain values into JSON-ready dicts, plain text and Markdown for every entrypoint."""
+"""A plan (its weeks, sessions and prescriptions) as JSON-ready dicts and as text or Markdown."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Protocol
 
-from footcore.bootstrap import Knowledge
-from footcore.domain.assessment import Finding
-from footcore.domain.catalog import Exercise
 from footcore.domain.plan import Plan, Prescription, Session, Week
-from footcore.presentation.evidence import (
-    GRADE_WORDS,
-    cite_all,
-    dose_text,
-    evidence_summary_dict,
-    evidence_summary_lines,
-)
+from footcore.domain.planner import PlannerRules
+from footcore.presentation.doses import dose_text
+from footcore.presentation.evidence import cite_all, evidence_summary_dict, evidence_summary_lines
+from footcore.presentation.findings import finding_dict, findings_text
+
+
+class HasRules(Protocol):
+    """What the text needs of footcore's knowledge: the planner rules, for the qualities' labels."""
+
+    @property
+    def rules(self) -> PlannerRules: ...
 
 
 def prescription_dict(p: Prescription) -> dict[str, Any]:
@@ -61,27 +61,6 @@ def week_dict(w: Week) -> dict[str, Any]:
     }
 
 
-def finding_dict(f: Finding) -> dict[str, Any]:
-    return {
-        "test": f.test,
-        "name": f.name,
-        "left": f.left,
-        "right": f.right,
-        "unit": f.unit,
-        "standing": {"left": f.standing_left.value, "right": f.standing_right.value},
-        "norm": {"reference": f.reference, "low": f.low, "high": f.high},
-        "asymmetry": f.asymmetry,
-        "difference": f.difference,
-        "side_tolerance": f.side_tolerance,
-        "quality": f.quality,
-        "priority": f.is_priority,
-        "grade": f.grade,
-        "grade_text": GRADE_WORDS.get(f.grade, f.grade),
-        "sources": list(f.sources),
-        "note": f.note,
-    }
-
-
 def plan_dict(plan: Plan) -> dict[str, Any]:
     return {
         "start": plan.start.isoformat(),
@@ -97,90 +76,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
     }
 
 
-def exercise_dict(ex: Exercise) -> dict[str, Any]:
-    return {
-        "id": ex.id,
-        "name": ex.name,
-        "aliases": list(ex.aliases),
-        "category": ex.category.value,
-        "muscles": list(ex.muscles),
-        "qualities": list(ex.qualities),
-        "equipment": list(ex.equipment),
-        "position": ex.position,
-        "load": ex.load.value,
-        "dose": {
-            "sets": ex.dose.sets,
-            "reps": ex.dose.reps,
-            "hold_s": ex.dose.hold_s,
-            "distance_m": ex.dose.distance_m,
-            "tempo": ex.dose.tempo,
-            "per_side": ex.dose.per_side,
-            "rest_s": ex.dose.rest_s,
-        },
-        "description": ex.description,
-        "cues": list(ex.cues),
-        "why": ex.why,
-        "progression": list(ex.progression),
-        "regression": list(ex.regression),
-        "contraindications": {
-            "pain_areas": sorted(ex.contraindications.pain_areas),
-            "conditions": sorted(ex.contraindications.conditions),
-        },
-        "phases": [p.value for p in ex.phases],
-        "habit": ex.habit,
-        "sources": list(ex.sources),
-    }
-
-
-# Text ------------------------------------------------------------------------------------------
-
-
-def _side(v: object, unit: str) -> str:
-    if v is None:
-        return "-"
-    if isinstance(v, bool):
-        return "yes" if v else "no"
-    if isinstance(v, float):
-        return f"{v:g} {unit}".strip()
-    return str(v)
-
-
-def beyond_error(difference: float, tolerance: float) -> str:
-    """'more than' only when the printed difference really is larger than the error."""
-    shown, tol = float(f"{difference:g}"), float(f"{tolerance:g}")
-    return "more than" if shown > tol else "equal to" if shown == tol else "less than"
-
-
-def findings_text(
-    findings: Iterable[Finding], prios: Iterable[str], labels: Mapping[str, str]
-) -> str:
-    lines = ["Assessment"]
-    for f in findings:
-        norm = ""
-        if f.reference is not None and f.unit:
-            norm = f"  norm {f.low:g}-{f.high:g} {f.unit} (reference {f.reference:g})"
-        lines.append(
-            f"  {f.name}: left {_side(f.left, f.unit)} [{f.standing_left.value}], "
-            f"right {_side(f.right, f.unit)} [{f.standing_right.value}]{norm}"
-        )
-        if f.asymmetry and f.difference is not None:
-            lines.append(
-                f"    left and right differ by {f.difference:g} {f.unit}, "
-                f"{beyond_error(f.difference, f.side_tolerance)} the test's "
-                f"measurement error ({f.side_tolerance:g} {f.unit})"
-            )
-        elif f.asymmetry:
-            lines.append("    left and right differ")
-        lines.append(f"    evidence: {GRADE_WORDS.get(f.grade, f.grade)}; {cite_all(f.sources)}")
-        if f.note:
-            lines.append(f"    {f.note}")
-    prios = list(prios)
-    named = ", ".join(labels.get(q, q) for q in prios)
-    lines.append("Priorities: " + (named or "none; a balanced program"))
-    return "\n".join(lines)
-
-
-def plan_text(plan: Plan, k: Knowledge, markdown: bool = False) -> str:
+def plan_text(plan: Plan, k: HasRules, markdown: bool = False) -> str:
     h1, h2, bullet = ("# ", "## ", "- ") if markdown else ("", "", "  ")
     labels = k.rules.quality_labels
     out = [f"{h1}footcore plan: {len(plan.weeks)} weeks from {plan.start.isoformat()}"]
@@ -212,35 +108,3 @@ def plan_text(plan: Plan, k: Knowledge, markdown: bool = False) -> str:
                 out.append(f"{pad}{p.name}: {dose_text(p.dose)}")
                 out.append(f"{why_pad}why: {p.why} [{cite_all(p.sources)}]")
     return "\n".join(out)
-
-
-def exercise_text(ex: Exercise, k: Knowledge) -> str:
-    lines = [
-        f"{ex.name} ({ex.id})",
-        f"  category: {ex.category.value}; position: {ex.position}; load: {ex.load.value}",
-        f"  dose: {dose_text(ex.dose)}",
-        f"  equipment: {', '.join(ex.equipment) or 'none'}",
-        f"  muscles: {', '.join(ex.muscles)}",
-        f"  phases: {', '.join(p.value for p in ex.phases)}",
-        f"  {ex.description}",
-        "  cues:",
-        *[f"    - {c}" for c in ex.cues],
-        f"  why: {ex.why}",
-    ]
-    if ex.aliases:
-        lines.append(f"  also called: {', '.join(ex.aliases)}")
-
-    def names(ids: tuple[str, ...] | list[str]) -> str:
-        # By name, as a person reads them; the id (for `footcore exercise ID`) in brackets.
-        found = [k.catalog.exercises.get(i) for i in ids]
-        return ", ".join(f"{e.name} ({e.id})" if e else i for e, i in zip(found, ids, strict=True))
-
-    if ex.progression:
-        lines.append(f"  progression: {names(ex.progression)}")
-    if ex.regression:
-        lines.append(f"  regression: {names(ex.regression)}")
-    contra = sorted(ex.contraindications.pain_areas | ex.contraindications.conditions)
-    if contra:
-        lines.append(f"  avoid with: {', '.join(contra)}")
-    lines.append(f"  sources: {cite_all(ex.sources)}")
-    return "\n".join(lines)

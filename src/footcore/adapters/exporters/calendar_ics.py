@@ -25,7 +25,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from footcore.domain.catalog import Catalog
 from footcore.domain.plan import Plan, Session, Week
 from footcore.errors import InputError
-from footcore.presentation.evidence import dose_text, evidence_summary_lines
+from footcore.presentation.doses import dose_text
+from footcore.presentation.evidence import evidence_summary_lines
 
 PRODID = "-//footcore//footcore training plan//EN"
 UID_DOMAIN = "footcore.local"

@@ -24,7 +24,8 @@ from footcore.domain.assessment import Finding, Standing
 from footcore.domain.catalog import Catalog, Exercise
 from footcore.domain.plan import Plan, Prescription, Week
 from footcore.domain.profile import WEEKDAYS, Profile
-from footcore.presentation.evidence import GRADE_WORDS, cite_all, dose_text, evidence_summary_lines
+from footcore.presentation.doses import dose_text
+from footcore.presentation.evidence import GRADE_WORDS, cite_all, evidence_summary_lines
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 HOW_TO_USE = (

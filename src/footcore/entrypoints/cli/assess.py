@@ -25,7 +25,7 @@ from footcore.entrypoints.cli import prompts
 from footcore.entrypoints.cli.base import cli
 from footcore.entrypoints.cli.options import FORMATS, echo_json, parse_date
 from footcore.errors import InputError
-from footcore.presentation import plans as render
+from footcore.presentation.findings import finding_dict, findings_text
 from footcore.presentation.profiles import UNKNOWN_AGE
 
 Answer = float | bool | str | None
@@ -191,13 +191,13 @@ def assess_cmd(
         echo_json(
             {
                 "date": done.date.isoformat(),
-                "findings": [render.finding_dict(f) for f in done.findings],
+                "findings": [finding_dict(f) for f in done.findings],
                 "priorities": list(done.priorities),
                 "warnings": warnings,
             }
         )
     else:
-        click.echo(render.findings_text(done.findings, done.priorities, k.rules.quality_labels))
+        click.echo(findings_text(done.findings, done.priorities, k.rules.quality_labels))
         for w in warnings:
             click.echo(f"Warning: {w}")
 

@@ -13,7 +13,8 @@ from footcore.entrypoints.cli.base import cli
 from footcore.entrypoints.cli.options import FORMATS, echo_json, parse_date
 from footcore.entrypoints.cli.pictures import write_contact_sheet, write_picture
 from footcore.errors import InputError
-from footcore.presentation import plans as render
+from footcore.presentation.exercises import exercise_dict, exercise_text
+from footcore.presentation.plans import plan_dict, plan_text
 
 # Exercise library ----------------------------------------------------------------------------
 
@@ -82,7 +83,7 @@ def exercises_cmd(
         unfiltered = not (category or equipment or muscle or search)
         write_contact_sheet(sheet, [ex.id for ex in found], with_tests=unfiltered)
     if fmt == "json":
-        echo_json([render.exercise_dict(ex) for ex in found])
+        echo_json([exercise_dict(ex) for ex in found])
         return
     if not found:
         click.echo("No exercise matches.")
@@ -109,9 +110,9 @@ def exercise_cmd(exercise_id: str, fmt: str, picture: Path | None) -> None:
     if picture is not None:
         write_picture(picture, ex.id)
     if fmt == "json":
-        echo_json(render.exercise_dict(ex))
+        echo_json(exercise_dict(ex))
     else:
-        click.echo(render.exercise_text(ex, k))
+        click.echo(exercise_text(ex, k))
 
 
 # Planning ------------------------------------------------------------------------------------
@@ -158,6 +159,6 @@ def plan_cmd(
     first = parse_date(start, "--start") or date.today()
     plan = make_plan(k, profile, results, first, weeks)
     if fmt == "json":
-        echo_json(render.plan_dict(plan))
+        echo_json(plan_dict(plan))
     else:
-        click.echo(render.plan_text(plan, k, markdown=fmt == "markdown"))
+        click.echo(plan_text(plan, k, markdown=fmt == "markdown"))

@@ -14,6 +14,7 @@ import click
 from click.core import ParameterSource
 
 from footcore.errors import InputError
+from footcore.presentation.days import decision_line
 
 if TYPE_CHECKING:
     from footcore.adapters.storage.uow import SqlUnitOfWork
@@ -116,3 +117,14 @@ def demo_option(fn: F) -> F:
         "first if missing, which takes about half a minute).",
     )
     return option(wrapper)  # type: ignore[return-value]
+
+
+def exercise_name(exercise_id: str) -> str:
+    """An exercise as a person reads it: its name ("Trigger-point release"), never its id."""
+    from footcore.bootstrap import knowledge
+
+    return knowledge().catalog.name_of(exercise_id)
+
+
+def _decision_line(d: Any) -> str:
+    return decision_line(d, exercise_name(d.exercise))

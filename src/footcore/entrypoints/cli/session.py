@@ -18,10 +18,11 @@ import click
 
 from footcore.entrypoints.cli import prompts
 from footcore.entrypoints.cli.base import cli
-from footcore.entrypoints.cli.options import _day, _uow, storage_options
+from footcore.entrypoints.cli.options import _day, _decision_line, _uow, storage_options
 from footcore.entrypoints.cli.training import _check_pause, _read_day
 from footcore.errors import FootcoreError, RedFlagError
-from footcore.presentation.days import _decision_line, day_text, dose_line
+from footcore.presentation.days import day_text
+from footcore.presentation.doses import dose_text
 
 if TYPE_CHECKING:
     from footcore.adapters.storage.views import DayView
@@ -134,7 +135,7 @@ def _item(
     """Walk one item; `progress` keeps what was timed so far, for the message after a stop."""
     from footcore.services.logbook import LogEntry
 
-    click.echo(f"\n{item.name}: {dose_line(item)}")
+    click.echo(f"\n{item.name}: {dose_text(item)}")
     if item.logged:
         click.echo("  already logged")
         return []

@@ -19,19 +19,16 @@ from footcore.entrypoints.cli.base import cli
 from footcore.entrypoints.cli.options import (
     FORMATS,
     _day,
+    _decision_line,
     _uow,
     demo_option,
     echo_json,
+    exercise_name,
     parse_date,
     storage_options,
 )
 from footcore.errors import FileInputError, InputError, RedFlagError
-from footcore.presentation.days import (
-    _decision_line,
-    day_text,
-    exercise_name,
-    status_text,
-)
+from footcore.presentation.days import day_text, status_text
 from footcore.presentation.evidence import cite_all
 
 if TYPE_CHECKING:
@@ -263,7 +260,7 @@ def checkin_cmd(
 def retest_cmd(results_path: Path, fmt: str, database_url: str | None, athlete: str) -> None:
     """Score a retest against the norms and your reference; it gates the next phase."""
     from footcore.adapters.inputs import read_toml_file, results_from_mapping
-    from footcore.presentation.plans import finding_dict
+    from footcore.presentation.findings import finding_dict
     from footcore.services import training
 
     raw = read_toml_file(results_path, "results")

@@ -24,7 +24,8 @@ from footcore.entrypoints.http.shared.queries import (
     results_of,
     screen_dict,
 )
-from footcore.presentation.plans import finding_dict, plan_dict
+from footcore.presentation.findings import finding_dict
+from footcore.presentation.plans import plan_dict
 from footcore.services.planning import assess, make_plan
 
 router = APIRouter(tags=["assessment"])

@@ -17,7 +17,7 @@ from footcore.entrypoints.http.api.schemas import (
 from footcore.entrypoints.http.dependencies import KnowledgeDep
 from footcore.entrypoints.http.shared.queries import find_exercises, vocabulary_dict
 from footcore.errors import NotFoundError
-from footcore.presentation.plans import exercise_dict
+from footcore.presentation.exercises import exercise_dict
 
 router = APIRouter(tags=["library"])
 

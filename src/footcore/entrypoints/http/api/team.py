@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from footcore.adapters.secrets_kit import PasswordHasher, new_totp_secret, totp_uri
+from footcore.adapters.secrets_kit import new_totp_secret, totp_uri
 from footcore.adapters.team_file import team_policy
 from footcore.domain.accounts import Actor
 from footcore.entrypoints.http.api.schemas import MessagePublic
@@ -24,11 +24,11 @@ from footcore.entrypoints.http.api.team_schemas import (
     TotpSecretPublic,
 )
 from footcore.entrypoints.http.dependencies import StorageDep
+from footcore.entrypoints.http.security.sessions import HASHER, open_session, set_session_cookie
 from footcore.entrypoints.http.security.team import acting, is_secure, session_cookie
 from footcore.services import accounts, logins
 
 router = APIRouter(tags=["team"])
-HASHER = PasswordHasher()
 
 
 def me_dict(actor: Actor) -> dict[str, Any]:
@@ -38,31 +38,6 @@ def me_dict(actor: Actor) -> dict[str, Any]:
         "athlete": actor.athlete,
         "grants": [{"athlete": n, "access": a.value} for n, a in sorted(actor.grants.items())],
     }
-
-
-def open_session(
-    request: Request, storage: StorageDep, email: str, password: str, totp: str | None
-) -> tuple[str, Actor]:
-    """Log in (a blocking call: argon2 is slow on purpose) and return the token and account."""
-    now = request.app.state.now()
-    agent = request.headers.get("user-agent", "")
-    token = logins.login(storage.uow(), HASHER, team_policy(), now, email, password, totp, agent)
-    actor = logins.resolve(storage.uow(), team_policy(), now, token)
-    assert actor is not None  # just opened
-    return token, actor
-
-
-def set_session_cookie(request: Request, response: Response, token: str) -> None:
-    secure = is_secure(request)
-    response.set_cookie(
-        session_cookie(secure),
-        token,
-        max_age=int(team_policy().sessions.absolute.total_seconds()),
-        path="/",
-        secure=secure,
-        httponly=True,
-        samesite="strict",
-    )
 
 
 @router.post("/session", response_model=MePublic)

@@ -8,9 +8,9 @@ from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from footcore.adapters.team_file import team_policy
-from footcore.entrypoints.http.api.team import HASHER, open_session, set_session_cookie
 from footcore.entrypoints.http.dependencies import StorageDep
 from footcore.entrypoints.http.pages.templating import page
+from footcore.entrypoints.http.security.sessions import HASHER, open_session, set_session_cookie
 from footcore.entrypoints.http.security.team import acting, is_secure, session_cookie
 from footcore.entrypoints.http.shared import forms
 from footcore.errors import AuthError, InputError, NotFoundError

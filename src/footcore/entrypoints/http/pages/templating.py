@@ -14,7 +14,8 @@ from starlette.responses import HTMLResponse, Response
 from footcore.adapters.citations import evidence_summary
 from footcore.entrypoints.http.security.csrf import FIELD, token_of
 from footcore.entrypoints.http.shared.pictures import inline_picture
-from footcore.presentation.evidence import GRADE_WORDS, cite, cite_all, dose_text
+from footcore.presentation.doses import dose_text
+from footcore.presentation.evidence import GRADE_WORDS, cite, cite_all
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"

@@ -13,7 +13,7 @@ from starlette.datastructures import FormData
 
 from footcore.entrypoints.http.shared import forms
 from footcore.entrypoints.http.storage import Storage
-from footcore.presentation.plans import finding_dict
+from footcore.presentation.findings import finding_dict
 
 if TYPE_CHECKING:
     from footcore.adapters.storage.views import DayView
