@@ -13,7 +13,7 @@ from footcore.entrypoints.http.api import (
     running,
     training,
 )
-from footcore.entrypoints.http.api.schemas import ErrorPublic
+from footcore.entrypoints.http.api.schemas.base import ErrorPublic
 
 __all__ = ["ERRORS", "api_routers"]
 

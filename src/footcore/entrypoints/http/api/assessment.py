@@ -7,15 +7,14 @@ from typing import Any
 from fastapi import APIRouter
 
 from footcore.adapters.inputs import profile_from_mapping
-from footcore.entrypoints.http.api.schemas import (
+from footcore.entrypoints.http.api.schemas.assessment import (
     AssessmentCreate,
     AssessmentPublic,
     BatteryTestPublic,
-    PlanPreviewCreate,
-    PlanPublic,
     ScreenCreate,
     ScreenPublic,
 )
+from footcore.entrypoints.http.api.schemas.plans import PlanPreviewCreate, PlanPublic
 from footcore.entrypoints.http.dependencies import KnowledgeDep, TodayDep
 from footcore.entrypoints.http.shared.profiles import default_profile
 from footcore.entrypoints.http.shared.queries import (

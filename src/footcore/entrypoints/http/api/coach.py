@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Request
 
 from footcore.adapters.team_file import team_policy
 from footcore.domain.accounts import Role
-from footcore.entrypoints.http.api.team_schemas import (
+from footcore.entrypoints.http.api.schemas.team import (
     AckCreate,
     AlertPublic,
     AssignedPublic,

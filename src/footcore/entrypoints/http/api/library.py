@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from footcore.adapters.topics import load_topics
 from footcore.entrypoints.http.api.fields import words
-from footcore.entrypoints.http.api.schemas import (
+from footcore.entrypoints.http.api.schemas.library import (
     ExercisePublic,
     TopicPublic,
     TopicSummary,

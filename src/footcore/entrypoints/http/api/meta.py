@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
-from footcore.entrypoints.http.api.schemas import CsrfPublic, HealthPublic
+from footcore.entrypoints.http.api.schemas.base import CsrfPublic, HealthPublic
 from footcore.entrypoints.http.security.csrf import token_of
 
 router = APIRouter(tags=["meta"])

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from footcore.entrypoints.http.api.schemas import CalendarPublic, ProgressPublic
+from footcore.entrypoints.http.api.schemas.progress import CalendarPublic, ProgressPublic
 from footcore.entrypoints.http.dependencies import RunnerDep, SettingsDep
 from footcore.entrypoints.http.security.secret import calendar_key
 from footcore.entrypoints.http.shared import charts, training_io

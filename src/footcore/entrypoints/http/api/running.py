@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from footcore.entrypoints.http.api.schemas import (
+from footcore.entrypoints.http.api.schemas.running import (
     RampCreate,
     RunAddedPublic,
     RunCreate,

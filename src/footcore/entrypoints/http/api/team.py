@@ -12,8 +12,8 @@ from starlette.concurrency import run_in_threadpool
 from footcore.adapters.secrets_kit import new_totp_secret, totp_uri
 from footcore.adapters.team_file import team_policy
 from footcore.domain.accounts import Actor
-from footcore.entrypoints.http.api.schemas import MessagePublic
-from footcore.entrypoints.http.api.team_schemas import (
+from footcore.entrypoints.http.api.schemas.base import MessagePublic
+from footcore.entrypoints.http.api.schemas.team import (
     AuditPublic,
     EmailPublic,
     InvitationCreate,

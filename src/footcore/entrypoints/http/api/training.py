@@ -11,7 +11,10 @@ from fastapi import APIRouter, Body, Query, Request
 from starlette.responses import Response
 
 from footcore.adapters.storage.views import day_dict
-from footcore.entrypoints.http.api.schemas import (
+from footcore.entrypoints.http.api.schemas.assessment import ProfileCreate, ResultsCreate
+from footcore.entrypoints.http.api.schemas.base import MessagePublic
+from footcore.entrypoints.http.api.schemas.plans import PlanPublic
+from footcore.entrypoints.http.api.schemas.runner import (
     AthleteCreate,
     AthletePublic,
     CheckinCreate,
@@ -20,11 +23,7 @@ from footcore.entrypoints.http.api.schemas import (
     DayPublic,
     LogCreate,
     LoggedPublic,
-    MessagePublic,
-    PlanPublic,
     ProfileChangedPublic,
-    ProfileCreate,
-    ResultsCreate,
     RetestPublic,
     SessionLogCreate,
     StatusPublic,
