@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from footcore.domain.units import M_PER_KM, M_PER_MI, parse_distance
+from footcore.presentation.units import M_PER_KM, M_PER_MI, parse_distance
 
 
 @pytest.mark.parametrize(

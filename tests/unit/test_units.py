@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from footcore.domain.units import in_units
 from footcore.errors import InputError
-from footcore.presentation.units import KM, MI, duration_text, units_of
+from footcore.presentation.units import KM, MI, duration_text, in_units, units_of
 
 
 def test_a_mile_is_exactly_1609_344_metres() -> None:

@@ -232,7 +232,7 @@ def _typed_km(
     km: float | None, mi: float | None, distance: str | None, url: str | None, athlete: str
 ) -> float:
     """The run's distance in km from exactly one of --km, --mi and --distance."""
-    from footcore.domain.units import M_PER_KM, M_PER_MI, parse_distance
+    from footcore.presentation.units import M_PER_KM, M_PER_MI, parse_distance
 
     given = [n for n, v in (("--km", km), ("--mi", mi), ("--distance", distance)) if v is not None]
     if len(given) != 1:

@@ -9,9 +9,9 @@ from typing import Any
 from starlette.datastructures import FormData
 
 from footcore.domain.profile import Profile, Runner
-from footcore.domain.units import M_PER_KM, M_PER_MI
 from footcore.errors import InputError
 from footcore.presentation.profiles import UNKNOWN_AGE
+from footcore.presentation.units import M_PER_KM, M_PER_MI
 
 
 def default_profile() -> tuple[Profile, str]:
