@@ -2,7 +2,7 @@
 add, retire, ramp). Each is one transaction (an import: one per file) on the database chosen as
 for the training log (--database-url, FOOTCORE_DATABASE_URL, FOOTCORE_HOME).
 
-Imports stay inside the commands, as in cli_training.py, so `footcore --help` stays fast.
+Imports stay inside the commands, as in cli/training.py, so `footcore --help` stays fast.
 """
 
 from __future__ import annotations

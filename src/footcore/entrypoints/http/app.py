@@ -90,7 +90,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         swagger_ui_oauth2_redirect_url=None,
-        # Team mode's one authorization check, before every route (see web/team.py).
+        # Team mode's one authorization check, before every route (see http/security/team.py).
         dependencies=[Depends(gate)],
     )
     app.state.settings = settings

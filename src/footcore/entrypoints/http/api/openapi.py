@@ -1,5 +1,5 @@
 """The OpenAPI document as FastAPI builds it, plus what it cannot know by itself: a JSON body that
-does not parse is answered 400 (web/errors.py), on every operation that takes one."""
+does not parse is answered 400 (http/errors.py), on every operation that takes one."""
 
 from __future__ import annotations
 

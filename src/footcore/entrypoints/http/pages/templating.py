@@ -37,7 +37,7 @@ def words(value: str) -> str:
 
 
 def _cite(sources: str | list[str] | tuple[str, ...]) -> str:
-    """One source key, or a list of them, as people read them (presenters.cite)."""
+    """One source key, or a list of them, as people read them (presentation.evidence.cite)."""
     return cite(sources) if isinstance(sources, str) else cite_all(sources)
 
 
