@@ -16,13 +16,13 @@ from footcore.entrypoints.http.api.schemas.assessment import (
 )
 from footcore.entrypoints.http.api.schemas.plans import PlanPreviewCreate, PlanPublic
 from footcore.entrypoints.http.dependencies import KnowledgeDep, TodayDep
-from footcore.entrypoints.http.shared.profiles import default_profile
-from footcore.entrypoints.http.shared.queries import (
+from footcore.entrypoints.http.shared.lookups import (
     battery_dict,
     positive_flags,
     results_of,
     screen_dict,
 )
+from footcore.entrypoints.http.shared.profiles import default_profile
 from footcore.presentation.findings import finding_dict
 from footcore.presentation.plans import plan_dict
 from footcore.services.planning import assess, make_plan

@@ -15,7 +15,7 @@ from footcore.entrypoints.http.api.schemas.library import (
     VocabularyPublic,
 )
 from footcore.entrypoints.http.dependencies import KnowledgeDep
-from footcore.entrypoints.http.shared.queries import find_exercises, vocabulary_dict
+from footcore.entrypoints.http.shared.lookups import find_exercises, vocabulary_dict
 from footcore.errors import NotFoundError
 from footcore.presentation.exercises import exercise_dict
 

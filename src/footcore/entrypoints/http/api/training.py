@@ -30,7 +30,7 @@ from footcore.entrypoints.http.api.schemas.runner import (
 )
 from footcore.entrypoints.http.dependencies import RunnerDep, StorageDep, TodayDep, athlete_name
 from footcore.entrypoints.http.shared import training_io
-from footcore.entrypoints.http.shared.queries import results_of
+from footcore.entrypoints.http.shared.lookups import results_of
 from footcore.presentation.plans import plan_dict
 from footcore.services import training
 from footcore.services.exports import stored_runner

@@ -10,7 +10,7 @@ from footcore.adapters.inputs import profile_from_mapping
 from footcore.entrypoints.http.dependencies import KnowledgeDep, StorageDep, TodayDep, athlete_name
 from footcore.entrypoints.http.pages.templating import page
 from footcore.entrypoints.http.shared import forms
-from footcore.entrypoints.http.shared.queries import (
+from footcore.entrypoints.http.shared.lookups import (
     battery_dict,
     positive_flags,
     results_of,

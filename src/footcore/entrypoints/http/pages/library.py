@@ -10,7 +10,7 @@ from starlette.responses import Response
 from footcore.adapters.topics import load_topics
 from footcore.entrypoints.http.dependencies import KnowledgeDep
 from footcore.entrypoints.http.pages.templating import page
-from footcore.entrypoints.http.shared.queries import find_exercises, vocabulary_dict
+from footcore.entrypoints.http.shared.lookups import find_exercises, vocabulary_dict
 from footcore.errors import NotFoundError
 
 router = APIRouter()

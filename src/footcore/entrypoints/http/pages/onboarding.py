@@ -21,12 +21,12 @@ from footcore.entrypoints.http.dependencies import (
 from footcore.entrypoints.http.pages.templating import page
 from footcore.entrypoints.http.security.secret import calendar_key
 from footcore.entrypoints.http.shared import forms, training_io
+from footcore.entrypoints.http.shared.lookups import battery_dict, results_of, vocabulary_dict
 from footcore.entrypoints.http.shared.profiles import (
     profile_mapping,
     profile_values,
     values_from_mapping,
 )
-from footcore.entrypoints.http.shared.queries import battery_dict, results_of, vocabulary_dict
 from footcore.errors import InputError
 from footcore.services import training
 from footcore.services.exports import stored_runner

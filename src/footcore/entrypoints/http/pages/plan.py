@@ -9,12 +9,12 @@ from footcore.adapters.inputs import profile_from_mapping
 from footcore.entrypoints.http.dependencies import KnowledgeDep, TodayDep
 from footcore.entrypoints.http.pages.templating import page
 from footcore.entrypoints.http.shared import forms
+from footcore.entrypoints.http.shared.lookups import vocabulary_dict
 from footcore.entrypoints.http.shared.profiles import (
     profile_mapping,
     profile_values,
     values_from_mapping,
 )
-from footcore.entrypoints.http.shared.queries import vocabulary_dict
 from footcore.errors import InputError
 from footcore.services.planning import make_plan
 

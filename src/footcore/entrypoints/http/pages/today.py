@@ -14,7 +14,7 @@ from footcore.entrypoints.http.dependencies import KnowledgeDep, RunnerDep, Stor
 from footcore.entrypoints.http.pages.templating import fill_token, page, render_cacheable
 from footcore.entrypoints.http.shared import forms, training_io
 from footcore.entrypoints.http.shared.cache import PageCache
-from footcore.entrypoints.http.shared.queries import vocabulary_dict
+from footcore.entrypoints.http.shared.lookups import vocabulary_dict
 from footcore.entrypoints.http.storage import Storage
 from footcore.errors import InputError
 from footcore.services import training
