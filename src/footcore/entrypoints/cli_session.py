@@ -29,8 +29,8 @@ from footcore.entrypoints.day_render import _decision_line, day_text, dose_line
 from footcore.errors import FootcoreError, RedFlagError
 
 if TYPE_CHECKING:
-    from footcore.adapters.storage.views import DayView
     from footcore.services.logbook import LogEntry
+    from footcore.services.queries.day_view import DayView
 
 STOPPED = 130  # the shell's code for Ctrl-C; what was answered before it is saved
 

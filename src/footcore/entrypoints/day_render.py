@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from footcore.presenters import cite_all, dose_text
 
 if TYPE_CHECKING:
-    from footcore.adapters.storage.views import DayView
+    from footcore.services.queries.day_view import DayView
     from footcore.services.status import StatusView
 
 
