@@ -28,13 +28,9 @@ class Knowledge:
 @cache
 def knowledge() -> Knowledge:
     # Imported here so that `footcore --help` does not pay for validating every data file.
+    from footcore.adapters.assessment_files import load_battery, load_red_flags
     from footcore.adapters.datafiles import load_catalog
-    from footcore.adapters.rules_files import (
-        default_weeks,
-        load_battery,
-        load_planner_rules,
-        load_red_flags,
-    )
+    from footcore.adapters.planner_rules_file import default_weeks, load_planner_rules
 
     return Knowledge(
         catalog=load_catalog(),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from footcore.adapters.rules_files import load_battery
+from footcore.adapters.assessment_files import load_battery
 from footcore.entrypoints.cli import prompts as cli_prompts
 from tests.cli_runner import run
 from tests.conftest import EXAMPLES

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from footcore.adapters.adaptation_rules_file import load_adaptation_rules, load_gate_rules
-from footcore.adapters.rules_files import load_battery
+from footcore.adapters.assessment_files import load_battery
 from footcore.domain.adaptation import (
     Action,
     Kind,

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from footcore.adapters.adaptation_rules_file import load_adaptation_rules
-from footcore.adapters.rules_files import load_planner_rules
+from footcore.adapters.planner_rules_file import load_planner_rules
 from footcore.domain.adaptation import Action, Kind, Options, Outcome, decide
 from footcore.domain.catalog import Dose
 from tests.unit.test_adaptation import outcome as base_outcome

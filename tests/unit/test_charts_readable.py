@@ -8,8 +8,8 @@ import itertools
 import time
 from datetime import date, timedelta
 
+from footcore.adapters.assessment_files import load_battery
 from footcore.adapters.exporters.charts import _retests, render_chart
-from footcore.adapters.rules_files import load_battery
 from footcore.domain.assessment import NormBand, ResultKind
 from footcore.domain.profile import Sex
 from footcore.domain.progress import LoadWeek, Progress, RetestPoint, RetestSeries

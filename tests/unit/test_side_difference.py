@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from footcore.adapters.rules_files import load_battery
+from footcore.adapters.assessment_files import load_battery
 from footcore.bootstrap import knowledge
 from footcore.domain.assessment import change, exceeds, retest_change_is_real, score
 from footcore.presentation.findings import findings_text

@@ -177,7 +177,7 @@ def _baseline_rules(r: RulesIn) -> BaselineRules:
 
 @cache
 def load_gate_rules() -> GateRules:
-    from footcore.adapters.rules_files import load_battery
+    from footcore.adapters.assessment_files import load_battery
 
     g = _parse().gate
     for name in (

@@ -12,8 +12,8 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from footcore.adapters.assessment_files import load_battery
 from footcore.adapters.datafiles import StrictModel, check_sources, read_toml, validate_data
-from footcore.adapters.rules_files import load_battery
 from footcore.domain.footwear import (
     FootwearRules,
     Milestone,

@@ -9,7 +9,7 @@ from footcore.presentation.doses import dose_text
 from footcore.presentation.evidence import cite_all
 
 if TYPE_CHECKING:
-    from footcore.adapters.storage.views import DayView
+    from footcore.services.queries.day_view import DayView
     from footcore.services.status import StatusView
 
 

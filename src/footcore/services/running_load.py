@@ -2,7 +2,9 @@
 the EWMA acute:chronic ratio with its caveat, and the days the foot plan is restricted.
 
 The numbers and their sources are load.py's and data/load_rules.toml's; this module only picks
-the window and puts the figures side by side. The ratio is shown, never acted on.
+the window and puts the figures side by side. The ratio is shown, never acted on. The restricted
+days are the stored ones that `today` applies (refreshed with every change of the runs,
+running_store.py), read by the read model, never recomputed here.
 """
 
 from __future__ import annotations
@@ -20,13 +22,13 @@ from footcore.domain.load import (
     daily_km,
     describe_spike,
     ewma_acwr,
-    foot_load_restrictions,
     monday_of,
     spikes,
     weekly_loads,
 )
 from footcore.errors import InputError
 from footcore.services.context import Runner
+from footcore.services.queries.restrictions import stored_restrictions
 from footcore.services.running_store import in_runner, load_rules, run_records
 
 MAX_WEEKS = 520
@@ -107,7 +109,7 @@ def load_report(uow: SqlUnitOfWork, name: str, weeks: int, as_of: date) -> LoadR
             acwr=point,
             acwr_lines=context,
             acwr_sources=rules.acwr_sources,
-            restrictions=foot_load_restrictions(runs, as_of, rules),
+            restrictions=stored_restrictions(runner.uow.repo.session, runner.id, as_of),
         )
 
     return in_runner(uow, name, as_of, work)

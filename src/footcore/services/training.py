@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 
 from footcore.adapters.storage.models import AssessmentRow, Athlete, PlanRow, ProfileRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
-from footcore.adapters.storage.views import DayView, db_from, read_day, read_week
 from footcore.domain.assessment import Results, score
 from footcore.domain.redflags import screen
 from footcore.errors import ConflictError, InputError, RedFlagError
@@ -33,6 +32,8 @@ from footcore.services.logbook import (
 )
 from footcore.services.logbook import checkin as _checkin
 from footcore.services.logbook import log_exercise as _log
+from footcore.services.queries.day_view import DayView
+from footcore.services.queries.sql import db_from, read_day, read_week
 from footcore.services.retesting import Retested, results_json
 from footcore.services.retesting import retest as _retest
 from footcore.services.status import StatusView

@@ -3,7 +3,7 @@
 Times are naive UTC `DateTime` on both backends (the same value comes back from SQLite and
 PostgreSQL); `date` is the start's UTC date, the day the load rules count the run on.
 `foot_restrictions` holds what the load rules decided for the foot plan, written with every runs
-change so that `footcore today` can read it with plain SQL (storage/views.py, domain/load_gate.py).
+change so that `footcore today` can read it with plain SQL (services/queries/, domain/load_gate.py).
 """
 
 from __future__ import annotations

@@ -25,8 +25,8 @@ from footcore.presentation.days import day_text
 from footcore.presentation.doses import dose_text
 
 if TYPE_CHECKING:
-    from footcore.adapters.storage.views import DayView
     from footcore.services.logbook import LogEntry
+    from footcore.services.queries.day_view import DayView
 
 STOPPED = 130  # the shell's code for Ctrl-C; what was answered before it is saved
 

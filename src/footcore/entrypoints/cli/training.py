@@ -32,7 +32,7 @@ from footcore.presentation.days import day_text, status_text
 from footcore.presentation.evidence import cite_all
 
 if TYPE_CHECKING:
-    from footcore.adapters.storage.views import DayView
+    from footcore.services.queries.day_view import DayView
 
 MAX_IMPORT_BYTES = 500_000_000
 
@@ -92,17 +92,9 @@ def init_cmd(
 
 
 def _read_day(url: str | None, athlete: str, day: date) -> DayView:
-    from footcore.adapters.storage.database import resolve_url
-    from footcore.adapters.storage.views import fast_day
+    from footcore.services.queries import reads
 
-    db = resolve_url(url)
-    if db.sqlite_path is not None and db.sqlite_path.exists():
-        view = fast_day(str(db.sqlite_path), athlete, day, date.today())
-        if view is not None:
-            return view
-    from footcore.services import training
-
-    return training.day(_uow(url), athlete, day, date.today())
+    return reads.day(reads.UrlStore(url, _uow), athlete, day, date.today())
 
 
 def _check_pause(view: DayView) -> None:
@@ -122,7 +114,7 @@ def today_cmd(day: str | None, fmt: str, database_url: str | None, athlete: str)
     view = _read_day(database_url, athlete, _day(day))
     _check_pause(view)
     if fmt == "json":
-        from footcore.adapters.storage.views import day_dict
+        from footcore.services.queries.day_view import day_dict
 
         echo_json(day_dict(view))
     else:
@@ -136,10 +128,10 @@ def today_cmd(day: str | None, fmt: str, database_url: str | None, athlete: str)
 @storage_options
 def week_cmd(day: str | None, fmt: str, database_url: str | None, athlete: str) -> None:
     """The seven days of the plan's week, with adapted doses."""
-    from footcore.adapters.storage.views import day_dict
-    from footcore.services import training
+    from footcore.services.queries import reads
+    from footcore.services.queries.day_view import day_dict
 
-    days = training.week(_uow(database_url), athlete, _day(day), date.today())
+    days = reads.week(reads.UrlStore(database_url, _uow), athlete, _day(day), date.today())
     _check_pause(days[0])
     if fmt == "json":
         echo_json([day_dict(v) for v in days])

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,6 @@ if TYPE_CHECKING:
 
     from footcore.adapters.storage.database import DatabaseUrl
     from footcore.adapters.storage.uow import SqlUnitOfWork
-    from footcore.adapters.storage.views import DayView
 
 
 class OnboardingNeeded(NotFoundError):
@@ -101,18 +99,6 @@ class Storage:
             raise OnboardingNeeded(
                 f"no runner '{name}' yet: create one with POST /api/athlete (or at /onboarding)"
             )
-
-    def day(self, name: str, day: date, as_of: date) -> DayView:
-        """The stored session of a day: straight from an up-to-date SQLite file when possible."""
-        from footcore.adapters.storage.views import fast_day
-        from footcore.services import training
-
-        path = self.sqlite_path
-        if path is not None and path.exists():
-            view = fast_day(str(path), name, day, as_of)
-            if view is not None:
-                return view
-        return training.day(self.uow(), name, day, as_of)
 
     def dispose(self) -> None:
         if self._opened is not None:

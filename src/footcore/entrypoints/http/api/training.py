@@ -10,7 +10,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Query, Request
 from starlette.responses import Response
 
-from footcore.adapters.storage.views import day_dict
 from footcore.entrypoints.http.api.schemas.assessment import ProfileCreate, ResultsCreate
 from footcore.entrypoints.http.api.schemas.base import MessagePublic
 from footcore.entrypoints.http.api.schemas.plans import PlanPublic
@@ -34,6 +33,8 @@ from footcore.entrypoints.http.shared.lookups import results_of
 from footcore.presentation.plans import plan_dict
 from footcore.services import training
 from footcore.services.exports import stored_runner
+from footcore.services.queries import reads
+from footcore.services.queries.day_view import day_dict
 
 router = APIRouter(tags=["training"])
 DayQuery = Annotated[date | None, Query(description="YYYY-MM-DD; today when omitted.")]
@@ -100,13 +101,13 @@ def get_plan(r: RunnerDep) -> dict[str, Any]:
 @router.get("/today", response_model=DayPublic)
 def get_today(r: RunnerDep, day: DayQuery = None) -> dict[str, Any]:
     """The session of a day (today by default) with adapted doses, cues and what is logged."""
-    return day_dict(r.storage.day(r.name, day or r.today, r.today))
+    return day_dict(reads.day(r.storage, r.name, day or r.today, r.today))
 
 
 @router.get("/week", response_model=list[DayPublic])
 def get_week(r: RunnerDep, day: DayQuery = None) -> list[dict[str, Any]]:
     """Every day of the plan week around a day (this week by default)."""
-    return [day_dict(v) for v in training.week(r.storage.uow(), r.name, day or r.today, r.today)]
+    return [day_dict(v) for v in reads.week(r.storage, r.name, day or r.today, r.today)]
 
 
 @router.post("/logs", response_model=LoggedPublic)

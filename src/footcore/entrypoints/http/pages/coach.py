@@ -10,7 +10,6 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
-from footcore.adapters.storage.views import ItemView
 from footcore.adapters.team_file import team_policy
 from footcore.bootstrap import knowledge
 from footcore.domain.accounts import Access, Role
@@ -21,6 +20,7 @@ from footcore.entrypoints.http.shared import forms
 from footcore.entrypoints.http.storage import Storage
 from footcore.errors import ForbiddenError
 from footcore.services import coach_edits, coach_retest, roster
+from footcore.services.queries.day_view import ItemView
 
 router = APIRouter()
 
@@ -68,10 +68,10 @@ def athlete_page(
 
 def upcoming(storage: Storage, name: str, today: date) -> list[ItemView]:
     """The athlete's items of the next two weeks (what a coach may change)."""
-    from footcore.services import training
+    from footcore.services.queries import reads
 
-    days = training.week(storage.uow(), name, today + timedelta(days=1), today)
-    days += training.week(storage.uow(), name, today + timedelta(days=8), today)
+    days = reads.week(storage, name, today + timedelta(days=1), today)
+    days += reads.week(storage, name, today + timedelta(days=8), today)
     return [item for d in days for item in d.items]
 
 

@@ -18,6 +18,7 @@ from footcore.entrypoints.http.shared.lookups import vocabulary_dict
 from footcore.entrypoints.http.storage import Storage
 from footcore.errors import InputError
 from footcore.services import training
+from footcore.services.queries import reads
 
 router = APIRouter()
 DayQuery = Annotated[date | None, Query()]
@@ -52,7 +53,7 @@ async def today_page(request: Request, r: RunnerDep, day: DayQuery = None) -> Re
 
 
 def _render_today(request: Request, name: str, storage: Storage, when: date, today: date) -> bytes:
-    view = storage.day(name, when, today)
+    view = reads.day(storage, name, when, today)
     return render_cacheable(
         request,
         "today.html",
@@ -69,7 +70,7 @@ async def log_session(request: Request, r: RunnerDep) -> Response:
     """Log what was done in the session, all of it or nothing."""
     form = await request.form()
     when = forms.day(form, "date", r.today)
-    view = r.storage.day(r.name, when, r.today)
+    view = reads.day(r.storage, r.name, when, r.today)
     entries = training_io.session_entries(form, view)
     if not entries:
         raise InputError("nothing to log: count at least one set done", "sets")

@@ -16,10 +16,10 @@ from footcore.entrypoints.http.storage import Storage
 from footcore.presentation.findings import finding_dict
 
 if TYPE_CHECKING:
-    from footcore.adapters.storage.views import DayView
     from footcore.domain.progress import Progress
     from footcore.services.adapting import DecisionInfo
     from footcore.services.logbook import CheckedIn, LogEntry, Logged
+    from footcore.services.queries.day_view import DayView
     from footcore.services.retesting import Retested
     from footcore.services.status import StatusView
 

@@ -1,5 +1,6 @@
-"""The load restrictions of a day, read with plain SQL like the rest of views.py (standard library
-only, so `footcore today` stays fast), and applied to the day's items."""
+"""The foot plan's load restrictions as stored (refreshed with every change of the runs: the one
+source of truth that `today`, `week` and `load` all read), with plain SQL like sql.py (standard
+library only, so `footcore today` stays fast), and applied to a day's items."""
 
 from __future__ import annotations
 
@@ -22,26 +23,40 @@ def _day(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
+_COLUMNS = "day, trigger_date, trigger, drops, reason, sources, exercises"
+
+
+def _restriction(r: tuple[Any, ...]) -> DayRestriction:
+    return DayRestriction(
+        _day(r[0]),
+        _day(r[1]),
+        r[2],
+        tuple(json.loads(r[3])),
+        r[4],
+        tuple(json.loads(r[5])),
+        frozenset(json.loads(r[6])),
+    )
+
+
 def restrictions_on(db: Rows, athlete_id: int, day: date) -> list[DayRestriction]:
     rows = db.rows(
-        "SELECT day, trigger_date, trigger, drops, reason, sources, exercises "
-        "FROM foot_restrictions WHERE athlete_id = ? AND day = ? "
+        f"SELECT {_COLUMNS} FROM foot_restrictions WHERE athlete_id = ? AND day = ? "
         "ORDER BY trigger_date, trigger, id",
         athlete_id,
         day,
     )
-    return [
-        DayRestriction(
-            _day(r[0]),
-            _day(r[1]),
-            r[2],
-            tuple(json.loads(r[3])),
-            r[4],
-            tuple(json.loads(r[5])),
-            frozenset(json.loads(r[6])),
-        )
-        for r in rows
-    ]
+    return [_restriction(r) for r in rows]
+
+
+def restrictions_from(db: Rows, athlete_id: int, day: date) -> list[DayRestriction]:
+    """Every stored restriction dated `day` or later, by day (then as `restrictions_on`)."""
+    rows = db.rows(
+        f"SELECT {_COLUMNS} FROM foot_restrictions WHERE athlete_id = ? AND day >= ? "
+        "ORDER BY day, trigger_date, trigger, id",
+        athlete_id,
+        day,
+    )
+    return [_restriction(r) for r in rows]
 
 
 def gate_items(

@@ -1,13 +1,16 @@
-"""Loading the assessment battery, the red-flag screen and the planner rules from data files."""
+"""Loading the planner rules (data/planner_rules.toml) into `PlannerRules`, validated against
+the catalog, the assessment battery and the vocabulary: an exercise, test or word the rules name
+that does not exist is a DataFileError with a one-line message."""
 
 from __future__ import annotations
 
 from functools import cache
-from typing import Literal, TypeVar
+from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from footcore.adapters.adaptation_rules_file import load_gate_rules
+from footcore.adapters.assessment_files import load_battery
 from footcore.adapters.datafiles import (
     StrictModel,
     check_sources,
@@ -16,7 +19,6 @@ from footcore.adapters.datafiles import (
     validate_data,
     vocabulary,
 )
-from footcore.domain.assessment import BatteryTest, Norm, NormBand, ResultKind
 from footcore.domain.catalog import Category, Phase
 from footcore.domain.periodization import CycleRules
 from footcore.domain.plan_rules import (
@@ -28,134 +30,13 @@ from footcore.domain.plan_rules import (
     Protocol,
     ProtocolStep,
 )
-from footcore.domain.profile import Sex
-from footcore.domain.redflags import RedFlag
 from footcore.errors import DataFileError
 
-M = TypeVar("M", bound=BaseModel)
+NAME = "planner_rules.toml"
 
 
-def _validate(model: type[M], name: str) -> M:
-    return validate_data(model, read_toml(name), name)
-
-
-# Assessment -------------------------------------------------------------------------------------
-
-
-class BandIn(StrictModel):
-    min_age: int = Field(ge=0, le=120)
-    max_age: int = Field(ge=0, le=120)
-    sexes: list[Sex] = Field(min_length=1)
-    reference: float
-    low: float
-    high: float
-
-
-class NormIn(StrictModel):
-    grade: Literal["A", "S", "none"]
-    sources: list[str]
-    basis: str
-    bands: list[BandIn] = Field(min_length=1)
-
-
-class SidesIn(StrictModel):
-    tolerance: float = Field(ge=0)
-    retest_noise: float = Field(ge=0)
-    sources: list[str]
-    basis: str
-
-
-class TestIn(StrictModel):
-    id: str
-    name: str
-    kind: ResultKind
-    unit: str
-    quality: str
-    hold_s: int | None = None
-    trials: int = Field(default=1, ge=1, le=5)
-    protocol: list[str] = Field(min_length=2)
-    norm: NormIn | None = None
-    sides: SidesIn
-
-
-class BatteryIn(StrictModel):
-    test: list[TestIn] = Field(min_length=1)
-
-
-@cache
-def load_battery() -> tuple[BatteryTest, ...]:
-    parsed = _validate(BatteryIn, "assessment.toml")
-    vocab = vocabulary()
-    out = []
-    for t in parsed.test:
-        where = f"assessment.toml: {t.id}"
-        vocab.check("qualities", [t.quality], where)
-        check_sources(t.sides.sources, where)
-        norm = None
-        if t.norm is not None:
-            check_sources(t.norm.sources, where)
-            for b in t.norm.bands:
-                if not (b.min_age <= b.max_age and b.low <= b.high):
-                    raise DataFileError(f"{where}: a band has its bounds the wrong way round")
-            norm = Norm(
-                bands=tuple(
-                    NormBand(b.min_age, b.max_age, frozenset(b.sexes), b.reference, b.low, b.high)
-                    for b in t.norm.bands
-                ),
-                grade=t.norm.grade,
-                sources=tuple(t.norm.sources),
-                basis=t.norm.basis,
-            )
-        out.append(
-            BatteryTest(
-                id=t.id,
-                name=t.name,
-                kind=t.kind,
-                unit=t.unit,
-                quality=t.quality,
-                protocol=tuple(t.protocol),
-                side_tolerance=t.sides.tolerance,
-                side_tolerance_basis=t.sides.basis,
-                side_sources=tuple(t.sides.sources),
-                retest_noise=t.sides.retest_noise,
-                hold_s=t.hold_s,
-                norm=norm,
-                trials=t.trials,
-            )
-        )
-    return tuple(out)
-
-
-# Red flags --------------------------------------------------------------------------------------
-
-
-class SymptomIn(StrictModel):
-    urgency: Literal["urgent", "soon"]
-    reason: str
-    sources: list[str]
-
-
-class RedFlagsIn(StrictModel):
-    symptom: dict[str, SymptomIn]
-
-
-@cache
-def load_red_flags() -> dict[str, RedFlag]:
-    parsed = _validate(RedFlagsIn, "redflags.toml")
-    labels = vocabulary().words("symptoms")
-    out = {}
-    for key, s in parsed.symptom.items():
-        if key not in labels:
-            raise DataFileError(f"redflags.toml: '{key}' is not a word of [symptoms]")
-        check_sources(s.sources, f"redflags.toml: {key}")
-        out[key] = RedFlag(key, labels[key], s.urgency, s.reason, tuple(s.sources))
-    missing = set(labels) - set(out)
-    if missing:
-        raise DataFileError(f"redflags.toml: no entry for symptom '{sorted(missing)[0]}'")
-    return out
-
-
-# Planner rules ----------------------------------------------------------------------------------
+def _parsed() -> PlannerRulesIn:
+    return validate_data(PlannerRulesIn, read_toml(NAME), NAME)
 
 
 class PlanIn(StrictModel):
@@ -291,9 +172,8 @@ class PlannerRulesIn(StrictModel):
 
 @cache
 def load_planner_rules() -> PlannerRules:
-    r = _validate(PlannerRulesIn, "planner_rules.toml")
-    vocab = vocabulary()
-    name = "planner_rules.toml"
+    r = _parsed()
+    vocab, name = vocabulary(), NAME
     catalog = load_catalog()
     for section in (
         r.plan,
@@ -415,4 +295,4 @@ def load_planner_rules() -> PlannerRules:
 
 @cache
 def default_weeks() -> int:
-    return _validate(PlannerRulesIn, "planner_rules.toml").plan.default_weeks
+    return _parsed().plan.default_weeks

@@ -1,68 +1,30 @@
-"""Read views of the stored plan: one day and one week, with adapted doses, cues and decisions.
+"""The read side's SQL: one day and one week of the stored plan, with adapted doses, cues,
+decisions and the day's load restrictions (restrictions_sql.py), over any DB-API connection.
 
-These are plain SQL over a DB-API connection and import only the standard library, because
-`footcore today` must answer in well under 300 ms and importing SQLAlchemy alone costs more than
-that on a small machine. `fast_day` answers from an SQLite file directly when it can; it returns
-None whenever the full path is needed (another backend, a schema to migrate, an unknown runner, or
-a week that has ended unreviewed), and the caller then goes through the unit of work.
+Why plain SQL and not the repository: `footcore today` must answer in well under 300 ms, and
+importing SQLAlchemy alone costs more than that on a small machine. So the read side has its own
+queries, here and only here (as in cosmicpython's CQRS chapter, whose `views.py` reads with plain
+SQL beside the write model's repository); they import the standard library alone. The same
+functions read over the unit of work's connection on the other path (reads.py), so both paths
+answer from the same SQL.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from footcore.adapters.storage.database import HEAD_REVISION
-from footcore.adapters.storage.running_views import gate_items
+from footcore.services.queries.day_view import DayView, ItemView
+from footcore.services.queries.restrictions_sql import gate_items
+
+T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class ItemView:
-    exercise: str
-    exercise_done: str
-    name: str
-    sets: int
-    reps: int | None
-    hold_s: int | None
-    distance_m: int | None
-    tempo: str | None
-    per_side: bool
-    rest_s: int
-    why: str
-    sources: list[str]
-    cues: list[str]
-    adaptation: str
-    decision: dict[str, Any] | None
-    logged: bool
-
-
-@dataclass(frozen=True)
-class DayView:
-    athlete: str
-    date: dt.date
-    week: dict[str, Any] | None
-    items: list[ItemView] = field(default_factory=list)
-    pause: str | None = None
-    next_session: dt.date | None = None
-    dropped: list[dict[str, Any]] = field(default_factory=list)  # left out for running load
-    plan_start: dt.date | None = None  # the plan's first and last days (None: no plan stored)
-    plan_end: dt.date | None = None
-
-    @property
-    def position(self) -> str:
-        """Where the day falls: "before" the plan starts, "after" it ended, or "within" it."""
-        if self.plan_start is not None and self.date < self.plan_start:
-            return "before"
-        if self.plan_end is not None and self.date > self.plan_end:
-            return "after"
-        return "within"
-
-
-class _Db:
+class Db:
     """A DB-API connection with `?` placeholders whatever the driver; dates as date objects."""
 
     def __init__(self, conn: Any, qmark: bool) -> None:
@@ -85,34 +47,40 @@ class _Db:
         return found[0] if found else None
 
 
+def db_from(conn: Any, dialect: str) -> Db:
+    return Db(conn, qmark=dialect == "sqlite")
+
+
 def _day(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def fast_day(sqlite_path: str | None, athlete: str, day: date, as_of: date) -> DayView | None:
-    """The day from an up-to-date SQLite file, or None when the full path must answer."""
-    if sqlite_path is None:
-        return None
+def read_fresh(
+    sqlite_path: str, athlete: str, as_of: date, read: Callable[[Db, int, str], T]
+) -> T | None:
+    """`read(db, athlete_id, athlete)` on an up-to-date SQLite file (opened read-only), or None
+    when the unit of work must answer: a schema to migrate, an unknown runner, a week that has
+    ended unreviewed, or a file that cannot be read."""
     try:
         conn = sqlite3.connect(f"file:{sqlite_path}?mode=ro", uri=True)
     except sqlite3.Error:
         return None
     try:
-        db = _Db(conn, qmark=True)
+        db = Db(conn, qmark=True)
         version = db.one("SELECT version_num FROM alembic_version")
         if version is None or version[0] != HEAD_REVISION:
             return None
         row = db.one("SELECT id FROM athletes WHERE name = ?", athlete)
         if row is None or needs_review(db, row[0], as_of):
             return None
-        return read_day(db, row[0], athlete, day)
+        return read(db, row[0], athlete)
     except sqlite3.Error:
         return None
     finally:
         conn.close()
 
 
-def needs_review(db: _Db, athlete_id: int, as_of: date) -> bool:
+def needs_review(db: Db, athlete_id: int, as_of: date) -> bool:
     return (
         db.one(
             "SELECT 1 FROM planned_weeks WHERE athlete_id = ? AND reviewed = ? AND "
@@ -125,7 +93,7 @@ def needs_review(db: _Db, athlete_id: int, as_of: date) -> bool:
     )
 
 
-def _week(db: _Db, athlete_id: int, day: date) -> dict[str, Any] | None:
+def _week(db: Db, athlete_id: int, day: date) -> dict[str, Any] | None:
     row = db.one(
         "SELECT seq, start, plan_week, phase, cycle, week_in_cycle, light, retest, kind, "
         "note FROM planned_weeks WHERE athlete_id = ? AND start <= ? "
@@ -153,7 +121,7 @@ def _week(db: _Db, athlete_id: int, day: date) -> dict[str, Any] | None:
     return out
 
 
-def _decision(db: _Db, athlete_id: int, slot: str) -> dict[str, Any] | None:
+def _decision(db: Db, athlete_id: int, slot: str) -> dict[str, Any] | None:
     row = db.one(
         "SELECT kind, date, session_date, reason, sources, made_at FROM decisions "
         "WHERE athlete_id = ? AND exercise = ? ORDER BY seq DESC LIMIT 1",
@@ -172,7 +140,7 @@ def _decision(db: _Db, athlete_id: int, slot: str) -> dict[str, Any] | None:
     }
 
 
-def read_day(db: _Db, athlete_id: int, athlete: str, day: date) -> DayView:
+def read_day(db: Db, athlete_id: int, athlete: str, day: date) -> DayView:
     pause = db.one(
         "SELECT message FROM pauses WHERE athlete_id = ? AND cleared IS NULL "
         "ORDER BY id DESC LIMIT 1",
@@ -240,52 +208,8 @@ def read_day(db: _Db, athlete_id: int, athlete: str, day: date) -> DayView:
     )
 
 
-def read_week(db: _Db, athlete_id: int, athlete: str, day: date) -> list[DayView]:
+def read_week(db: Db, athlete_id: int, athlete: str, day: date) -> list[DayView]:
     """Every day of the stored week around `day` (Monday-to-Sunday weeks of the plan)."""
     week = _week(db, athlete_id, day)
     start = date.fromisoformat(week["start"]) if week else day
     return [read_day(db, athlete_id, athlete, start + timedelta(days=i)) for i in range(7)]
-
-
-def db_from(conn: Any, dialect: str) -> _Db:
-    return _Db(conn, qmark=dialect == "sqlite")
-
-
-def item_dict(item: ItemView) -> dict[str, Any]:
-    return {
-        "exercise": item.exercise,
-        "exercise_done": item.exercise_done,
-        "name": item.name,
-        "sets": item.sets,
-        "reps": item.reps,
-        "hold_s": item.hold_s,
-        "distance_m": item.distance_m,
-        "tempo": item.tempo,
-        "per_side": item.per_side,
-        "rest_s": item.rest_s,
-        "cues": item.cues,
-        "why": item.why,
-        "sources": item.sources,
-        "adaptation": item.adaptation,
-        "decision": item.decision,
-        "logged": item.logged,
-    }
-
-
-def day_dict(view: DayView) -> dict[str, Any]:
-    return {
-        "athlete": view.athlete,
-        "date": view.date.isoformat(),
-        "week": view.week,
-        "paused": view.pause,
-        "items": [item_dict(i) for i in view.items],
-        "next_session": view.next_session.isoformat() if view.next_session else None,
-        "dropped": view.dropped,
-        "plan": None
-        if view.plan_start is None or view.plan_end is None
-        else {
-            "starts": view.plan_start.isoformat(),
-            "ends": view.plan_end.isoformat(),
-            "position": view.position,
-        },
-    }
