@@ -67,7 +67,7 @@ def add_account(
     """Add an account; returns the one-time invitation code when no password is given."""
     address = normal_email(email)
     if role is Role.ATHLETE and not (athlete or "").strip():
-        raise InputError("an athlete account needs --athlete NAME (the runner it is)", "athlete")
+        raise InputError("an athlete account names the runner it is", "athlete")
     if role is not Role.ATHLETE and athlete:
         raise InputError("only athlete accounts name an athlete; grant coaches access", "athlete")
     if password is not None:
@@ -130,7 +130,7 @@ def disable(uow: SqlUnitOfWork, now: datetime, email: str, actor: str = CLI_ACTO
         accounts = repo(uow)
         row = accounts.account(address)
         if row is None:
-            raise NotFoundError(f"no account {address}: see `footcore accounts list`")
+            raise NotFoundError(f"no account {address}", action="accounts")
         row.disabled = True
         for s in accounts.open_sessions(row.id):
             s.ended_at = now
@@ -152,7 +152,7 @@ def grant(
         accounts = repo(uow)
         coach = accounts.account(address)
         if coach is None:
-            raise NotFoundError(f"no account {address}: see `footcore accounts list`")
+            raise NotFoundError(f"no account {address}", action="accounts")
         if not may_grant(Role(coach.role)):
             raise InputError(f"{address} is an {coach.role} account; grants go to coaches", "email")
         if not accounts.athlete_exists(athlete):

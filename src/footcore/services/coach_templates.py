@@ -74,7 +74,7 @@ def assign(
 ) -> Assigned:
     found = next((t for t in templates(uow, owner) if t.name == name), None)
     if found is None:
-        raise NotFoundError(f"no template '{name}' of yours: list them at GET /api/templates")
+        raise NotFoundError(f"no template '{name}' of yours", action="templates")
     applied, skipped = 0, []
     for e in found.edits:
         dose = json.loads(e["value"]) if e["kind"] == "dose" else None
