@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from footcore.adapters.limits_file import limits
 from footcore.adapters.secrets_kit import PasswordHasher, new_token, token_digest
 from footcore.adapters.storage.account_models import AccountRow, AuditRow, GrantRow, InvitationRow
 from footcore.adapters.storage.accounts_repo import AccountsRepo
@@ -191,11 +192,13 @@ class AuditView:
     reason: str
 
 
-def audit_log(uow: SqlUnitOfWork, limit: int = 500) -> list[AuditView]:
+def audit_log(uow: SqlUnitOfWork, limit: int | None = None) -> list[AuditView]:
+    """The newest `limit` entries (by default limits.toml [lists] audit_entries), newest first."""
+    count = limits().audit_entries if limit is None else limit
     with uow:
         return [
             AuditView(r.at, r.actor, r.action, r.athlete, r.detail, r.reason)
-            for r in repo(uow).audit(limit)
+            for r in repo(uow).audit(count)
         ]
 
 
