@@ -7,9 +7,13 @@ import json
 import sys
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 from footcore.entrypoints.cli.main import main
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 @dataclass
@@ -59,3 +63,24 @@ def one_error_line(r: Outcome, text: str, code: int = 2) -> None:
     assert r.code == code, (r.out, r.err)
     assert r.err.count("\n") == 1 and r.err.startswith("footcore: "), r.err
     assert text in r.err, r.err
+
+
+def init_runner(
+    start: date | str | None = None,
+    weeks: int | str | None = None,
+    *more: str,
+    assessment: bool = False,
+    profile: Path = EXAMPLES / "runner.toml",
+) -> Outcome:
+    """`footcore init` of the example runner (or `profile`), which must succeed: from `start`,
+    for `weeks`, with the example assessment when `assessment`, and any `more` options."""
+    args = ["init", "--profile", str(profile)]
+    if assessment:
+        args += ["--assessment", str(EXAMPLES / "assessment.toml")]
+    if start is not None:
+        args += ["--start", str(start)]
+    if weeks is not None:
+        args += ["--weeks", str(weeks)]
+    r = run(*args, *more)
+    assert r.code == 0, r.err
+    return r

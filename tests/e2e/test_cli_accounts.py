@@ -4,23 +4,13 @@ disable, and bad input as one line with exit code 2."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from tests.cli_runner import run
 
 
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    url = f"sqlite:///{tmp_path / 'team.db'}"
-    monkeypatch.setenv("FOOTCORE_DATABASE_URL", url)
-    monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path / "home"))
-    yield url
-
-
-def test_an_admin_sets_up_a_coach_and_an_athlete(db: str) -> None:
+def test_an_admin_sets_up_a_coach_and_an_athlete(sqlite_cli: str) -> None:
     r = run("accounts", "list")
     assert r.code == 0 and "team mode is off" in r.out
     r = run(
@@ -65,7 +55,7 @@ def test_an_admin_sets_up_a_coach_and_an_athlete(db: str) -> None:
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(
-    db: str, args: tuple[str, ...], stdin: str, text: str
+    sqlite_cli: str, args: tuple[str, ...], stdin: str, text: str
 ) -> None:
     r = run("accounts", *args, stdin=stdin)
     assert r.code == 2, r.out + r.err

@@ -6,46 +6,21 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.cli_runner import Outcome, run
-from tests.conftest import EXAMPLES
-
-# Database fixtures shared with the integration layer (each test runs on both backends).
-from tests.integration.conftest import (  # noqa: F401
-    database_url,
-    postgres_server_url,
-    postgres_url,
-)
+from tests.cli_runner import Outcome, init_runner, run
 
 START = "2026-01-05"
 BY = "A. Lee, physiotherapist"
 
 
 @pytest.fixture
-def cli(
-    database_url: str,  # noqa: F811
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-) -> Iterator[str]:
-    monkeypatch.setenv("FOOTCORE_DATABASE_URL", database_url)
-    monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path / "home"))
-    init = run(
-        "init",
-        "--profile",
-        str(EXAMPLES / "runner.toml"),
-        "--assessment",
-        str(EXAMPLES / "assessment.toml"),
-        "--start",
-        START,
-        "--weeks",
-        "12",
-    )
-    assert init.code == 0, init.err
-    yield database_url
+def cli(cli: str) -> str:
+    """The CLI of tests/e2e/conftest.py (each backend) with a runner on a 12-week plan."""
+    init_runner(START, 12, assessment=True)
+    return cli
 
 
 def one_error_line(r: Outcome, code: int, text: str) -> None:

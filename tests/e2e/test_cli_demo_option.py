@@ -9,32 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_runner import run
-from tests.conftest import EXAMPLES
+from tests.cli_runner import init_runner, run
 
 DAY = "2026-03-02"
 
 
 @pytest.fixture
-def homes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, list[str]]]:
+def homes(sqlite_cli: str, tmp_path: Path) -> Iterator[tuple[Path, list[str]]]:
     """An empty database of the runner's own, and a small runner 'demo' in demo.db beside it."""
     home = tmp_path / "home"
-    monkeypatch.setenv("FOOTCORE_HOME", str(home))
-    monkeypatch.setenv("FOOTCORE_DATABASE_URL", f"sqlite:///{tmp_path / 'mine.db'}")
     demo = ["--database-url", f"sqlite:///{home / 'demo.db'}", "--athlete", "demo"]
-    r = run(
-        "init",
-        "--profile",
-        str(EXAMPLES / "runner.toml"),
-        "--assessment",
-        str(EXAMPLES / "assessment.toml"),
-        "--start",
-        DAY,
-        "--weeks",
-        "8",
-        *demo,
-    )
-    assert r.code == 0, r.err
+    init_runner(DAY, 8, *demo, assessment=True)
     added = run("runs", "add", "--date", DAY, "--km", "8", "--minutes", "45", *demo)
     assert added.code == 0, added.err
     yield tmp_path, demo

@@ -4,25 +4,21 @@ in their unit, and the profile's weekly distance in either unit."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.cli_runner import run
+from tests.cli_runner import init_runner, run
 from tests.conftest import EXAMPLES
 
 
 @pytest.fixture
-def miles_runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv("FOOTCORE_DATABASE_URL", f"sqlite:///{tmp_path / 'fc.db'}")
-    monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path / "home"))
+def miles_runner(sqlite_cli: str, tmp_path: Path) -> Path:
     text = (EXAMPLES / "runner.toml").read_text()
     profile = tmp_path / "miles.toml"
     profile.write_text('units = "mi"\n' + text.replace("weekly_km = ", "weekly_mi = "))
-    r = run("init", "--profile", str(profile), "--start", "2026-03-02", "--weeks", "8")
-    assert r.code == 0, r.err
-    yield tmp_path
+    init_runner("2026-03-02", 8, profile=profile)
+    return tmp_path
 
 
 def km_of_runs() -> list[float]:

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import json
 import warnings
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from footcore.entrypoints.http import WebSettings, create_app
-from tests.cli_runner import run
+from tests.cli_runner import init_runner, run
 from tests.conftest import EXAMPLES
 
 with warnings.catch_warnings():
@@ -24,21 +23,10 @@ START = date(2026, 3, 2)  # a Monday; 8 weeks: the last day is Sunday 2026-04-26
 
 
 @pytest.fixture
-def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    database = f"sqlite:///{tmp_path / 'fc.db'}"
-    monkeypatch.setenv("FOOTCORE_DATABASE_URL", database)
-    monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path / "home"))
-    r = run(
-        "init",
-        "--profile",
-        str(EXAMPLES / "runner.toml"),
-        "--start",
-        START.isoformat(),
-        "--weeks",
-        "8",
-    )
-    assert r.code == 0, r.err
-    yield database
+def url(sqlite_cli: str) -> str:
+    """A runner on an 8-week plan from START; yields the database URL."""
+    init_runner(START, 8)
+    return sqlite_cli
 
 
 def test_a_day_before_the_plan_is_not_a_rest_day(url: str) -> None:

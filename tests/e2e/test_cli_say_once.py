@@ -5,8 +5,6 @@ the web speaks in web words (no CLI flags) and an exercise goes by its name."""
 from __future__ import annotations
 
 import re
-import tomllib
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -14,21 +12,19 @@ import pytest
 
 from footcore.entrypoints.http import WebSettings
 from footcore.entrypoints.http.web_words import web_words
-from tests.cli_runner import run
-from tests.conftest import EXAMPLES, REPO
+from tests.cli_runner import init_runner, run
+from tests.conftest import REPO
+from tests.factories import example_profile
 from tests.web.conftest import HOSTS, make_client
 
 START = "2026-03-02"
 
 
 @pytest.fixture
-def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    url = f"sqlite:///{tmp_path / 'fc.db'}"
-    monkeypatch.setenv("FOOTCORE_DATABASE_URL", url)
-    monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path / "home"))
-    r = run("init", "--profile", str(EXAMPLES / "runner.toml"), "--start", START, "--weeks", "8")
-    assert r.code == 0, r.err
-    yield url
+def runner(sqlite_cli: str) -> str:
+    """A runner on an 8-week plan from START; yields the database URL."""
+    init_runner(START, 8)
+    return sqlite_cli
 
 
 def test_shoes_keeps_its_long_reasons_for_explain(runner: str) -> None:
@@ -87,7 +83,7 @@ def test_the_web_and_api_speak_in_web_words_and_exercise_names(tmp_path: Path) -
         today=lambda: date(2026, 11, 16),
     )
     with make_client(settings) as c:
-        profile = tomllib.loads((EXAMPLES / "runner.toml").read_text())
+        profile = example_profile()
         assert c.post("/api/athlete", json={"profile": profile}).status_code == 201
         run_ = {"date": "2026-11-16", "km": 8, "minutes": 45}
         assert c.post("/api/runs", json=run_).status_code in (200, 201)
@@ -108,7 +104,7 @@ def test_the_web_load_page_says_each_band_reason_once(tmp_path: Path) -> None:
         today=lambda: date(2026, 11, 16),
     )
     with make_client(settings) as c:
-        profile = tomllib.loads((EXAMPLES / "runner.toml").read_text())
+        profile = example_profile()
         assert c.post("/api/athlete", json={"profile": profile}).status_code == 201
         # 10 km, then two small spikes (+20%, +12.5%) and a moderate one (+52%).
         for day, km in (("02", 10), ("04", 12), ("06", 13.5), ("08", 20.5)):

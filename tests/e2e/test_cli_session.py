@@ -8,7 +8,6 @@ first week with a two-footed hold, read from the plan); timers run on a scripted
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,29 +15,16 @@ from typing import Any
 import pytest
 
 from footcore.entrypoints.cli import prompts as cli_prompts
-from tests.cli_runner import Outcome, run
-from tests.conftest import EXAMPLES
+from tests.cli_runner import Outcome, init_runner, run
 
 START = date(2026, 3, 2)
 
 
 @pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
-    monkeypatch.setenv("FOOTCORE_DATABASE_URL", f"sqlite:///{tmp_path / 'fc.db'}")
-    monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path / "home"))
-    r = run(
-        "init",
-        "--profile",
-        str(EXAMPLES / "runner.toml"),
-        "--assessment",
-        str(EXAMPLES / "assessment.toml"),
-        "--start",
-        START.isoformat(),
-        "--weeks",
-        "8",
-    )
-    assert r.code == 0, r.err
-    yield tmp_path
+def runner(sqlite_cli: str, tmp_path: Path) -> Path:
+    """A runner with the example assessment on an 8-week plan from START."""
+    init_runner(START, 8, assessment=True)
+    return tmp_path
 
 
 def items(day: date = START) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from footcore.domain.catalog import Dose
-from tests.cli_runner import Outcome, one_error_line, run
+from tests.cli_runner import Outcome, init_runner, one_error_line, run
 from tests.clock import noon
 from tests.conftest import EXAMPLES, REPO
 
@@ -32,18 +32,7 @@ def fc(*args: str, stdin: str = "") -> Outcome:
 
 
 def started(start: date, weeks: str = "24") -> None:
-    r = fc(
-        "init",
-        "--profile",
-        str(EXAMPLES / "runner.toml"),
-        "--assessment",
-        str(EXAMPLES / "assessment.toml"),
-        "--start",
-        start.isoformat(),
-        "--weeks",
-        weeks,
-    )
-    assert r.code == 0, r.err
+    r = init_runner(start, weeks, assessment=True)
     assert "Stored runner 'default'" in r.out
 
 

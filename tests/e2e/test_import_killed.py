@@ -15,8 +15,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from tests.cli_runner import run
-from tests.conftest import EXAMPLES
+from tests.cli_runner import init_runner
 from tests.synthetic_runs import gpx, track
 
 START = date(2026, 11, 2)
@@ -44,14 +43,9 @@ def alive(pids: list[int]) -> list[int]:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
-def test_a_killed_import_leaves_no_worker_behind(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    db = f"sqlite:///{tmp_path / 'footcore.db'}"
-    monkeypatch.setenv("FOOTCORE_DATABASE_URL", db)
-    monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path / "home"))
-    init = run("init", "--profile", str(EXAMPLES / "runner.toml"), "--start", START.isoformat())
-    assert init.code == 0, init.err
+def test_a_killed_import_leaves_no_worker_behind(sqlite_cli: str, tmp_path: Path) -> None:
+    db = sqlite_cli
+    init_runner(START)
     folder = tmp_path / "runs"
     folder.mkdir()
     # Files gpxpy takes a second or more each to parse, enough to keep both workers busy.

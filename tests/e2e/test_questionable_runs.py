@@ -4,7 +4,6 @@ Every date is a fixed anchor: the runs lie in October 2026, before any day these
 
 from __future__ import annotations
 
-import tomllib
 import tracemalloc
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -15,8 +14,8 @@ from footcore.adapters import import_limits_file
 from footcore.adapters.importers import gpx as gpx_module
 from footcore.adapters.importers.gpx_stream import parse_gpx_stream
 from footcore.domain.plausibility import Plausibility
-from tests.cli_runner import run
-from tests.conftest import EXAMPLES
+from tests.cli_runner import init_runner, run
+from tests.factories import example_profile
 from tests.synthetic_runs import gpx, track, with_jump
 from tests.web.conftest import HOSTS, TODAY, TestClient, make_client
 
@@ -25,11 +24,8 @@ LONG_RUN = with_jump(track(datetime(2026, 10, 14, 7, tzinfo=UTC), 12, 70), 100)
 
 
 @pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("FOOTCORE_DATABASE_URL", f"sqlite:///{tmp_path / 'footcore.db'}")
-    monkeypatch.setenv("FOOTCORE_HOME", str(tmp_path / "home"))
-    profile = str(EXAMPLES / "runner.toml")
-    assert run("init", "--profile", profile, "--start", "2026-10-01").code == 0
+def cli(sqlite_cli: str, tmp_path: Path) -> Path:
+    init_runner("2026-10-01")
     for day in EASY:
         assert run("runs", "add", "--date", day, "--km", "5", "--minutes", "30").code == 0
     path = tmp_path / "long.gpx"
@@ -67,7 +63,7 @@ def api(tmp_path: Path) -> TestClient:
         database_url=f"sqlite:///{tmp_path / 'web.db'}", allowed_hosts=HOSTS, today=lambda: TODAY
     )
     client = make_client(settings)
-    profile = tomllib.loads((EXAMPLES / "runner.toml").read_text())
+    profile = example_profile()
     body = {"profile": profile, "start": "2026-10-01"}
     assert client.post("/api/athlete", json=body).status_code == 201
     for day in EASY:

@@ -86,8 +86,9 @@ def test_bad_accounts_are_refused(uow: SqlUnitOfWork) -> None:
     add(uow, "coach@club.example", Role.COACH)
     with pytest.raises(ConflictError):
         add(uow, "COACH@club.example", Role.COACH)
-    with pytest.raises(InputError, match="needs --athlete"):
+    with pytest.raises(InputError, match="names the runner it is") as unnamed:
         add(uow, "a@club.example", Role.ATHLETE)
+    assert unnamed.value.field == "athlete"
     with pytest.raises(InputError, match="only athlete accounts"):
         add(uow, "b@club.example", Role.COACH, "ana")
     with pytest.raises(NotFoundError):

@@ -76,7 +76,8 @@ def test_red_flags_failed_retests_and_spike_restrictions_raise_alerts() -> None:
 
 
 def test_pain_trend_compares_the_last_week_with_the_one_before() -> None:
-    assert pain_trend({day(1): 4, day(9): 2}, TODAY) == (4, "rising")
-    assert pain_trend({day(1): 1, day(9): 2}, TODAY) == (1, "falling")
-    assert pain_trend({day(1): 2}, TODAY) == (2, "unknown")
-    assert pain_trend({}, TODAY) == (None, "unknown")
+    week = team_policy().roster.pain_window_days
+    assert pain_trend({day(1): 4, day(9): 2}, TODAY, week) == (4, "rising")
+    assert pain_trend({day(1): 1, day(9): 2}, TODAY, week) == (1, "falling")
+    assert pain_trend({day(1): 2}, TODAY, week) == (2, "unknown")
+    assert pain_trend({}, TODAY, week) == (None, "unknown")

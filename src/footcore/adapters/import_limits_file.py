@@ -1,4 +1,4 @@
-"""Loading data/import_limits.toml into `Unpacking` and `Plausibility`, validated."""
+"""Loading data/import_limits.toml into `Unpacking`, `Plausibility` and `SameRun`, validated."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from footcore.adapters.datafiles import StrictModel, read_toml, validate_data
-from footcore.domain.plausibility import Plausibility, Unpacking
+from footcore.domain.plausibility import Plausibility, SameRun, Unpacking
 
 NAME = "import_limits.toml"
 MB = 1_000_000
@@ -41,11 +41,18 @@ class StreamingIn(_Choice):
     stream_from_mb: float = Field(gt=0, le=50)
 
 
+class DuplicatesIn(_Choice):
+    start_tolerance_s: float = Field(gt=0, le=3600)
+    distance_tolerance_pct: float = Field(ge=0, le=100)
+    min_distance_tolerance_m: float = Field(ge=0, le=10_000)
+
+
 class ImportLimitsIn(StrictModel):
     unpacking: UnpackingIn
     plausibility: PlausibilityIn
     confirm: ConfirmIn
     streaming: StreamingIn
+    duplicates: DuplicatesIn
 
 
 @cache
@@ -70,4 +77,14 @@ def plausibility() -> Plausibility:
         earliest_date=p.earliest_date,
         confirm_band=raw.confirm.spike_band,
         stream_from_bytes=int(raw.streaming.stream_from_mb * MB),
+    )
+
+
+@cache
+def same_run() -> SameRun:
+    d = _limits().duplicates
+    return SameRun(
+        start_tolerance_s=d.start_tolerance_s,
+        distance_tolerance=d.distance_tolerance_pct / 100,
+        min_distance_tolerance_m=d.min_distance_tolerance_m,
     )

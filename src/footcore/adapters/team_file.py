@@ -1,4 +1,5 @@
-"""Loading data/team.toml (session, throttling, password and invitation policy), validated."""
+"""Loading data/team.toml (session, throttling, password and invitation policy, the roster's
+alerts and windows), validated."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pydantic import Field
 
 from footcore.adapters.datafiles import StrictModel, read_toml, validate_data
 from footcore.domain.accounts import PasswordPolicy, SessionPolicy, ThrottlePolicy
-from footcore.domain.roster import AlertRules, Compliance
+from footcore.domain.roster import AlertRules, Compliance, RosterWindows
 
 NAME = "team.toml"
 
@@ -56,6 +57,11 @@ class AlertsIn(_Basis):
     failed_retests: int = Field(ge=1, le=10)
 
 
+class RosterIn(_Basis):
+    pain_window_days: int = Field(ge=1, le=90)
+    spike_days: int = Field(ge=1, le=365)
+
+
 class TeamFile(StrictModel):
     sessions: SessionsIn
     throttle: ThrottleIn
@@ -63,6 +69,7 @@ class TeamFile(StrictModel):
     invitations: InvitationsIn
     compliance: ComplianceIn
     alerts: AlertsIn
+    roster: RosterIn
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,7 @@ class TeamPolicy:
     invitation_valid: timedelta
     compliance: Compliance
     alerts: AlertRules
+    roster: RosterWindows
 
 
 @cache
@@ -93,4 +101,5 @@ def team_policy() -> TeamPolicy:
         invitation_valid=timedelta(days=raw.invitations.valid_days),
         compliance=Compliance(**raw.compliance.model_dump(exclude={"basis"})),
         alerts=AlertRules(**raw.alerts.model_dump(exclude={"basis"})),
+        roster=RosterWindows(**raw.roster.model_dump(exclude={"basis"})),
     )

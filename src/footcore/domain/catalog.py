@@ -175,9 +175,7 @@ class Catalog:
         try:
             return self.exercises[exercise_id]
         except KeyError:
-            raise NotFoundError(
-                f"unknown exercise '{exercise_id}'; `footcore exercises` lists the ids"
-            ) from None
+            raise NotFoundError(f"unknown exercise '{exercise_id}'", action="exercises") from None
 
     def name_of(self, exercise_id: str) -> str:
         """An exercise as a person reads it: its name ("Trigger-point release"), never its id;

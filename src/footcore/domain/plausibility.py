@@ -17,6 +17,15 @@ class Unpacking:
 
 
 @dataclass(frozen=True)
+class SameRun:
+    """When two runs are one run read twice (import_limits.toml [duplicates])."""
+
+    start_tolerance_s: float
+    distance_tolerance: float  # a share of the longer distance (0.10 = 10 %)
+    min_distance_tolerance_m: float
+
+
+@dataclass(frozen=True)
 class Plausibility:
     max_point_speed_kmh: float
     max_distance_km: float

@@ -51,6 +51,14 @@ class AlertRules:
 
 
 @dataclass(frozen=True, slots=True)
+class RosterWindows:
+    """How far back the roster looks (team.toml [roster])."""
+
+    pain_window_days: int  # the worst pain of these days, its trend against as many before
+    spike_days: int  # running spikes counted over these days
+
+
+@dataclass(frozen=True, slots=True)
 class Alert:
     """`key` names this occurrence (kind and the day that raised it), so an acknowledged alert
     comes back only when something new raises it."""
@@ -78,10 +86,14 @@ class Facts:
 MEDBRIDGE = "MedBridge alert convention (vendor, not evidence)"
 
 
-def pain_trend(pain_by_day: dict[date, int], today: date) -> tuple[int | None, str]:
-    """The worst pain of the last 7 days and its trend against the 7 days before."""
-    recent = [p for d, p in pain_by_day.items() if 0 <= (today - d).days < 7]
-    before = [p for d, p in pain_by_day.items() if 7 <= (today - d).days < 14]
+def pain_trend(
+    pain_by_day: dict[date, int], today: date, window_days: int
+) -> tuple[int | None, str]:
+    """The worst pain of the last `window_days` and its trend against as many days before."""
+    recent = [p for d, p in pain_by_day.items() if 0 <= (today - d).days < window_days]
+    before = [
+        p for d, p in pain_by_day.items() if window_days <= (today - d).days < 2 * window_days
+    ]
     worst = max(recent) if recent else None
     if worst is None or not before:
         return worst, "unknown"

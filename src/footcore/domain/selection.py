@@ -1,8 +1,8 @@
 """Which exercises a runner may get in a phase, and which training qualities come first.
 
 Eligibility: the phase, the equipment, current pain and past injuries; plyometrics and running
-drills wait for the running-specific phase and stop at lower-leg pain of 3/10 or more
-(planner_rules.toml [restrictions]). Priorities: tests below their norm or sides apart first, then
+drills wait for the running-specific phase and stop at the lower-leg pain threshold of
+planner_rules.toml [restrictions]. Priorities: tests below their norm or sides apart first, then
 what past injuries call for; each with a reason that its sources support.
 """
 

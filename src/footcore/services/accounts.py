@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from footcore.adapters.limits_file import limits
 from footcore.adapters.secrets_kit import PasswordHasher, new_token, token_digest
 from footcore.adapters.storage.account_models import AccountRow, AuditRow, GrantRow, InvitationRow
 from footcore.adapters.storage.accounts_repo import AccountsRepo
@@ -67,7 +68,7 @@ def add_account(
     """Add an account; returns the one-time invitation code when no password is given."""
     address = normal_email(email)
     if role is Role.ATHLETE and not (athlete or "").strip():
-        raise InputError("an athlete account needs --athlete NAME (the runner it is)", "athlete")
+        raise InputError("an athlete account names the runner it is", "athlete")
     if role is not Role.ATHLETE and athlete:
         raise InputError("only athlete accounts name an athlete; grant coaches access", "athlete")
     if password is not None:
@@ -130,7 +131,7 @@ def disable(uow: SqlUnitOfWork, now: datetime, email: str, actor: str = CLI_ACTO
         accounts = repo(uow)
         row = accounts.account(address)
         if row is None:
-            raise NotFoundError(f"no account {address}: see `footcore accounts list`")
+            raise NotFoundError(f"no account {address}", action="accounts")
         row.disabled = True
         for s in accounts.open_sessions(row.id):
             s.ended_at = now
@@ -152,7 +153,7 @@ def grant(
         accounts = repo(uow)
         coach = accounts.account(address)
         if coach is None:
-            raise NotFoundError(f"no account {address}: see `footcore accounts list`")
+            raise NotFoundError(f"no account {address}", action="accounts")
         if not may_grant(Role(coach.role)):
             raise InputError(f"{address} is an {coach.role} account; grants go to coaches", "email")
         if not accounts.athlete_exists(athlete):
@@ -191,11 +192,13 @@ class AuditView:
     reason: str
 
 
-def audit_log(uow: SqlUnitOfWork, limit: int = 500) -> list[AuditView]:
+def audit_log(uow: SqlUnitOfWork, limit: int | None = None) -> list[AuditView]:
+    """The newest `limit` entries (by default limits.toml [lists] audit_entries), newest first."""
+    count = limits().audit_entries if limit is None else limit
     with uow:
         return [
             AuditView(r.at, r.actor, r.action, r.athlete, r.detail, r.reason)
-            for r in repo(uow).audit(limit)
+            for r in repo(uow).audit(count)
         ]
 
 

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from footcore.adapters.limits_file import limits
 from footcore.adapters.storage.coach_models import CoachTemplateRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.errors import ConflictError, InputError, NotFoundError
@@ -32,9 +33,9 @@ class Assigned:
 def save(
     uow: SqlUnitOfWork, now: datetime, owner: str, name: str, athlete: str, as_of: date
 ) -> TemplateView:
-    clean = name.strip()
-    if not clean or len(clean) > 100:
-        raise InputError("give the template a name of 1 to 100 characters", "name")
+    clean, longest = name.strip(), limits().template_name_chars
+    if not clean or len(clean) > longest:
+        raise InputError(f"give the template a name of 1 to {longest} characters", "name")
     edits = [
         {"kind": e.kind, "exercise": e.exercise, "value": e.value, "reason": e.reason}
         for e in coach_edits.edits(uow, athlete, as_of)
@@ -74,7 +75,7 @@ def assign(
 ) -> Assigned:
     found = next((t for t in templates(uow, owner) if t.name == name), None)
     if found is None:
-        raise NotFoundError(f"no template '{name}' of yours: list them at GET /api/templates")
+        raise NotFoundError(f"no template '{name}' of yours", action="templates")
     applied, skipped = 0, []
     for e in found.edits:
         dose = json.loads(e["value"]) if e["kind"] == "dose" else None

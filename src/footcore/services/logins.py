@@ -161,7 +161,7 @@ def end_own_session(uow: SqlUnitOfWork, now: datetime, account_id: int, session_
                 s.ended_at = now
                 uow.commit()
                 return
-    raise NotFoundError(f"no open session {session_id} of yours: list them at GET /api/logins")
+    raise NotFoundError(f"no open session {session_id} of yours", action="logins")
 
 
 def enable_totp(uow: SqlUnitOfWork, now: datetime, account_id: int, secret: str, code: str) -> None:

@@ -17,7 +17,6 @@ from footcore.errors import InputError, NotFoundError
 from footcore.services.accounts import audit, repo
 from footcore.services.running_store import load_rules
 
-SPIKE_DAYS = 28
 SORTS = ("name", "alerts", "pain", "adherence_7", "adherence_28", "last_activity")
 FILTERS = ("all", "alerts", "paused", "red", "spikes")
 
@@ -54,8 +53,9 @@ def _facts(f: AthleteFacts, today: date) -> Facts:
 
 
 def _spikes(f: AthleteFacts) -> tuple[int, str | None]:
-    """Spikes of the last 28 days by the athlete's own rule (domain.load.classify_spike: each run
-    against the longest run of the window before it); the window's longest comes from the query."""
+    """Spikes of the roster's spike window (team.toml [roster]) by the athlete's own rule
+    (domain.load.classify_spike: each run against the longest run of the window before it); the
+    window's longest comes from the query."""
     rules = load_rules()
     count, largest = 0, None
     for _, dist, longest in f.runs:
@@ -69,7 +69,7 @@ def _spikes(f: AthleteFacts) -> tuple[int, str | None]:
 
 def _row(f: AthleteFacts, today: date, policy: TeamPolicy) -> RosterRow:
     open_alerts = tuple(a for a in alerts(_facts(f, today), policy.alerts) if a.key not in f.acked)
-    worst, trend = pain_trend(f.pain_by_day, today)
+    worst, trend = pain_trend(f.pain_by_day, today, policy.roster.pain_window_days)
     a7 = adherence(f.done.get(7, 0), f.planned.get(7, 0))
     a28 = adherence(f.done.get(28, 0), f.planned.get(28, 0))
     count, largest = _spikes(f)
@@ -109,12 +109,13 @@ def roster(
     # A run no longer than the longest before it has no positive increase, so no band above
     # NONE while every threshold is an increase: then the query leaves those runs out.
     spikes = SpikeWindow(
-        days=SPIKE_DAYS,
+        days=policy.roster.spike_days,
         window_days=rules.spike_window_days,
         longer_only=all(t.over_pct >= 0 for t in rules.spike_thresholds),
     )
     with uow:
-        facts = roster_facts(uow.repo.session, sorted(set(names)), today, spikes)
+        pain_days = 2 * policy.roster.pain_window_days  # the window and the one before it
+        facts = roster_facts(uow.repo.session, sorted(set(names)), today, spikes, pain_days)
     rows = [_row(f, today, policy) for f in facts]
     rows = [r for r in rows if _shown(r, show)]
     return sorted(rows, key=lambda r: _order(r, sort))

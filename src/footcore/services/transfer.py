@@ -110,10 +110,7 @@ def _load(uow: SqlUnitOfWork, doc: dict[str, Any], name: str | None) -> Athlete:
     repo = uow.repo
     who = name or doc["athlete"]["name"]
     if repo.athlete(who) is not None:
-        raise ConflictError(
-            f"runner '{who}' already exists in this database; import into an "
-            "empty database or give another name with --athlete"
-        )
+        raise ConflictError(f"runner '{who}' already exists in this database", action="import_as")
     athlete = Athlete(name=who, created_on=date.fromisoformat(doc["athlete"]["created_on"]))
     repo.add(athlete)
     repo.flush()

@@ -58,11 +58,11 @@ def session_uid(athlete: str, day: date) -> str:
 
 
 def parse_time(value: str) -> time:
-    """`HH:MM` (24-hour clock) as a time; anything else is an input error naming --time."""
+    """`HH:MM` (24-hour clock) as a time; anything else is an input error on the field "time"."""
     match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", value.strip())
     if match is None:
         raise InputError(
-            f"{value!r} is not a time of day; use HH:MM on a 24-hour clock, e.g. 07:00", "--time"
+            f"{value!r} is not a time of day; use HH:MM on a 24-hour clock, e.g. 07:00", "time"
         )
     return time(int(match.group(1)), int(match.group(2)))
 
@@ -72,7 +72,7 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise InputError(
-            f"unknown time zone {name!r}; use an IANA name such as Europe/Berlin", "--tz"
+            f"unknown time zone {name!r}; use an IANA name such as Europe/Berlin", "tz"
         ) from None
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from footcore.adapters.adaptation_rules_file import load_adaptation_rules
 from footcore.domain.assessment import NormBand
 from footcore.domain.progress import LoadWeek, Progress
 from footcore.errors import InputError
@@ -24,8 +25,6 @@ from footcore.errors import InputError
 KINDS = ("retests", "adherence", "pain", "load")
 SUFFIXES = (".png", ".svg")
 KM_PER_MILE = 1.609344
-# Silbernagel 2007 (evidence.md section 3): up to 5/10 during activity is acceptable.
-ACCEPTABLE_PAIN = 5
 _NO_DATA = {
     "retests": "No data yet: no assessment or retest results in this period.",
     "adherence": "No data yet: no planned sessions in this period.",
@@ -211,13 +210,15 @@ def _adherence(fig: Any, p: Progress) -> dict[str, Series]:
 def _pain(fig: Any, p: Progress) -> dict[str, Series]:
     ax = fig.subplots()
     out: dict[str, Series] = {}
-    ax.axhspan(ACCEPTABLE_PAIN, 10, color="tab:red", alpha=0.08)
+    # The pain-monitoring model's ceiling (Silbernagel 2007), as adaptation decides with it.
+    acceptable = load_adaptation_rules().acceptable_max
+    ax.axhspan(acceptable, 10, color="tab:red", alpha=0.08)
     ax.axhline(
-        ACCEPTABLE_PAIN,
+        acceptable,
         color="tab:red",
         linewidth=1,
         linestyle="--",
-        label=f"{ACCEPTABLE_PAIN}/10: the most that is acceptable (Silbernagel 2007)",
+        label=f"{acceptable}/10: the most that is acceptable (Silbernagel 2007)",
     )
     for key, points, marker, label in (
         ("during", p.pain.during, "o", "during the session"),

@@ -67,7 +67,7 @@ def select_weeks(plan: Plan, first: int, count: int | None) -> tuple[Week, ...]:
     chosen = [w for w in plan.weeks if w.index >= first]
     if count is not None:
         if count < 1:
-            raise InputError(f"{count} weeks is too few to print; give 1 or more", "--weeks")
+            raise InputError(f"{count} weeks is too few to print; give 1 or more", "weeks")
         chosen = chosen[:count]
     if not chosen:
         raise InputError(f"the plan has no week {first}; it has weeks 1-{len(plan.weeks)}")

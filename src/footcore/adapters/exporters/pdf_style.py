@@ -37,7 +37,7 @@ SHADE = HexColor("#e4e7eb")
 
 def page_size(paper: str) -> tuple[float, float]:
     if paper not in PAPERS:
-        raise InputError(f"unknown paper '{paper}'; accepted: {', '.join(PAPERS)}", "--paper")
+        raise InputError(f"unknown paper '{paper}'; accepted: {', '.join(PAPERS)}", "paper")
     width, height = PAPERS[paper]
     return float(width), float(height)
 

@@ -1,16 +1,15 @@
 """Recognising the same run read twice: from two files, two formats or two exports.
 
-Two runs are duplicates when they start within START_TOLERANCE_S of each other and their
-distances differ by at most DISTANCE_TOLERANCE of the longer one (or MIN_DISTANCE_TOLERANCE_M,
-whichever is larger). One person cannot start two different runs within a minute, so the start is
-the real test; the distance check only keeps a different activity logged at the same moment (a
-manual entry for another run) apart. The tolerances are wide enough for the same run exported in
-two formats: the samples' Strava GPX and TCX of one run start 6 s apart and differ by 4.8 %
-(a track-computed versus a device distance).
+Two runs are duplicates when they start within a tolerance of each other and their distances
+differ by at most a share of the longer one (or a number of metres, whichever is larger); the
+numbers and the reasons for them are in import_limits.toml [duplicates]. One person cannot start
+two different runs within a minute, so the start is the real test; the distance check only keeps
+a different activity logged at the same moment (a manual entry for another run) apart.
 """
 
 from __future__ import annotations
 
+from footcore.adapters.import_limits_file import same_run
 from footcore.adapters.importers.model import (
     FileOutcome,
     Imported,
@@ -19,15 +18,16 @@ from footcore.adapters.importers.model import (
 )
 from footcore.adapters.importers.sports import RUNNING
 
-START_TOLERANCE_S = 60.0
-DISTANCE_TOLERANCE = 0.10
-MIN_DISTANCE_TOLERANCE_M = 100.0
+# services/running.py looks stored runs up within this window (import_limits.toml [duplicates]).
+START_TOLERANCE_S = same_run().start_tolerance_s
 
 
 def is_duplicate(a: ParsedActivity, b: ParsedActivity) -> bool:
-    if abs((a.start - b.start).total_seconds()) > START_TOLERANCE_S:
+    rule = same_run()
+    if abs((a.start - b.start).total_seconds()) > rule.start_tolerance_s:
         return False
-    allowed = max(DISTANCE_TOLERANCE * max(a.distance_m, b.distance_m), MIN_DISTANCE_TOLERANCE_M)
+    longer = max(a.distance_m, b.distance_m)
+    allowed = max(rule.distance_tolerance * longer, rule.min_distance_tolerance_m)
     return abs(a.distance_m - b.distance_m) <= allowed
 
 
@@ -39,7 +39,7 @@ class BatchDeduplicator:
         self._by_minute: dict[int, list[ParsedActivity]] = {}
 
     def _earlier(self, activity: ParsedActivity) -> ParsedActivity | None:
-        minute = int(activity.start.timestamp() // START_TOLERANCE_S)
+        minute = int(activity.start.timestamp() // same_run().start_tolerance_s)
         for bucket in (minute - 1, minute, minute + 1):
             for seen in self._by_minute.get(bucket, ()):
                 if is_duplicate(seen, activity):

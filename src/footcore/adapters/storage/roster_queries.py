@@ -37,7 +37,7 @@ from footcore.adapters.storage.models import (
 )
 from footcore.adapters.storage.running_models import FootRestrictionRow, RunRow
 
-PAIN_DAYS = 14
+# The API names these windows (adherence_7, adherence_28), so they are its contract, not data.
 ADHERENCE_DAYS = (7, 28)
 
 
@@ -72,7 +72,7 @@ class AthleteFacts:
 
 
 def roster_facts(
-    session: Session, names: Sequence[str], today: date, spikes: SpikeWindow
+    session: Session, names: Sequence[str], today: date, spikes: SpikeWindow, pain_days: int
 ) -> list[AthleteFacts]:
     """Everything the roster shows, for the named athletes that exist, in 12 queries. Core rows
     (the connection, not the ORM session): the ORM's row loading costs more than the queries."""
@@ -111,10 +111,10 @@ def roster_facts(
     _adherence(session, by_id, among, yesterday)
     pain = union_all(
         select(LogRow.athlete_id.label("a"), LogRow.date.label("d"), LogRow.pain.label("p")).where(
-            among(LogRow.athlete_id), LogRow.date > today - timedelta(days=PAIN_DAYS)
+            among(LogRow.athlete_id), LogRow.date > today - timedelta(days=pain_days)
         ),
         select(CheckinRow.athlete_id, CheckinRow.date, CheckinRow.morning_pain).where(
-            among(CheckinRow.athlete_id), CheckinRow.date > today - timedelta(days=PAIN_DAYS)
+            among(CheckinRow.athlete_id), CheckinRow.date > today - timedelta(days=pain_days)
         ),
     ).subquery()
     for aid, day, worst in conn.execute(

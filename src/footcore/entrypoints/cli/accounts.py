@@ -66,6 +66,9 @@ def add_cmd(
         password = sys.stdin.readline().rstrip("\r\n")
         if not password:
             raise InputError("--password-stdin: standard input held no password")
+    if Role(role) is Role.ATHLETE and not (athlete or "").strip():
+        # The option pair is the command line's rule; the service says it in domain words.
+        raise InputError("an athlete account needs --athlete NAME (the runner it is)", "athlete")
     policy = team_policy()
     now = utc_now()
     code = accounts.add_account(

@@ -34,6 +34,9 @@ ACTIONS: dict[str, str] = {
     "init": "run `footcore init --profile PROFILE.toml` first",
     "clear": 'when a clinician has cleared you: footcore clear --confirm --by "NAME, ROLE"',
     "retest": "record a retest with `footcore retest --results FILE`",
+    "accounts": "see `footcore accounts list`",
+    "exercises": "`footcore exercises` lists the ids",
+    "import_as": "import into an empty database or give another name with --athlete",
 }
 
 

@@ -87,6 +87,10 @@ WEB_ACTIONS: dict[str, str] = {
     "init": "set up your plan on the onboarding page first",
     "clear": "when a clinician has cleared you, say so on the Today page to resume",
     "retest": "record a retest on the Assess page",
+    "exercises": "the Exercises page lists them",
+    "import_as": "import into an empty database or under another name",
+    "templates": "list them at GET /api/templates",
+    "logins": "list them at GET /api/logins",
 }
 
 
