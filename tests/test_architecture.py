@@ -25,12 +25,8 @@ MAX_LINES = 400
 # domain/adaptation.py; the `queries` helper: adapters/storage/views.py, services/running*.py and
 # adapters/rules_files.py). Removed when the branches merge: every entry must then be gone.
 KNOWN_AT_BRANCH: dict[str, frozenset[str]] = {
-    "cycles": frozenset(
-        {
-            "footcore.adapters.adaptation_rules_file footcore.adapters.rules_files",
-        }
-    ),
-    "long": frozenset({"footcore.domain.adaptation", "footcore.adapters.rules_files"}),
+    "cycles": frozenset(),
+    "long": frozenset({"footcore.domain.adaptation"}),
     "services_importing_bootstrap": frozenset(
         {"footcore.services.context", "footcore.services.exports", "footcore.services.planning"}
     ),
