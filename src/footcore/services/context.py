@@ -6,16 +6,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from footcore.bootstrap import Knowledge, knowledge
-from footcore.domain.adaptation import AdaptationRules, GateRules
 from footcore.domain.assessment import Finding, score
+from footcore.domain.knowledge import Rules
 from footcore.domain.plan import Plan
 from footcore.domain.planner import generate_plan
 from footcore.domain.profile import Profile
 from footcore.errors import NotFoundError
+from footcore.services import ports
 
 if TYPE_CHECKING:
     from footcore.adapters.storage.models import Athlete
@@ -24,18 +23,9 @@ if TYPE_CHECKING:
 DEFAULT_ATHLETE = "default"
 
 
-@dataclass(frozen=True)
-class Rules:
-    k: Knowledge
-    adapt: AdaptationRules
-    gates: GateRules
-
-
-@cache
 def rules() -> Rules:
-    from footcore.adapters.adaptation_rules_file import load_adaptation_rules, load_gate_rules
-
-    return Rules(knowledge(), load_adaptation_rules(), load_gate_rules())
+    """The rules the composition root installed (services/ports.py)."""
+    return ports.rules()
 
 
 def dumps(data: Any) -> str:

@@ -189,7 +189,7 @@ def calendar_for_athlete(
 ) -> bytes:
     """The stored plan as iCalendar bytes (UIDs footcore-<name>-<date>@footcore.local)."""
     from footcore.adapters.exporters.calendar_ics import CalendarOptions, plan_calendar
-    from footcore.bootstrap import knowledge
+    from footcore.services.ports import knowledge
 
     found = stored_runner(uow, name, as_of)
     options = options or CalendarOptions()
@@ -243,7 +243,7 @@ def pdf_for_athlete(
     """The printable plan of a stored runner from `first_week` (default: the current week), with
     the progress charts that have data."""
     from footcore.adapters.exporters.pdf_plan import PrintOptions, plan_pdf
-    from footcore.bootstrap import knowledge, pictures
+    from footcore.services.ports import knowledge, pictures
 
     found = stored_runner(uow, name, as_of)
     k = knowledge()

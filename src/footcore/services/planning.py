@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from footcore.bootstrap import Knowledge
 from footcore.domain.assessment import Finding, Results, priorities, score
+from footcore.domain.knowledge import Knowledge
 from footcore.domain.plan import Plan
 from footcore.domain.planner import generate_plan
 from footcore.domain.profile import Profile

@@ -20,9 +20,10 @@ from footcore.adapters.storage.models import AssessmentRow, Athlete, PlanRow, Pr
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.adapters.storage.views import DayView, db_from, read_day, read_week
 from footcore.domain.assessment import Results, score
+from footcore.domain.knowledge import Rules
 from footcore.domain.redflags import screen
 from footcore.errors import ConflictError, InputError, RedFlagError
-from footcore.services.context import DEFAULT_ATHLETE, Rules, Runner, dumps, open_runner, rules
+from footcore.services.context import DEFAULT_ATHLETE, Runner, dumps, open_runner, rules
 from footcore.services.logbook import (
     CheckedIn,
     LogEntry,

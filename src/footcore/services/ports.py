@@ -1,0 +1,48 @@
+"""What the services receive from the composition root instead of importing it: the knowledge and
+rules built once from the data files, and the pictures. `footcore.bootstrap` installs them when it
+is imported (every entrypoint imports it first); the services only ever ask this module, so the
+arrows point downwards and a test may install knowledge of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from footcore.adapters.pictures.datafile import Pictures
+    from footcore.domain.knowledge import Knowledge, Rules
+
+
+@dataclass(frozen=True)
+class Dependencies:
+    """Factories, each called on first use (a command such as `today` never loads the planner)."""
+
+    knowledge: Callable[[], Knowledge]
+    rules: Callable[[], Rules]
+    pictures: Callable[[], Pictures]
+
+
+_installed: list[Dependencies] = []
+
+
+def install(deps: Dependencies) -> None:
+    _installed[:] = [deps]
+
+
+def _deps() -> Dependencies:
+    if not _installed:
+        raise RuntimeError("the services are used before footcore.bootstrap wired them")
+    return _installed[0]
+
+
+def knowledge() -> Knowledge:
+    return _deps().knowledge()
+
+
+def rules() -> Rules:
+    return _deps().rules()
+
+
+def pictures() -> Pictures:
+    return _deps().pictures()
