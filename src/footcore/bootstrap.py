@@ -41,8 +41,9 @@ def knowledge() -> Knowledge:
 def rules() -> Rules:
     """The knowledge with the adaptation and gate rules."""
     from footcore.adapters.adaptation_rules_file import load_adaptation_rules, load_gate_rules
+    from footcore.adapters.program_limits_file import load_program_limits
 
-    return Rules(knowledge(), load_adaptation_rules(), load_gate_rules())
+    return Rules(knowledge(), load_adaptation_rules(), load_gate_rules(), load_program_limits())
 
 
 @cache

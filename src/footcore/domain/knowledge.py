@@ -4,6 +4,7 @@ root (footcore.bootstrap) and handed to the services; plain values, no loading h
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,9 +29,22 @@ class Knowledge:
 
 
 @dataclass(frozen=True)
+class ProgramLimits:
+    """Bounds and windows of footcore's own choosing (data/program_limits.toml says why)."""
+
+    log: Mapping[str, tuple[int, int]]  # field -> (low, high) per set of one log
+    coach_edit: Mapping[str, tuple[int, int]]  # field -> (low, high) of a coach's dose
+    recent_days: int  # the status lists the reductions of these last days...
+    recent_reductions: int  # ...at most this many
+    recent_weeks: int  # the default window of the running and pain charts
+    max_reviews: int  # ended weeks settled at once: a guard, never reached
+
+
+@dataclass(frozen=True)
 class Rules:
     """The knowledge with the rules that adapt a program to its runner and gate its phases."""
 
     k: Knowledge
     adapt: AdaptationRules
     gates: GateRules
+    limits: ProgramLimits

@@ -13,6 +13,7 @@ from footcore.domain.knowledge import Rules
 from footcore.domain.plan import Plan
 from footcore.domain.planner import generate_plan
 from footcore.domain.profile import Profile
+from footcore.domain.program import Pause
 from footcore.errors import NotFoundError
 from footcore.services import ports
 
@@ -44,6 +45,19 @@ class Runner:
     _profile: Profile | None = None
     _plan: Plan | None = None
     _raw_profile: dict[str, Any] = field(default_factory=dict)
+    _pause: list[Pause | None] = field(default_factory=list)  # [] until read
+    new_pause: Pause | None = None  # a pause this unit of work stored
+
+    def pause(self) -> Pause | None:
+        """The pause in force, read once per unit of work."""
+        if not self._pause:
+            self._pause.append(self.uow.programs.pause(self.id))
+        return self._pause[0]
+
+    def paused(self, pause: Pause) -> None:
+        """A pause was stored: the program is paused from now on in this unit of work."""
+        self._pause[:] = [pause]
+        self.new_pause = pause
 
     @property
     def id(self) -> int:
@@ -78,7 +92,7 @@ class Runner:
         if self._plan is None:
             stored = self.uow.repo.plan(self.id)
             if stored is None:
-                raise NotFoundError(f"runner '{self.athlete.name}' has no plan; run footcore init")
+                raise NotFoundError(f"runner '{self.athlete.name}' has no plan", action="init")
             self._plan = generate_plan(
                 self.r.k.catalog,
                 self.profile,

@@ -39,7 +39,7 @@ def make_plan(
     weeks = k.default_weeks if weeks is None else weeks
     if not k.rules.min_weeks <= weeks <= k.rules.max_weeks:
         raise InputError(
-            f"--weeks {weeks} is out of range; accepted {k.rules.min_weeks}..{k.rules.max_weeks}"
+            f"{weeks} is out of range; accepted {k.rules.min_weeks}..{k.rules.max_weeks}", "weeks"
         )
     findings = score(k.battery, results, profile) if results is not None else []
     return generate_plan(k.catalog, profile, k.rules, start, weeks, findings)

@@ -182,12 +182,13 @@ def warnings(runner: Runner, week: dict[str, Any] | None) -> list[str]:
                 "retest week: do the assessment battery again by the end of the week and "
                 "record it as a retest"
             )
+    limits = runner.r.limits
     recent = [
         d
         for d in repo.decisions(runner.id)
-        if d.date >= runner.as_of - 7 * DAY and d.kind == "regress"
+        if d.date >= runner.as_of - limits.recent_days * DAY and d.kind == "regress"
     ]
-    for d in recent[-3:]:
+    for d in recent[-limits.recent_reductions :]:
         name = runner.r.k.catalog.name_of(d.exercise)
         out.append(f"{name} reduced after the session of {d.date.isoformat()}: {d.reason}")
     return out

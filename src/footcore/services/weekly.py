@@ -16,7 +16,6 @@ from footcore.services.context import Runner
 from footcore.services.stored_plan import end_of, insert_weeks, remove_weeks
 
 DAY = timedelta(days=1)
-MAX_REVIEWS = 600  # more than ten years of weeks: a guard, never reached in use
 
 
 def _span(w: WeekRow) -> str:
@@ -25,7 +24,7 @@ def _span(w: WeekRow) -> str:
 
 def catch_up(runner: Runner) -> None:
     repo = runner.uow.repo
-    for _ in range(MAX_REVIEWS):
+    for _ in range(runner.r.limits.max_reviews):
         w = repo.first_unreviewed_week_ended(runner.id, runner.as_of)
         if w is None:
             return

@@ -87,6 +87,7 @@ WEB_ACTIONS: dict[str, str] = {
     "init": "set up your plan on the onboarding page first",
     "clear": "when a clinician has cleared you, say so on the Today page to resume",
     "retest": "record a retest on the Assess page",
+    "week": "the Plan page shows the planned days",
 }
 
 
