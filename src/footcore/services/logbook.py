@@ -7,12 +7,13 @@ different log for the same exercise, day and side is a conflict (exit 2), never 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from footcore.adapters.program_limits_file import load_program_limits
 from footcore.adapters.storage.models import CheckinRow, PauseRow
+from footcore.domain.program import Logged as ProgramLogged
 from footcore.domain.program import Pause
 from footcore.domain.program.logbook import (
     LogEntry,
@@ -25,6 +26,7 @@ from footcore.errors import ConflictError, RedFlagError
 from footcore.services.adapting import DecisionInfo, decide_session, record
 from footcore.services.context import Runner, dumps
 from footcore.services.flare_response import reduce_loading
+from footcore.services.ports import Programs
 from footcore.services.weekly import catch_up
 
 # What one log may hold, per set (data/program_limits.toml [log]); the API's schema reads it here.
@@ -82,6 +84,22 @@ def pause_for(runner: Runner, symptoms: Sequence[str]) -> str | None:
     return message
 
 
+def store_logs(
+    programs: Programs,
+    athlete_id: int,
+    as_of: date,
+    entries: Sequence[LogEntry],
+    pause: Pause | None,
+    ranges: Mapping[str, tuple[int, int]],
+    pain_areas: Iterable[str],
+) -> list[ProgramLogged]:
+    """The use case's core: load the program of the logged days once, log into it, save it once."""
+    program = programs.get(athlete_id, as_of, {e.day for e in entries}, pause)
+    done = program.log_many(entries, ranges, pain_areas)
+    programs.save(program)
+    return done
+
+
 def log_exercise(runner: Runner, entry: LogEntry, decide: bool = True) -> Logged:
     """Store one log and (unless `decide` is False) decide for its exercise; the caller commits."""
     return log_many(runner, [entry], decide)[0]
@@ -99,10 +117,8 @@ def log_many(runner: Runner, entries: Sequence[LogEntry], decide: bool = True) -
     pause = runner.pause()  # read once per transaction
     if pause is None:
         catch_up(runner)  # settle ended weeks first: a repeat week moves the sessions
-    days = {e.day for e in entries}
-    program = runner.uow.programs.get(runner.id, runner.as_of, days, pause)
-    done = program.log_many(entries, runner.r.limits.log, areas)
-    runner.uow.programs.save(program)
+    limits = runner.r.limits.log
+    done = store_logs(runner.uow.programs, runner.id, runner.as_of, entries, pause, limits, areas)
     decided: dict[tuple[str, date], DecisionInfo | None] = {}
     if decide:
         for d in done:

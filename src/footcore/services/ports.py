@@ -5,13 +5,27 @@ arrows point downwards and a test may install knowledge of its own."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from footcore.adapters.pictures.datafile import Pictures
     from footcore.domain.knowledge import Knowledge, Rules
+    from footcore.domain.program import Pause, Program
+
+
+class Programs(Protocol):
+    """The programs' repository: `uow.programs` (adapters/storage/programs.py; tests/fakes.py)."""
+
+    def pause(self, athlete_id: int) -> Pause | None: ...
+
+    def get(
+        self, athlete_id: int, as_of: date, days: Iterable[date], pause: Pause | None
+    ) -> Program: ...
+
+    def save(self, program: Program) -> None: ...
 
 
 @dataclass(frozen=True)
