@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 from types import TracebackType
 
-from footcore.domain.program import LogRecord, Pause, PlannedSession, Program
+from footcore.domain.program import CheckIn, LogRecord, Pause, PlannedSession, Program
 
 
 class FakePrograms:
@@ -17,6 +17,7 @@ class FakePrograms:
     def __init__(self) -> None:
         self.sessions: dict[int, dict[date, PlannedSession]] = {}
         self.logs: dict[int, list[LogRecord]] = {}
+        self.checkins: dict[int, list[CheckIn]] = {}
         self.pauses: dict[int, Pause] = {}
         self.saved = 0
 
@@ -27,16 +28,26 @@ class FakePrograms:
         return self.pauses.get(athlete_id)
 
     def get(
-        self, athlete_id: int, as_of: date, days: Iterable[date], pause: Pause | None
+        self,
+        athlete_id: int,
+        as_of: date,
+        days: Iterable[date],
+        pause: Pause | None,
+        checkins: bool = False,
     ) -> Program:
         wanted = set(days)
         sessions = {d: s for d, s in self.sessions.get(athlete_id, {}).items() if d in wanted}
         logs = [copy.copy(lg) for lg in self.logs.get(athlete_id, []) if lg.day in wanted]
-        return Program(athlete_id, as_of, pause, sessions, logs)
+        program = Program(athlete_id, as_of, pause, sessions, logs)
+        if checkins:
+            program.checkins = [c for c in self.checkins.get(athlete_id, []) if c.day in wanted]
+        return program
 
     def save(self, program: Program) -> None:
         self.logs.setdefault(program.athlete_id, []).extend(program.new_logs)
+        self.checkins.setdefault(program.athlete_id, []).extend(program.new_checkins)
         program.new_logs.clear()
+        program.new_checkins.clear()
         self.saved += 1
 
 

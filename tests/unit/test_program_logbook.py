@@ -1,5 +1,5 @@
-"""Logging into the program aggregate, against the in-memory unit of work: no database, so each
-rule of a log runs in microseconds."""
+"""Logs and check-ins in the program aggregate, against the in-memory unit of work: no database,
+so each rule runs in microseconds."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from footcore.domain.program import LogEntry, Pause, PlannedItem, PlannedSession
+from footcore.domain.program import CheckIn, LogEntry, Pause, PlannedItem, PlannedSession
+from footcore.domain.program.checkins import check_checkin
 from footcore.errors import ConflictError, InputError, NotFoundError, RedFlagError
 from footcore.services.logbook import store_logs
 from tests.fakes import FakeUnitOfWork
@@ -123,3 +124,44 @@ def test_a_whole_session_is_loaded_and_saved_once() -> None:
     assert log(uow, *entries) == [False, False, False]
     assert uow.programs.saved == 1 and uow.committed == 1
     assert len(uow.programs.logs[ATHLETE]) == 3
+
+
+def check_in(uow: FakeUnitOfWork, c: CheckIn) -> bool:
+    with uow:
+        program = uow.programs.get(ATHLETE, DAY, [c.day], None, checkins=True)
+        already = program.check_in(c)
+        uow.programs.save(program)
+        uow.commit()
+    return already
+
+
+def test_the_same_check_in_again_is_stored_once_and_another_area_is_its_own() -> None:
+    uow = program_with(RAISE)
+    assert not check_in(uow, CheckIn(DAY, "", 2, None, ()))
+    assert check_in(uow, CheckIn(DAY, "", 2, None, ()))
+    assert not check_in(uow, CheckIn(DAY, "heel", 4, 3, ()))
+    assert len(uow.programs.checkins[ATHLETE]) == 2
+
+
+def test_a_different_check_in_of_the_same_morning_is_refused_not_replaced() -> None:
+    uow = program_with(RAISE)
+    check_in(uow, CheckIn(DAY, "heel", 2, 1, ()))
+    with pytest.raises(ConflictError, match="morning pain 2/10, stiffness 1/10"):
+        check_in(uow, CheckIn(DAY, "heel", 5, 1, ()))
+    assert [c.morning_pain for c in uow.programs.checkins[ATHLETE]] == [2]
+
+
+@pytest.mark.parametrize(
+    ("c", "field"),
+    [
+        (CheckIn(DAY, "", 11, None, ()), "morning_pain"),
+        (CheckIn(DAY, "", 1, -1, ()), "stiffness"),
+        (CheckIn(DAY, "knees", 1, None, ()), "area"),
+        (CheckIn(DAY, "", 1, None, ("itchy",)), "symptom"),
+        (CheckIn(date(2026, 3, 3), "", 1, None, ()), "date"),
+    ],
+)
+def test_a_bad_check_in_names_its_field(c: CheckIn, field: str) -> None:
+    with pytest.raises(InputError) as refused:
+        check_checkin(c, DAY, AREAS, ("numbness", "swelling"))
+    assert refused.value.field == field

@@ -6,23 +6,21 @@ different log for the same exercise, day and side is a conflict (exit 2), never 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from footcore.adapters.program_limits_file import load_program_limits
-from footcore.adapters.storage.models import CheckinRow, PauseRow
+from footcore.adapters.storage.models import PauseRow
+from footcore.domain.program import CheckIn, Pause
 from footcore.domain.program import Logged as ProgramLogged
-from footcore.domain.program import Pause
+from footcore.domain.program.checkins import check_checkin
 from footcore.domain.program.logbook import (
     LogEntry,
     check_past,
-    check_scale,
-    check_word,
 )
 from footcore.domain.redflags import referral_message
-from footcore.errors import ConflictError, RedFlagError
+from footcore.errors import RedFlagError
 from footcore.services.adapting import DecisionInfo, decide_session, record
 from footcore.services.context import Runner, dumps
 from footcore.services.flare_response import reduce_loading
@@ -153,44 +151,15 @@ def checkin(
     """
     from footcore.adapters.datafiles import vocabulary
 
-    check_scale(morning_pain, "morning_pain")
-    check_scale(stiffness, "stiffness")
-    check_past(day, runner.as_of)
-    check_word(area, vocabulary().words("pain_areas"), "area")
-    known = vocabulary().words("symptoms")
-    for s in symptoms:
-        check_word(s, known, "symptom")
-    catch_up(runner)
+    words = vocabulary()
+    c = CheckIn(day, area, morning_pain, stiffness, tuple(sorted(symptoms)))
+    check_checkin(c, runner.as_of, words.words("pain_areas"), words.words("symptoms"))
+    catch_up(runner)  # settle ended weeks before anything is decided
+    program = runner.uow.programs.get(runner.id, runner.as_of, [day], None, checkins=True)
+    if program.check_in(c):
+        return CheckedIn(day, area, morning_pain, True)
+    runner.uow.programs.save(program)
     repo = runner.uow.repo
-    found = repo.checkin(runner.id, day, area)
-    where = area or "overall"
-    if found is not None:
-        if (
-            found.morning_pain == morning_pain
-            and found.stiffness == stiffness
-            and json.loads(found.symptoms) == sorted(symptoms)
-        ):
-            return CheckedIn(day, area, morning_pain, True)
-        # Refused, not replaced: yesterday's decisions were already made from it, and the
-        # decision log must keep saying what they were made from.
-        raise ConflictError(
-            f"the check-in of {day.isoformat()} ({where}) is already stored with "
-            f"morning pain {found.morning_pain}/10"
-            + (f", stiffness {found.stiffness}/10" if found.stiffness is not None else "")
-            + ", and yesterday's exercises were decided from it; one check-in per morning and "
-            "area (a different area is a check-in of its own)"
-        )
-    repo.add(
-        CheckinRow(
-            athlete_id=runner.id,
-            date=day,
-            area=area,
-            morning_pain=morning_pain,
-            stiffness=stiffness,
-            symptoms=dumps(sorted(symptoms)),
-        )
-    )
-    repo.flush()
     pause_for(runner, symptoms)
     before = day - DAY
     slots = dict.fromkeys(

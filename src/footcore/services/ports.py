@@ -22,7 +22,12 @@ class Programs(Protocol):
     def pause(self, athlete_id: int) -> Pause | None: ...
 
     def get(
-        self, athlete_id: int, as_of: date, days: Iterable[date], pause: Pause | None
+        self,
+        athlete_id: int,
+        as_of: date,
+        days: Iterable[date],
+        pause: Pause | None,
+        checkins: bool = False,
     ) -> Program: ...
 
     def save(self, program: Program) -> None: ...

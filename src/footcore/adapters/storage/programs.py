@@ -14,8 +14,14 @@ from datetime import date
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from footcore.adapters.storage.models import LogRow, PauseRow, PrescriptionRow, SessionRow
-from footcore.domain.program import LogRecord, Pause, PlannedItem, PlannedSession, Program
+from footcore.adapters.storage.models import (
+    CheckinRow,
+    LogRow,
+    PauseRow,
+    PrescriptionRow,
+    SessionRow,
+)
+from footcore.domain.program import CheckIn, LogRecord, Pause, PlannedItem, PlannedSession, Program
 
 _PAUSE = (
     select(PauseRow.started, PauseRow.symptoms, PauseRow.message)
@@ -45,6 +51,20 @@ _SESSIONS = select(SessionRow.date).where(
     SessionRow.athlete_id == bindparam("athlete"),
     SessionRow.date.in_(bindparam("days", expanding=True)),
 )
+_CHECKINS = (
+    select(
+        CheckinRow.date,
+        CheckinRow.area,
+        CheckinRow.morning_pain,
+        CheckinRow.stiffness,
+        CheckinRow.symptoms,
+    )
+    .where(
+        CheckinRow.athlete_id == bindparam("athlete"),
+        CheckinRow.date.in_(bindparam("days", expanding=True)),
+    )
+    .order_by(CheckinRow.date, CheckinRow.area)
+)
 _LOGS = (
     select(
         LogRow.date,
@@ -67,6 +87,11 @@ _LOGS = (
 )
 
 
+def _json(data: object) -> str:
+    """As services.context.dumps stores JSON: sorted keys, no spaces, UTF-8 text."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 class ProgramRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -78,7 +103,12 @@ class ProgramRepository:
         return Pause(row.started, tuple(json.loads(row.symptoms)), row.message)
 
     def get(
-        self, athlete_id: int, as_of: date, days: Iterable[date], pause: Pause | None
+        self,
+        athlete_id: int,
+        as_of: date,
+        days: Iterable[date],
+        pause: Pause | None,
+        checkins: bool = False,
     ) -> Program:
         """The program around `days`: those days' sessions and logs, with the pause in force
         (read once per transaction by the caller, `pause` below)."""
@@ -111,7 +141,13 @@ class ProgramRepository:
             for r in self.session.execute(_LOGS, wanted)
         ]
         sessions = {day: PlannedSession(day, tuple(found)) for day, found in items.items()}
-        return Program(athlete_id, as_of, pause, sessions, logs)
+        program = Program(athlete_id, as_of, pause, sessions, logs)
+        if checkins:  # only a check-in needs them: a log reads one statement less
+            program.checkins = [
+                CheckIn(r.date, r.area, r.morning_pain, r.stiffness, tuple(json.loads(r.symptoms)))
+                for r in self.session.execute(_CHECKINS, wanted)
+            ]
+        return program
 
     def save(self, program: Program) -> None:
         """Write what the program collected (its new logs); the unit of work commits."""
@@ -134,5 +170,19 @@ class ProgramRepository:
                 for lg in program.new_logs
             ]
         )
+        self.session.add_all(
+            [
+                CheckinRow(
+                    athlete_id=program.athlete_id,
+                    date=c.day,
+                    area=c.area,
+                    morning_pain=c.morning_pain,
+                    stiffness=c.stiffness,
+                    symptoms=_json(list(c.symptoms)),
+                )
+                for c in program.new_checkins
+            ]
+        )
         program.new_logs.clear()
+        program.new_checkins.clear()
         self.session.flush()

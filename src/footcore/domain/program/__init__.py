@@ -5,10 +5,12 @@ Pure like the rest of the domain. Storage maps rows to and from it behind the un
 (`uow.programs`, adapters/storage/programs.py); tests use an in-memory fake (tests/fakes.py).
 """
 
+from footcore.domain.program.checkins import CheckIn
 from footcore.domain.program.logbook import LogEntry, Logged, LogRecord
 from footcore.domain.program.model import Pause, PlannedItem, PlannedSession, Program
 
 __all__ = [
+    "CheckIn",
     "LogEntry",
     "LogRecord",
     "Logged",

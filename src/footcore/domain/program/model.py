@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from footcore.domain.program.checkins import CheckIn
+from footcore.domain.program.checkins import same_or_conflict as same_checkin
 from footcore.domain.program.logbook import (
     LogEntry,
     Logged,
@@ -63,7 +65,9 @@ class Program:
     pause: Pause | None
     sessions: Mapping[date, PlannedSession]
     logs: list[LogRecord]
+    checkins: list[CheckIn] = field(default_factory=list)
     new_logs: list[LogRecord] = field(default_factory=list)
+    new_checkins: list[CheckIn] = field(default_factory=list)
 
     def ensure_not_paused(self) -> None:
         if self.pause is not None:
@@ -115,6 +119,17 @@ class Program:
         self.logs.append(record)
         self.new_logs.append(record)
         return Logged(record, False, measure_text(record))
+
+    def check_in(self, c: CheckIn) -> bool:
+        """Store the next-morning check-in (checked by `checkins.check_checkin`); True when the
+        same one was stored before. A check-in is taken even while paused: it may hold the red
+        flag that paused the program, or say that it settles."""
+        stored = next((x for x in self.checkins if (x.day, x.area) == (c.day, c.area)), None)
+        if same_checkin(c, stored):
+            return True
+        self.checkins.append(c)
+        self.new_checkins.append(c)
+        return False
 
     def log_many(
         self,
