@@ -40,6 +40,7 @@ class _Ranges(_Choice):
 class _Status(_Choice):
     recent_days: int = Field(ge=1, le=60)
     recent_reductions: int = Field(ge=1, le=20)
+    latest_checkins: int = Field(ge=1, le=20)
 
 
 class _Charts(_Choice):
@@ -76,6 +77,7 @@ def load_program_limits() -> ProgramLimits:
         coach_edit=_ranges(f.coach_edit),
         recent_days=f.status.recent_days,
         recent_reductions=f.status.recent_reductions,
+        latest_checkins=f.status.latest_checkins,
         recent_weeks=f.charts.recent_weeks,
         max_reviews=f.review.max_weeks,
     )

@@ -36,6 +36,7 @@ class ProgramLimits:
     coach_edit: Mapping[str, tuple[int, int]]  # field -> (low, high) of a coach's dose
     recent_days: int  # the status lists the reductions of these last days...
     recent_reductions: int  # ...at most this many
+    latest_checkins: int  # the status shows this many of the latest check-ins
     recent_weeks: int  # the default window of the running and pain charts
     max_reviews: int  # ended weeks settled at once: a guard, never reached
 

@@ -140,9 +140,6 @@ def _cleared(runner: Runner) -> dict[str, Any] | None:
     }
 
 
-LATEST_CHECKINS = 3  # how many of the latest check-ins status shows (footcore's choice)
-
-
 def latest_checkins(runner: Runner) -> list[dict[str, Any]]:
     """The latest morning check-ins up to today, newest first."""
     rows = runner.uow.repo.checkins_between(runner.id, date.min, runner.as_of)
@@ -155,7 +152,7 @@ def latest_checkins(runner: Runner) -> list[dict[str, Any]]:
             "stiffness": c.stiffness,
             "symptoms": json.loads(c.symptoms),
         }
-        for c in reversed(rows[-LATEST_CHECKINS:])
+        for c in reversed(rows[-runner.r.limits.latest_checkins :])
     ]
 
 
