@@ -255,6 +255,7 @@ def tally(outcomes: list[Any]) -> dict[str, int]:
 
 
 def import_into_sqlite(path: Path, folder: Path) -> dict[str, Any]:
+    import footcore.bootstrap  # noqa: F401  (wires the services)
     from footcore.adapters.storage.uow import SqlUnitOfWork
     from footcore.services import running, training
 

@@ -12,6 +12,7 @@ import pytest
 import time_machine
 from hypothesis import settings
 
+import footcore.bootstrap  # noqa: F401  (the composition root wires the services it tests)
 from tests.clock import ANCHOR, WEEK, noon
 from tests.corpus import SAMPLES  # noqa: F401  (the corpus's place, for the tests that import it here)
 

@@ -1,28 +1,20 @@
-"""The composition root: the one place that wires data files, adapters and services together."""
+"""The composition root: the one place that wires data files, adapters and services together.
+
+Importing it installs the knowledge, the rules and the pictures into the services
+(services/ports.py); each is loaded and validated once, on first use."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from footcore.domain.knowledge import Knowledge, Rules
+from footcore.services.ports import Dependencies, install
+
 if TYPE_CHECKING:  # annotations only: commands such as `today` never need the planner loaded
     from footcore.adapters.pictures.datafile import Pictures
-    from footcore.domain.assessment import BatteryTest
-    from footcore.domain.catalog import Catalog
-    from footcore.domain.planner import PlannerRules
-    from footcore.domain.redflags import RedFlag
 
-
-@dataclass(frozen=True)
-class Knowledge:
-    """Everything footcore knows, loaded and validated from the bundled data files."""
-
-    catalog: Catalog
-    battery: tuple[BatteryTest, ...]
-    red_flags: dict[str, RedFlag]
-    rules: PlannerRules
-    default_weeks: int
+__all__ = ["Knowledge", "Rules", "knowledge", "pictures", "rules"]
 
 
 @cache
@@ -42,9 +34,21 @@ def knowledge() -> Knowledge:
 
 
 @cache
+def rules() -> Rules:
+    """The knowledge with the adaptation and gate rules."""
+    from footcore.adapters.adaptation_rules_file import load_adaptation_rules, load_gate_rules
+    from footcore.adapters.program_limits_file import load_program_limits
+
+    return Rules(knowledge(), load_adaptation_rules(), load_gate_rules(), load_program_limits())
+
+
+@cache
 def pictures() -> Pictures:
     """Every exercise's and test's picture, validated against the catalog and the battery."""
     from footcore.adapters.pictures.datafile import load_pictures
 
     k = knowledge()
     return load_pictures(k.catalog, k.battery)
+
+
+install(Dependencies(knowledge=knowledge, rules=rules, pictures=pictures))

@@ -10,29 +10,45 @@ Pure functions over plain values (evidence.md section 3, Silbernagel 2007):
 - anything short of progress that is not a reduction -> hold, with the reason.
 A red-flag symptom pauses the whole program; that is the caller's screen (domain.redflags).
 
-Doses move on a ladder of whole steps around the planned dose (`stepped`): upwards the measure
-grows first, then the sets; downwards the sets fall first, then the measure. A step up followed by
-a step down always returns to the same dose.
+Doses move on a ladder of whole steps around the planned dose (domain.dose_ladder); the phase
+gates that a retest opens are in domain.phase_gates.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
-from footcore.domain.assessment import (
-    BatteryTest,
-    Finding,
-    ResultKind,
-    Standing,
-    change,
-    exceeds,
-)
-from footcore.domain.catalog import Dose, Phase
+from footcore.domain.catalog import Dose
+
+# The ladder and the gates live in modules of their own; their names stay importable from here.
+from footcore.domain.dose_ladder import DoseSteps, can_step, dose_measure, stepped
 from footcore.domain.flare import BaselineRules
+from footcore.domain.phase_gates import GateResult, GateRules, gate
+
+__all__ = [
+    "Action",
+    "AdaptationRules",
+    "Decision",
+    "DoseSteps",
+    "GateResult",
+    "GateRules",
+    "Kind",
+    "Level",
+    "Options",
+    "Outcome",
+    "Zone",
+    "can_step",
+    "decide",
+    "dose_measure",
+    "gate",
+    "missed_week",
+    "reduce_volume",
+    "stepped",
+    "weekly_trend",
+]
 
 
 class Zone(StrEnum):
@@ -54,18 +70,6 @@ class Action(StrEnum):
     LESS = "less"  # one dose step down
     HARDER = "harder"  # the next exercise of the progression chain, at its own dose
     EASIER = "easier"  # the easier variant, at its own dose
-
-
-@dataclass(frozen=True, slots=True)
-class DoseSteps:
-    reps: int
-    hold_s: int
-    distance_m: int
-    max_reps: int
-    max_hold_s: int
-    max_distance_m: int
-    max_sets: int
-    floor_ratio: float  # less volume never cuts the measure below this share of the plan's
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,57 +165,6 @@ class Decision:
         if self.action in (Action.HARDER, Action.EASIER) and self.variant:
             return Level(self.variant, 0)
         return level
-
-
-# Doses --------------------------------------------------------------------------------------
-
-
-def _measure_of(dose: Dose, s: DoseSteps) -> tuple[str, int, int, int] | None:
-    if dose.reps is not None:
-        return "reps", dose.reps, s.reps, max(s.max_reps, dose.reps)
-    if dose.hold_s is not None:
-        return "hold_s", dose.hold_s, s.hold_s, max(s.max_hold_s, dose.hold_s)
-    if dose.distance_m is not None:
-        return "distance_m", dose.distance_m, s.distance_m, max(s.max_distance_m, dose.distance_m)
-    return None
-
-
-def stepped(base: Dose, step: int, s: DoseSteps) -> Dose:
-    """The dose `step` whole steps from `base` (see the module docstring for the ladder)."""
-    m = _measure_of(base, s)
-    if m is None or step == 0:
-        return base
-    name, value, inc, cap = m
-    if step > 0:
-        grown = min(cap, value + step * inc)
-        used = math.ceil((grown - value) / inc) if grown > value else 0
-        sets = min(max(s.max_sets, base.sets), base.sets + (step - used))
-        return _with(base, name, grown, sets)
-    down = -step
-    sets_cut = min(down, base.sets - 1)
-    floor = max(1, math.ceil(value * s.floor_ratio))
-    measure = max(floor, value - (down - sets_cut) * inc)
-    return _with(base, name, measure, base.sets - sets_cut)
-
-
-def _with(dose: Dose, name: str, value: int, sets: int) -> Dose:
-    if name == "reps":
-        return replace(dose, sets=sets, reps=value)
-    if name == "hold_s":
-        return replace(dose, sets=sets, hold_s=value)
-    return replace(dose, sets=sets, distance_m=value)
-
-
-def dose_measure(dose: Dose) -> int | None:
-    return (
-        dose.reps
-        if dose.reps is not None
-        else (dose.hold_s if dose.hold_s is not None else dose.distance_m)
-    )
-
-
-def can_step(base: Dose, step: int, direction: int, s: DoseSteps) -> bool:
-    return stepped(base, step + direction, s) != stepped(base, step, s)
 
 
 # Pain ---------------------------------------------------------------------------------------
@@ -311,7 +264,7 @@ def decide(o: Outcome, opts: Options, rules: AdaptationRules) -> Decision:
         return Decision(
             Kind.HOLD,
             Action.NONE,
-            "effort was not logged (--rpe 0-10): the same dose until it is",
+            "effort was not logged (effort 0-10): the same dose until it is",
             rules.effort_sources,
         )
     if o.rpe > rules.moderate_rpe_max:
@@ -372,114 +325,3 @@ def decide(o: Outcome, opts: Options, rules: AdaptationRules) -> Decision:
 def missed_week(planned_days: Sequence[date], logged_days: Sequence[date]) -> bool:
     """A week with planned sessions and not one log in it."""
     return bool(planned_days) and not set(planned_days) & set(logged_days)
-
-
-# Phase gates --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class GateRules:
-    max_lower_leg_pain: int
-    pain_sources: tuple[str, ...]
-    change_sources: tuple[str, ...]
-    within_norm: Mapping[Phase, tuple[str, ...]]  # tests that must be within norm to enter
-    within_norm_sources: tuple[str, ...]
-    repeat_weeks: int
-    repeat_sources: tuple[str, ...]
-    clinician_after: int
-    clinician_sources: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class GateResult:
-    passed: bool
-    reasons: tuple[str, ...]  # one line per criterion, failing ones first
-    sources: tuple[str, ...]
-
-
-def _side_check(test: BatteryTest, before: Finding, after: Finding, side: str) -> str | None:
-    """Why one side that was below its norm has not really improved, or None when it has."""
-    b_stand = before.standing_left if side == "left" else before.standing_right
-    if b_stand is not Standing.BELOW:
-        return None
-    a_stand = after.standing_left if side == "left" else after.standing_right
-    if a_stand in (Standing.WITHIN, Standing.ABOVE):
-        return None
-    b_val = before.left if side == "left" else before.right
-    a_val = after.left if side == "left" else after.right
-    if test.kind is ResultKind.NUMBER and isinstance(b_val, float) and isinstance(a_val, float):
-        sign = 1 if test.higher_is_better else -1
-        if exceeds(change(b_val, a_val) * sign, test.retest_noise):
-            return None
-        return (
-            f"{test.name}, {side}: {b_val:g} -> {a_val:g} {test.unit}, still below the norm "
-            f"and within the retest noise ({test.retest_noise:g} {test.unit})"
-        )
-    return f"{test.name}, {side}: still below the norm"
-
-
-def _improved(test: BatteryTest, before: Finding, after: Finding | None) -> list[str]:
-    if after is None:
-        return [f"{test.name}: not retested (it was a priority)"]
-    problems = [
-        p for side in ("left", "right") if (p := _side_check(test, before, after, side)) is not None
-    ]
-    if (
-        before.asymmetry
-        and after.asymmetry
-        and after.difference is not None
-        and (
-            before.difference is None
-            or not exceeds(change(after.difference, before.difference), test.retest_noise)
-        )
-    ):
-        problems.append(
-            f"{test.name}: left and right still differ by {after.difference:g} {test.unit}"
-        )
-    return problems
-
-
-def gate(
-    entering: Phase,
-    reference: Sequence[Finding] | None,
-    retest: Sequence[Finding],
-    battery: Mapping[str, BatteryTest],
-    lower_leg_pain: int,
-    rules: GateRules,
-) -> GateResult:
-    """Whether a retest opens the next phase; every criterion gives a reason line."""
-    failed: list[str] = []
-    passed: list[str] = []
-    sources = list(rules.pain_sources)
-    if lower_leg_pain > rules.max_lower_leg_pain:
-        failed.append(
-            f"lower-leg pain {lower_leg_pain}/10 in the last week is above "
-            f"{rules.max_lower_leg_pain}/10"
-        )
-    else:
-        passed.append(f"lower-leg pain at most {rules.max_lower_leg_pain}/10 in the last week")
-    now = {f.test: f for f in retest}
-    if reference is None:
-        passed.append("no earlier assessment to compare with: this retest becomes the baseline")
-    else:
-        sources += rules.change_sources
-        for before in reference:
-            test = battery.get(before.test)
-            if test is None or not before.is_priority:
-                continue
-            problems = _improved(test, before, now.get(before.test))
-            failed += problems
-            if not problems:
-                passed.append(f"{test.name}: improved beyond its retest noise or within the norm")
-    for test_id in rules.within_norm.get(entering, ()):
-        sources += rules.within_norm_sources
-        f = now.get(test_id)
-        name = battery[test_id].name if test_id in battery else test_id
-        if f is None or Standing.BELOW in (f.standing_left, f.standing_right):
-            failed.append(
-                f"{name}: must be within the norm on both sides before the "
-                f"{entering.value.replace('_', '-')} phase"
-            )
-        else:
-            passed.append(f"{name}: within the norm on both sides")
-    return GateResult(not failed, tuple(failed + passed), tuple(dict.fromkeys(sources)))

@@ -11,10 +11,6 @@ from datetime import date, timedelta
 
 from footcore.adapters.storage.models import DecisionRow, LogRow, PrescriptionRow, StateRow
 from footcore.domain.adaptation import (
-    Action,
-    Decision,
-    Kind,
-    Level,
     Options,
     Outcome,
     can_step,
@@ -24,6 +20,7 @@ from footcore.domain.adaptation import (
 from footcore.domain.catalog import Dose, Phase
 from footcore.domain.flare import decision_dates
 from footcore.domain.planner import exclusion
+from footcore.domain.program.levels import fold
 from footcore.services.baseline import baseline_for
 from footcore.services.context import Runner, dumps
 from footcore.services.stored_plan import base_dose, refresh
@@ -58,7 +55,6 @@ class DecisionInfo:
         )
 
 
-SLOT_KINDS = (Kind.PROGRESS.value, Kind.HOLD.value, Kind.REGRESS.value)
 DAY = timedelta(days=1)
 
 
@@ -90,28 +86,6 @@ def record(
     runner.uow.repo.add(row)
     runner.uow.repo.flush()
     return row
-
-
-def fold(
-    rows: list[DecisionRow], slot: str, before: date | None = None
-) -> tuple[Level, date | None]:
-    """The level of a slot from its decisions (the latest per session), and since when."""
-    latest: dict[date, DecisionRow] = {}
-    for d in rows:
-        if (
-            d.kind in SLOT_KINDS
-            and d.session_date is not None
-            and (before is None or d.session_date < before)
-        ):
-            latest[d.session_date] = d
-    level, since = Level(slot), None
-    for day in sorted(latest):
-        d = latest[day]
-        new = Decision(Kind(d.kind), Action(d.action), d.reason, (), d.variant).apply(level)
-        since = since or day
-        if new != level:
-            level, since = new, day + DAY
-    return level, since
 
 
 def _pains(runner: Runner, area: str, start: date, end: date) -> list[int]:

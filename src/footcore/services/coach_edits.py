@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from footcore.adapters.program_limits_file import load_program_limits
 from footcore.adapters.storage.coach_models import CoachEditRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.errors import InputError
@@ -17,7 +18,8 @@ from footcore.services.context import open_runner
 from footcore.services.stored_plan import refresh
 
 KINDS = ("swap", "dose", "exclude", "note")
-LIMITS = {"sets": (1, 10), "reps": (1, 200), "hold_s": (1, 600)}
+# What a coach may set as a dose (data/program_limits.toml [coach_edit]); the API's schema reads it.
+LIMITS = load_program_limits().coach_edit
 
 
 @dataclass(frozen=True)

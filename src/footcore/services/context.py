@@ -6,16 +6,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from footcore.bootstrap import Knowledge, knowledge
-from footcore.domain.adaptation import AdaptationRules, GateRules
 from footcore.domain.assessment import Finding, score
+from footcore.domain.knowledge import Rules
 from footcore.domain.plan import Plan
 from footcore.domain.planner import generate_plan
 from footcore.domain.profile import Profile
+from footcore.domain.program import Pause
 from footcore.errors import NotFoundError
+from footcore.services import ports
 
 if TYPE_CHECKING:
     from footcore.adapters.storage.models import Athlete
@@ -24,18 +24,9 @@ if TYPE_CHECKING:
 DEFAULT_ATHLETE = "default"
 
 
-@dataclass(frozen=True)
-class Rules:
-    k: Knowledge
-    adapt: AdaptationRules
-    gates: GateRules
-
-
-@cache
 def rules() -> Rules:
-    from footcore.adapters.adaptation_rules_file import load_adaptation_rules, load_gate_rules
-
-    return Rules(knowledge(), load_adaptation_rules(), load_gate_rules())
+    """The rules the composition root installed (services/ports.py)."""
+    return ports.rules()
 
 
 def dumps(data: Any) -> str:
@@ -54,6 +45,19 @@ class Runner:
     _profile: Profile | None = None
     _plan: Plan | None = None
     _raw_profile: dict[str, Any] = field(default_factory=dict)
+    _pause: list[Pause | None] = field(default_factory=list)  # [] until read
+    new_pause: Pause | None = None  # a pause this unit of work stored
+
+    def pause(self) -> Pause | None:
+        """The pause in force, read once per unit of work."""
+        if not self._pause:
+            self._pause.append(self.uow.programs.pause(self.id))
+        return self._pause[0]
+
+    def paused(self, pause: Pause) -> None:
+        """A pause was stored: the program is paused from now on in this unit of work."""
+        self._pause[:] = [pause]
+        self.new_pause = pause
 
     @property
     def id(self) -> int:
@@ -88,7 +92,7 @@ class Runner:
         if self._plan is None:
             stored = self.uow.repo.plan(self.id)
             if stored is None:
-                raise NotFoundError(f"runner '{self.athlete.name}' has no plan; run footcore init")
+                raise NotFoundError(f"runner '{self.athlete.name}' has no plan", action="init")
             self._plan = generate_plan(
                 self.r.k.catalog,
                 self.profile,

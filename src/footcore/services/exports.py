@@ -189,7 +189,7 @@ def calendar_for_athlete(
 ) -> bytes:
     """The stored plan as iCalendar bytes (UIDs footcore-<name>-<date>@footcore.local)."""
     from footcore.adapters.exporters.calendar_ics import CalendarOptions, plan_calendar
-    from footcore.bootstrap import knowledge
+    from footcore.services.ports import knowledge
 
     found = stored_runner(uow, name, as_of)
     options = options or CalendarOptions()
@@ -198,9 +198,6 @@ def calendar_for_athlete(
     return plan_calendar(found.plan, knowledge().catalog, name, options)
 
 
-# The default window of the running and pain charts: footcore's choice, long enough for a
-# training block and short enough that a week's bar stays readable (said in the subtitle).
-RECENT_WEEKS = 16
 RECENT_KINDS = ("load", "pain")
 
 
@@ -217,12 +214,15 @@ def chart_for_athlete(
     """One progress chart of a stored runner over a period (both ends inclusive); without one,
     the running and pain charts show the last weeks that hold data."""
     from footcore.adapters.exporters.charts import check_kind, render_chart
+    from footcore.services.ports import rules
 
     check_kind(kind)
     found = stored_runner(uow, name, as_of)
     if since is None and until is None and kind in RECENT_KINDS:
-        period = found.progress.recent(kind, RECENT_WEEKS)
-        label = f"the last {RECENT_WEEKS} weeks that hold data (footcore's default window)"
+        # The default window: data/program_limits.toml [charts] says why (and the subtitle says so).
+        recent = rules().limits.recent_weeks
+        period = found.progress.recent(kind, recent)
+        label = f"the last {recent} weeks that hold data (footcore's default window)"
     else:
         period = found.progress.between(since, until)
         label = (f"{since.isoformat()} to " if since else "from the start to ") + (
@@ -243,7 +243,7 @@ def pdf_for_athlete(
     """The printable plan of a stored runner from `first_week` (default: the current week), with
     the progress charts that have data."""
     from footcore.adapters.exporters.pdf_plan import PrintOptions, plan_pdf
-    from footcore.bootstrap import knowledge, pictures
+    from footcore.services.ports import knowledge, pictures
 
     found = stored_runner(uow, name, as_of)
     k = knowledge()

@@ -6,39 +6,32 @@ different log for the same exercise, day and side is a conflict (exit 2), never 
 
 from __future__ import annotations
 
-import dataclasses
-import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from footcore.adapters.storage.models import CheckinRow, LogRow, PauseRow
+from footcore.adapters.program_limits_file import load_program_limits
+from footcore.adapters.storage.models import PauseRow
+from footcore.domain.program import CheckIn, Pause
+from footcore.domain.program import Logged as ProgramLogged
+from footcore.domain.program.checkins import check_checkin
+from footcore.domain.program.logbook import (
+    LogEntry,
+    check_past,
+)
 from footcore.domain.redflags import referral_message
-from footcore.errors import ConflictError, InputError, NotFoundError, RedFlagError
+from footcore.errors import RedFlagError
 from footcore.services.adapting import DecisionInfo, decide_session, record
 from footcore.services.context import Runner, dumps
 from footcore.services.flare_response import reduce_loading
+from footcore.services.ports import Programs
 from footcore.services.weekly import catch_up
 
-# What one log may hold, per set (footcore's own bounds against typing errors).
-LOG_RANGES: dict[str, tuple[int, int]] = {"reps": (1, 500), "hold_s": (1, 600), "sets": (1, 20)}
+# What one log may hold, per set (data/program_limits.toml [log]); the API's schema reads it here.
+LOG_RANGES = load_program_limits().log
 
-SIDES = ("both", "left", "right")
-CLEAR_HINT = ' When a clinician has cleared you: footcore clear --confirm --by "NAME, ROLE".'
+__all__ = ["LOG_RANGES", "CheckedIn", "LogEntry", "Logged", "check_past", "checkin", "log_many"]
 DAY = timedelta(days=1)
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    exercise: str
-    day: date
-    sets: int | None = None
-    reps: int | None = None
-    hold_s: int | None = None
-    side: str = "both"
-    rpe: int | None = None
-    pain: int = 0
-    pain_area: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,34 +54,10 @@ class CheckedIn:
     stiffness: int | None = None
 
 
-def check_scale(value: int | None, option: str) -> None:
-    if value is not None and not 0 <= value <= 10:
-        raise InputError(f"{option} {value} is out of range; accepted 0..10")
-
-
-def check_past(day: date, as_of: date, option: str = "--date") -> None:
-    if day > as_of:
-        raise InputError(
-            f"{option} {day.isoformat()} is in the future (today is "
-            f"{as_of.isoformat()}); log only what has happened"
-        )
-
-
-def check_area(area: str, runner: Runner, option: str = "--pain-area") -> None:
-    from footcore.adapters.datafiles import vocabulary
-
-    words = vocabulary().words("pain_areas")
-    if area and area not in words:
-        raise InputError(f"{option}: unknown word '{area}'; accepted: {', '.join(words)}")
-
-
 def ensure_not_paused(runner: Runner) -> None:
-    pause = runner.uow.repo.active_pause(runner.id)
+    pause = runner.pause()
     if pause is not None:
-        raise RedFlagError(
-            pause.message + CLEAR_HINT,
-            tuple(json.loads(pause.symptoms)),
-        )
+        raise RedFlagError(pause.message, pause.symptoms, action="clear")
 
 
 def pause_for(runner: Runner, symptoms: Sequence[str]) -> str | None:
@@ -98,7 +67,8 @@ def pause_for(runner: Runner, symptoms: Sequence[str]) -> str | None:
     if not positive:
         return None
     message = referral_message(positive)
-    if runner.uow.repo.active_pause(runner.id) is None:
+    if runner.pause() is None:
+        runner.paused(Pause(runner.as_of, tuple(f.symptom for f in positive), message))
         runner.uow.repo.add(
             PauseRow(
                 athlete_id=runner.id,
@@ -112,131 +82,58 @@ def pause_for(runner: Runner, symptoms: Sequence[str]) -> str | None:
     return message
 
 
-def _measure(
-    entry: LogEntry, reps: int | None, hold_s: int | None, distance: int | None, name: str
-) -> tuple[int | None, int | None]:
-    if entry.reps is not None and reps is None:
-        raise InputError(
-            f"{name} is not counted in reps: use "
-            + ("--hold-s" if hold_s is not None else "its default distance")
-        )
-    if entry.hold_s is not None and hold_s is None:
-        raise InputError(
-            f"{name} is not a timed hold: use --reps"
-            if reps is not None
-            else f"{name} is not a timed hold"
-        )
-    for value, key in ((entry.reps, "reps"), (entry.hold_s, "hold_s"), (entry.sets, "sets")):
-        low, top = LOG_RANGES[key]
-        if value is not None and not low <= value <= top:
-            option = "--" + key.replace("_", "-")
-            raise InputError(f"{option} {value} is out of range; accepted {low}..{top}")
-    return (
-        entry.reps if entry.reps is not None else reps,
-        entry.hold_s if entry.hold_s is not None else hold_s,
-    )
+def store_logs(
+    programs: Programs,
+    athlete_id: int,
+    as_of: date,
+    entries: Sequence[LogEntry],
+    pause: Pause | None,
+    ranges: Mapping[str, tuple[int, int]],
+    pain_areas: Iterable[str],
+) -> list[ProgramLogged]:
+    """The use case's core: load the program of the logged days once, log into it, save it once."""
+    program = programs.get(athlete_id, as_of, {e.day for e in entries}, pause)
+    done = program.log_many(entries, ranges, pain_areas)
+    programs.save(program)
+    return done
 
 
 def log_exercise(runner: Runner, entry: LogEntry, decide: bool = True) -> Logged:
     """Store one log and (unless `decide` is False) decide for its exercise; the caller commits."""
-    repo = runner.uow.repo
-    runner.r.k.catalog.get(entry.exercise)  # an unknown id is a NotFoundError naming the fix
-    check_scale(entry.pain, "--pain")
-    check_scale(entry.rpe, "--rpe")
-    check_past(entry.day, runner.as_of)
-    check_area(entry.pain_area, runner)
-    if entry.side not in SIDES:
-        raise InputError(f"--side {entry.side!r}: accepted {', '.join(SIDES)}")
-    ensure_not_paused(runner)
-    catch_up(runner)
-    session = repo.session_on(runner.id, entry.day)
-    if session is None:
-        raise NotFoundError(
-            f"no session was planned on {entry.day.isoformat()}; "
-            "`footcore week --date DATE` shows the planned days"
-        )
-    item = next((p for p in session.items if entry.exercise in (p.exercise_done, p.exercise)), None)
-    if item is None:
-        planned = ", ".join(p.exercise_done for p in session.items)
-        raise InputError(
-            f"{entry.exercise} is not in the session of {entry.day.isoformat()}; it has: {planned}"
-        )
-    if entry.side != "both" and not item.per_side:
-        raise InputError(f"{entry.exercise} is not done per side; leave out --side")
-    reps, hold_s = _measure(entry, item.reps, item.hold_s, item.distance_m, entry.exercise)
-    row = LogRow(
-        athlete_id=runner.id,
-        date=entry.day,
-        exercise=entry.exercise,
-        slot=item.exercise,
-        side=entry.side,
-        sets=entry.sets if entry.sets is not None else item.sets,
-        reps=reps,
-        hold_s=hold_s,
-        distance_m=item.distance_m,
-        rpe=entry.rpe,
-        pain=entry.pain,
-        pain_area=entry.pain_area,
-    )
-    measure = (
-        f"{reps} reps"
-        if reps is not None
-        else f"{hold_s} s"
-        if hold_s is not None
-        else f"{item.distance_m} m"
-    )
-    same = _existing(runner, entry, row)
-    if same is not None:
-        return Logged(entry, True, item.exercise, same.sets, measure, None)
-    repo.add(row)
-    repo.flush()
-    return Logged(
-        entry,
-        False,
-        item.exercise,
-        row.sets,
-        measure,
-        decide_session(runner, item.exercise, entry.day) if decide else None,
-    )
+    return log_many(runner, [entry], decide)[0]
 
 
-def log_many(runner: Runner, entries: Sequence[LogEntry]) -> list[Logged]:
-    """Store a session's logs, then decide once per exercise with all its sides in: deciding
-    after the left side alone would judge a session whose right side is still on its way."""
-    logged = [log_exercise(runner, e, decide=False) for e in entries]
+def log_many(runner: Runner, entries: Sequence[LogEntry], decide: bool = True) -> list[Logged]:
+    """Store a session's logs through the program (loaded once, saved once), then decide once per
+    exercise with all its sides in: deciding after the left side alone would judge a session
+    whose right side is still on its way."""
+    from footcore.adapters.datafiles import vocabulary
+
+    catalog, areas = runner.r.k.catalog, vocabulary().words("pain_areas")
+    for e in entries:
+        catalog.get(e.exercise)  # an unknown id is a NotFoundError naming the fix
+    pause = runner.pause()  # read once per transaction
+    if pause is None:
+        catch_up(runner)  # settle ended weeks first: a repeat week moves the sessions
+    limits = runner.r.limits.log
+    done = store_logs(runner.uow.programs, runner.id, runner.as_of, entries, pause, limits, areas)
     decided: dict[tuple[str, date], DecisionInfo | None] = {}
-    for lg in logged:
-        key = (lg.slot, lg.entry.day)
-        if not lg.already and key not in decided:
-            decided[key] = decide_session(runner, lg.slot, lg.entry.day)
+    if decide:
+        for d in done:
+            key = (d.record.slot, d.record.day)
+            if not d.already and key not in decided:
+                decided[key] = decide_session(runner, *key)
     return [
-        dataclasses.replace(lg, decision=decided.get((lg.slot, lg.entry.day)))
-        if not lg.already
-        else lg
-        for lg in logged
+        Logged(
+            e,
+            d.already,
+            d.record.slot,
+            d.record.sets,
+            d.measure,
+            None if d.already else decided.get((d.record.slot, d.record.day)),
+        )
+        for e, d in zip(entries, done, strict=True)
     ]
-
-
-def _existing(runner: Runner, entry: LogEntry, row: LogRow) -> LogRow | None:
-    repo = runner.uow.repo
-    found = repo.log(runner.id, entry.day, entry.exercise, entry.side)
-    others = [s for s in SIDES if s != entry.side and (entry.side == "both" or s == "both")]
-    for side in others:
-        if repo.log(runner.id, entry.day, entry.exercise, side) is not None:
-            raise ConflictError(
-                f"{entry.exercise} on {entry.day.isoformat()} is already logged "
-                f"for {'both sides' if side == 'both' else f'the {side} side'}"
-            )
-    if found is None:
-        return None
-    fields = ("sets", "reps", "hold_s", "rpe", "pain", "pain_area")
-    if all(getattr(found, f) == getattr(row, f) for f in fields):
-        return found
-    raise ConflictError(
-        f"{entry.exercise} on {entry.day.isoformat()} ({entry.side}) is already logged with other"
-        f" values (sets {found.sets}, pain {found.pain}, rpe {found.rpe}); one log per exercise, "
-        "day and side"
-    )
 
 
 def checkin(
@@ -254,45 +151,15 @@ def checkin(
     """
     from footcore.adapters.datafiles import vocabulary
 
-    check_scale(morning_pain, "--morning-pain")
-    check_scale(stiffness, "--stiffness")
-    check_past(day, runner.as_of)
-    check_area(area, runner, "--area")
-    known = vocabulary().words("symptoms")
-    for s in symptoms:
-        if s not in known:
-            raise InputError(f"--symptom: unknown word '{s}'; accepted: {', '.join(known)}")
-    catch_up(runner)
+    words = vocabulary()
+    c = CheckIn(day, area, morning_pain, stiffness, tuple(sorted(symptoms)))
+    check_checkin(c, runner.as_of, words.words("pain_areas"), words.words("symptoms"))
+    catch_up(runner)  # settle ended weeks before anything is decided
+    program = runner.uow.programs.get(runner.id, runner.as_of, [day], None, checkins=True)
+    if program.check_in(c):
+        return CheckedIn(day, area, morning_pain, True)
+    runner.uow.programs.save(program)
     repo = runner.uow.repo
-    found = repo.checkin(runner.id, day, area)
-    where = area or "overall"
-    if found is not None:
-        if (
-            found.morning_pain == morning_pain
-            and found.stiffness == stiffness
-            and json.loads(found.symptoms) == sorted(symptoms)
-        ):
-            return CheckedIn(day, area, morning_pain, True)
-        # Refused, not replaced: yesterday's decisions were already made from it, and the
-        # decision log must keep saying what they were made from.
-        raise ConflictError(
-            f"the check-in of {day.isoformat()} ({where}) is already stored with "
-            f"morning pain {found.morning_pain}/10"
-            + (f", stiffness {found.stiffness}/10" if found.stiffness is not None else "")
-            + ", and yesterday's exercises were decided from it; one check-in per morning and "
-            "area (a different area is a check-in of its own)"
-        )
-    repo.add(
-        CheckinRow(
-            athlete_id=runner.id,
-            date=day,
-            area=area,
-            morning_pain=morning_pain,
-            stiffness=stiffness,
-            symptoms=dumps(sorted(symptoms)),
-        )
-    )
-    repo.flush()
     pause_for(runner, symptoms)
     before = day - DAY
     slots = dict.fromkeys(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from footcore.bootstrap import Knowledge
 from footcore.domain.assessment import Finding, Results, priorities, score
+from footcore.domain.knowledge import Knowledge
 from footcore.domain.plan import Plan
 from footcore.domain.planner import generate_plan
 from footcore.domain.profile import Profile
@@ -39,7 +39,7 @@ def make_plan(
     weeks = k.default_weeks if weeks is None else weeks
     if not k.rules.min_weeks <= weeks <= k.rules.max_weeks:
         raise InputError(
-            f"--weeks {weeks} is out of range; accepted {k.rules.min_weeks}..{k.rules.max_weeks}"
+            f"{weeks} is out of range; accepted {k.rules.min_weeks}..{k.rules.max_weeks}", "weeks"
         )
     findings = score(k.battery, results, profile) if results is not None else []
     return generate_plan(k.catalog, profile, k.rules, start, weeks, findings)

@@ -108,7 +108,7 @@ def _apply_gate(runner: Runner, week: WeekRow | None, passed: bool) -> str:
 
 def retest(runner: Runner, results: Results, raw: dict[str, Any]) -> Retested:
     """Score and store a retest, then gate; the caller commits."""
-    check_past(results.date, runner.as_of, "the results' date")
+    check_past(results.date, runner.as_of, "results.date")
     ensure_not_paused(runner)
     catch_up(runner)
     repo = runner.uow.repo

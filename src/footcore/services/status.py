@@ -140,9 +140,6 @@ def _cleared(runner: Runner) -> dict[str, Any] | None:
     }
 
 
-LATEST_CHECKINS = 3  # how many of the latest check-ins status shows (footcore's choice)
-
-
 def latest_checkins(runner: Runner) -> list[dict[str, Any]]:
     """The latest morning check-ins up to today, newest first."""
     rows = runner.uow.repo.checkins_between(runner.id, date.min, runner.as_of)
@@ -155,7 +152,7 @@ def latest_checkins(runner: Runner) -> list[dict[str, Any]]:
             "stiffness": c.stiffness,
             "symptoms": json.loads(c.symptoms),
         }
-        for c in reversed(rows[-LATEST_CHECKINS:])
+        for c in reversed(rows[-runner.r.limits.latest_checkins :])
     ]
 
 
@@ -182,12 +179,13 @@ def warnings(runner: Runner, week: dict[str, Any] | None) -> list[str]:
                 "retest week: do the assessment battery again by the end of the week and "
                 "record it as a retest"
             )
+    limits = runner.r.limits
     recent = [
         d
         for d in repo.decisions(runner.id)
-        if d.date >= runner.as_of - 7 * DAY and d.kind == "regress"
+        if d.date >= runner.as_of - limits.recent_days * DAY and d.kind == "regress"
     ]
-    for d in recent[-3:]:
+    for d in recent[-limits.recent_reductions :]:
         name = runner.r.k.catalog.name_of(d.exercise)
         out.append(f"{name} reduced after the session of {d.date.isoformat()}: {d.reason}")
     return out

@@ -9,7 +9,6 @@ raised as RedFlagError, so the entrypoint shows the referral and exits 3.
 from __future__ import annotations
 
 import copy
-import json
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -19,9 +18,10 @@ from typing import Any, TypeVar
 from footcore.adapters.storage.models import AssessmentRow, Athlete, PlanRow, ProfileRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.domain.assessment import Results, score
+from footcore.domain.knowledge import Rules
 from footcore.domain.redflags import screen
 from footcore.errors import ConflictError, InputError, RedFlagError
-from footcore.services.context import DEFAULT_ATHLETE, Rules, Runner, dumps, open_runner, rules
+from footcore.services.context import DEFAULT_ATHLETE, Runner, dumps, open_runner, rules
 from footcore.services.logbook import (
     CheckedIn,
     LogEntry,
@@ -82,13 +82,10 @@ def _run(
     """Run one use case in one transaction; a pause it stored is raised after the commit."""
     with uow:
         runner = open_runner(uow, name, as_of, r)
-        paused_before = uow.repo.active_pause(runner.id) is not None
         result = work(runner)
         uow.commit()
-        if not paused_before:
-            pause = uow.repo.active_pause(runner.id)
-            if pause is not None:
-                raise RedFlagError(pause.message, tuple(json.loads(pause.symptoms)))
+        if runner.new_pause is not None:
+            raise RedFlagError(runner.new_pause.message, runner.new_pause.symptoms)
         return result
 
 
@@ -120,8 +117,8 @@ def init(
     weeks = r.k.default_weeks if weeks is None else weeks
     if not r.k.rules.min_weeks <= weeks <= r.k.rules.max_weeks:
         raise InputError(
-            f"--weeks {weeks} is out of range; accepted "
-            f"{r.k.rules.min_weeks}..{r.k.rules.max_weeks}"
+            f"{weeks} is out of range; accepted {r.k.rules.min_weeks}..{r.k.rules.max_weeks}",
+            "weeks",
         )
     first = start or as_of
     with uow:
@@ -288,8 +285,9 @@ def clearer(by: str | None) -> str:
     name, _, role = text.partition(",")
     if not name.strip() or not role.strip() or len(text) > 200:
         raise InputError(
-            'add --by "NAME, ROLE": who cleared you to train (e.g. "A. Lee, physiotherapist"; '
-            "at most 200 characters)"
+            '"NAME, ROLE": who cleared you to train (e.g. "A. Lee, physiotherapist"; '
+            "at most 200 characters)",
+            "by",
         )
     return f"{name.strip()}, {role.strip()}"
 

@@ -10,13 +10,18 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from footcore.adapters.storage.models import AssessmentRow, WeekRow
-from footcore.domain.adaptation import missed_week
+from footcore.domain.program.weeks import (
+    Gate,
+    gate_at_week_end,
+    missed,
+    repeat_block,
+    repeats_after_missed,
+)
 from footcore.services.adapting import record
 from footcore.services.context import Runner
 from footcore.services.stored_plan import end_of, insert_weeks, remove_weeks
 
 DAY = timedelta(days=1)
-MAX_REVIEWS = 600  # more than ten years of weeks: a guard, never reached in use
 
 
 def _span(w: WeekRow) -> str:
@@ -25,14 +30,14 @@ def _span(w: WeekRow) -> str:
 
 def catch_up(runner: Runner) -> None:
     repo = runner.uow.repo
-    for _ in range(MAX_REVIEWS):
+    for _ in range(runner.r.limits.max_reviews):
         w = repo.first_unreviewed_week_ended(runner.id, runner.as_of)
         if w is None:
             return
         w.reviewed = True
         days = [s.date for s in repo.sessions_between(runner.id, w.start, end_of(w))]
         logged = [lg.date for lg in repo.logs_between(runner.id, w.start, end_of(w) - DAY)]
-        if missed_week(days, logged):
+        if missed(days, logged):
             _repeat_missed(runner, w)
         elif w.retest and w.gate is None:
             _gate_at_week_end(runner, w)
@@ -42,8 +47,8 @@ def catch_up(runner: Runner) -> None:
 def _repeat_missed(runner: Runner, w: WeekRow) -> None:
     repo = runner.uow.repo
     # Away for several weeks: every week since then would be missed too; insert them at once.
-    away = not repo.logs_between(runner.id, end_of(w), runner.as_of)
-    count = 1 + ((runner.as_of - end_of(w)).days // 7 if away else 0)
+    back = bool(repo.logs_between(runner.id, end_of(w), runner.as_of))
+    count = repeats_after_missed(end_of(w), runner.as_of, back)
     reason = (
         f"no session was logged in week {w.seq} ({_span(w)}): the week repeats with the "
         "same doses instead of moving on"
@@ -74,26 +79,26 @@ def latest_retest(runner: Runner, w: WeekRow) -> AssessmentRow | None:
 
 def _gate_at_week_end(runner: Runner, w: WeekRow) -> None:
     retest = latest_retest(runner, w)
-    if retest is None:
-        w.gate = "missing"
+    outcome = gate_at_week_end(None if retest is None else bool(retest.passed))
+    if outcome is Gate.MISSING:
+        w.gate = outcome.value
         reason = (
             f"week {w.seq} was a retest week and ended without a retest: it repeats until "
             "a retest opens the next phase (footcore retest --results FILE)"
         )
         record(runner, "", "hold", "gate", reason, runner.r.gates.repeat_sources)
         insert_weeks(runner, w, [w.plan_week], "gate_wait", reason)
-    elif retest.passed:
-        w.gate = "passed"
+    elif outcome is Gate.PASSED:
+        w.gate = outcome.value
     else:
         fail_gate(runner, w)
 
 
 def fail_gate(runner: Runner, w: WeekRow) -> None:
     """Repeat the last weeks of the cycle, ending with another retest week."""
-    w.gate = "failed"
-    plan = runner.generated()
-    cycle = [g.index for g in plan.weeks if g.cycle == w.cycle and g.index <= w.plan_week]
-    block = cycle[-runner.r.gates.repeat_weeks :]
+    w.gate = Gate.FAILED.value
+    cycle = [g.index for g in runner.generated().weeks if g.cycle == w.cycle]
+    block = repeat_block(cycle, w.plan_week, runner.r.gates.repeat_weeks)
     reason = (
         f"the retest did not open the next phase: {len(block)} more weeks of the "
         f"{w.phase.replace('_', '-')} phase, then another retest"

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TypeVar
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from footcore.adapters.storage.models import (
@@ -26,6 +26,20 @@ from footcore.adapters.storage.models import (
 )
 
 R = TypeVar("R", bound=Base)
+
+# The two statements every command runs, built once with bound parameters (building a select
+# costs about as much as running it on SQLite).
+_ATHLETE = select(Athlete).where(Athlete.name == bindparam("name"))
+_UNREVIEWED = (
+    select(WeekRow)
+    .where(
+        WeekRow.athlete_id == bindparam("athlete"),
+        WeekRow.start <= bindparam("ended_by"),
+        WeekRow.reviewed.is_(False),
+    )
+    .order_by(WeekRow.seq)
+    .limit(1)
+)
 
 
 class Repository:
@@ -58,7 +72,7 @@ class Repository:
     # Athletes and profiles ---------------------------------------------------------------------
 
     def athlete(self, name: str) -> Athlete | None:
-        return self.session.scalars(select(Athlete).where(Athlete.name == name)).first()
+        return self.session.scalars(_ATHLETE, {"name": name}).first()
 
     def athlete_names(self) -> list[str]:
         return list(self.session.scalars(select(Athlete.name).order_by(Athlete.name)))
@@ -97,14 +111,7 @@ class Repository:
 
     def first_unreviewed_week_ended(self, athlete_id: int, as_of: date) -> WeekRow | None:
         return self.session.scalars(
-            select(WeekRow)
-            .where(
-                WeekRow.athlete_id == athlete_id,
-                WeekRow.start <= as_of - timedelta(days=7),
-                WeekRow.reviewed.is_(False),
-            )
-            .order_by(WeekRow.seq)
-            .limit(1)
+            _UNREVIEWED, {"athlete": athlete_id, "ended_by": as_of - timedelta(days=7)}
         ).first()
 
     def session_on(self, athlete_id: int, day: date) -> SessionRow | None:

@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from footcore.adapters.storage.database import DatabaseUrl, open_engine
+from footcore.adapters.storage.programs import ProgramRepository
 from footcore.adapters.storage.repository import Repository
 from footcore.errors import StorageError
 
@@ -22,6 +23,7 @@ class SqlUnitOfWork:
         self._factory = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
         self._session: Session | None = None
         self._repo: Repository | None = None
+        self._programs: ProgramRepository | None = None
 
     @classmethod
     def connect(cls, url: str | None = None) -> SqlUnitOfWork:
@@ -34,9 +36,17 @@ class SqlUnitOfWork:
             raise RuntimeError("the unit of work is used outside its `with` block")
         return self._repo
 
+    @property
+    def programs(self) -> ProgramRepository:
+        """The athletes' programs as the domain sees them (domain/program)."""
+        if self._programs is None:
+            raise RuntimeError("the unit of work is used outside its `with` block")
+        return self._programs
+
     def __enter__(self) -> SqlUnitOfWork:
         self._session = self._factory()
         self._repo = Repository(self._session)
+        self._programs = ProgramRepository(self._session)
         return self
 
     def __exit__(
@@ -46,6 +56,7 @@ class SqlUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         session, self._session, self._repo = self._session, None, None
+        self._programs = None
         if session is None:
             return
         try:

@@ -99,9 +99,7 @@ def _read_day(url: str | None, athlete: str, day: date) -> DayView:
 
 def _check_pause(view: DayView) -> None:
     if view.pause:
-        from footcore.services.logbook import CLEAR_HINT
-
-        raise RedFlagError(view.pause + CLEAR_HINT)
+        raise RedFlagError(view.pause, action="clear")
 
 
 @cli.command("today")

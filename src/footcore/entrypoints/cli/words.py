@@ -14,6 +14,8 @@ FLAGS: dict[str, str] = {
 # Fields that have an option named after them ("hold_s" -> "--hold-s").
 OPTIONS: frozenset[str] = frozenset(
     {
+        "area",
+        "by",
         "date",
         "hold_s",
         "morning_pain",
@@ -25,6 +27,7 @@ OPTIONS: frozenset[str] = frozenset(
         "sets",
         "side",
         "stiffness",
+        "symptom",
         "time",
         "tz",
         "weeks",
@@ -37,6 +40,7 @@ ACTIONS: dict[str, str] = {
     "accounts": "see `footcore accounts list`",
     "exercises": "`footcore exercises` lists the ids",
     "import_as": "import into an empty database or give another name with --athlete",
+    "week": "`footcore week --date DATE` shows the planned days",
 }
 
 
@@ -52,5 +56,11 @@ def action(verb: str) -> str | None:
 
 
 def cli_message(exc: FootcoreError) -> str:
-    """The error's one line as the command line says it."""
-    return exc.render_with(flag, action)
+    """The error's one line as the command line says it. A detail that starts with a number or a
+    double-quoted text follows its option as it is typed (`--pain 11 is out of range`,
+    `--by "NAME, ROLE": ...`), not after a colon."""
+    text = exc.render_with(flag, action)
+    if exc.field and (exc.detail[:1].isdigit() or exc.detail.startswith('"')):
+        named = flag(exc.field or "")
+        text = text.replace(f"{named}: ", f"{named} ", 1)
+    return text

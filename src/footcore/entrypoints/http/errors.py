@@ -91,6 +91,7 @@ WEB_ACTIONS: dict[str, str] = {
     "import_as": "import into an empty database or under another name",
     "templates": "list them at GET /api/templates",
     "logins": "list them at GET /api/logins",
+    "week": "the Plan page shows the planned days",
 }
 
 
