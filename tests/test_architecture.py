@@ -21,17 +21,6 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = "footcore"
 MAX_LINES = 400
 
-# What other branches of issue 10 fix in files they own (the `program` helper: services/* and
-# domain/adaptation.py; the `queries` helper: adapters/storage/views.py, services/running*.py and
-# adapters/rules_files.py). Removed when the branches merge: every entry must then be gone.
-KNOWN_AT_BRANCH: dict[str, frozenset[str]] = {
-    "cycles": frozenset(),
-    "long": frozenset({"footcore.domain.adaptation"}),
-    "services_importing_bootstrap": frozenset(
-        {"footcore.services.context", "footcore.services.exports", "footcore.services.planning"}
-    ),
-}
-
 
 @dataclass(frozen=True)
 class Module:
@@ -138,7 +127,7 @@ def test_the_cycle_finder_finds_a_ring_and_nothing_else() -> None:
 def test_no_import_cycle_anywhere_in_footcore() -> None:
     graph = import_graph()
     cycles = [" ".join(g) for g in strongly_connected(graph) if len(g) > 1]
-    unexpected = [c for c in cycles if c not in KNOWN_AT_BRANCH["cycles"]]
+    unexpected = list(cycles)
     assert not unexpected, "modules that import one another in a ring:\n" + "\n".join(
         "  "
         + c
@@ -162,8 +151,7 @@ def test_no_module_is_over_400_lines_outside_migrations() -> None:
         if ".migrations." not in name
         and (lines := len(module.path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
-    unexpected = {n: v for n, v in long.items() if n not in KNOWN_AT_BRANCH["long"]}
-    assert not unexpected, f"modules over {MAX_LINES} lines: {unexpected}"
+    assert not long, f"modules over {MAX_LINES} lines: {long}"
 
 
 def test_services_never_import_the_composition_root() -> None:
@@ -173,18 +161,13 @@ def test_services_never_import_the_composition_root() -> None:
         for name, targets in graph.items()
         if name.startswith("footcore.services.") and "footcore.bootstrap" in targets
     }
-    assert not wiring - KNOWN_AT_BRANCH["services_importing_bootstrap"], sorted(wiring)
+    assert not wiring, sorted(wiring)
 
 
 def test_only_entrypoints_import_the_composition_root() -> None:
     graph = import_graph()
     importers = {name for name, targets in graph.items() if "footcore.bootstrap" in targets}
-    outside = {
-        name
-        for name in importers
-        if not name.startswith("footcore.entrypoints.")
-        and name not in KNOWN_AT_BRANCH["services_importing_bootstrap"]
-    }
+    outside = {name for name in importers if not name.startswith("footcore.entrypoints.")}
     assert not outside, sorted(outside)
 
 
@@ -200,22 +183,3 @@ def test_the_json_api_and_the_html_pages_do_not_import_each_other() -> None:
         and (target == there or target.startswith(there + "."))
     )
     assert not crossing, crossing
-
-
-def test_the_allow_list_names_only_what_is_still_there() -> None:
-    """When the other branches land, their entries must leave KNOWN_AT_BRANCH with them."""
-    graph = import_graph()
-    cycles = {" ".join(g) for g in strongly_connected(graph) if len(g) > 1}
-    known = modules()
-    long = {
-        name
-        for name, module in known.items()
-        if len(module.path.read_text(encoding="utf-8").splitlines()) > MAX_LINES
-    }
-    wiring = {name for name, targets in graph.items() if "footcore.bootstrap" in targets}
-    stale = (
-        (KNOWN_AT_BRANCH["cycles"] - cycles)
-        | (KNOWN_AT_BRANCH["long"] - long)
-        | (KNOWN_AT_BRANCH["services_importing_bootstrap"] - wiring)
-    )
-    assert not stale, f"fixed: remove from KNOWN_AT_BRANCH: {sorted(stale)}"
