@@ -161,8 +161,10 @@ class MinimalistIn(_Cited):
     start_km: float = Field(gt=0, le=50)
     growth_pct: int = Field(ge=1)
     pause_pain: int = Field(ge=1, le=10)
+    recent_pain_days: int = Field(ge=1, le=28)
     choice: str
     pain_choice: str
+    recent_pain_choice: str = Field(min_length=10)
     pain_sources: list[str] = Field(min_length=1)
     milestone: list[MilestoneIn] = Field(min_length=1)
 
@@ -260,6 +262,7 @@ def build_footwear_rules(f: LoadRulesFile) -> FootwearRules:
             start_m=round(mini.start_km * 1000),
             growth_pct=mini.growth_pct,
             pause_pain=mini.pause_pain,
+            recent_pain_days=mini.recent_pain_days,
             milestones=tuple(
                 Milestone(
                     m.id,

@@ -34,6 +34,9 @@ ACTIONS: dict[str, str] = {
     "init": "run `footcore init --profile PROFILE.toml` first",
     "clear": 'when a clinician has cleared you: footcore clear --confirm --by "NAME, ROLE"',
     "retest": "record a retest with `footcore retest --results FILE`",
+    "start_time": "give its start time (--time HH:MM) to add another",
+    "add_shoe": "add it with `footcore shoes add NAME`",
+    "see_shoes": "`footcore shoes` shows where it stands",
 }
 
 

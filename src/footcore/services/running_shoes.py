@@ -43,7 +43,6 @@ from footcore.services.running_store import (
 )
 
 WEEK = timedelta(days=7)
-RECENT_PAIN_DAYS = 7  # a check-in older than a week no longer says how the leg is now
 
 
 @dataclass(frozen=True)
@@ -247,7 +246,8 @@ def _max_pain(runner: Runner, first: date, last: date) -> int:
 
 
 def _current_pain(runner: Runner) -> int:
-    recent = _max_pain(runner, runner.as_of - timedelta(days=RECENT_PAIN_DAYS), runner.as_of)
+    days = footwear_rules().ramp.recent_pain_days
+    recent = _max_pain(runner, runner.as_of - timedelta(days=days), runner.as_of)
     return max(recent, lower_leg_pain(runner.profile, runner.r.k.rules))
 
 
@@ -338,10 +338,7 @@ def start_ramp(uow: SqlUnitOfWork, name: str, target_km: float, as_of: date) -> 
     def work(runner: Runner) -> RampReport:
         repo = running_repo(runner)
         if repo.ramp(runner.id) is not None:
-            raise ConflictError(
-                "the minimalist transition has already started; "
-                "`footcore shoes` shows where it stands"
-            )
+            raise ConflictError("the minimalist transition has already started", action="see_shoes")
         unmet = [c.milestone.text for c in _checks(runner) if not c.met]
         if unmet:
             raise InputError(

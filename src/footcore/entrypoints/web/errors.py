@@ -87,6 +87,9 @@ WEB_ACTIONS: dict[str, str] = {
     "init": "set up your plan on the onboarding page first",
     "clear": "when a clinician has cleared you, say so on the Today page to resume",
     "retest": "record a retest on the Assess page",
+    "start_time": "give its start time to add another",
+    "add_shoe": "add it on the Shoes page",
+    "see_shoes": "the Shoes page shows where it stands",
 }
 
 
