@@ -248,12 +248,7 @@ def build_footwear_rules(f: LoadRulesFile) -> FootwearRules:
     ret, rot, mini = f.shoes.retirement, f.shoes.rotation, f.minimalist
     return FootwearRules(
         retirement=RetirementRules(
-            ret.reminder_km,
-            ret.range_km[0],
-            ret.range_km[1],
-            ret.note,
-            ret.grade,
-            tuple(ret.sources),
+            ret.reminder_km, *ret.range_km, ret.note, ret.grade, tuple(ret.sources)
         ),
         rotation=RotationRules(
             rot.window_days, rot.hr, rot.ci, rot.note, rot.grade, tuple(rot.sources)

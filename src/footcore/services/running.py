@@ -7,7 +7,7 @@ is (`as_of`); each write is one transaction (an import: one per file) and commit
     import_paths(uow, name, paths, as_of)                          FIT/GPX/TCX (running_import)
     load_report(uow, name, weeks, as_of)                           weekly load (running_load)
     add_shoe / retire_shoe / shoes_report(uow, name, as_of)        shoes (running_shoes)
-    start_ramp / ramp_report(uow, name, as_of)                     the minimalist transition
+    start_ramp / ramp_report(uow, name, as_of)                     the ramp (running_ramp)
 
 Every change of the runs refreshes the foot plan's load restrictions (running_store.py), which
 `footcore today` and `week` apply to the stored sessions (domain/load_gate.py).
@@ -27,15 +27,13 @@ from footcore.services.context import Runner
 from footcore.services.run_checks import check_typed, spike_sentence
 from footcore.services.running_import import NO_DISTANCE, ImportReport, import_paths
 from footcore.services.running_load import LoadReport, load_report
+from footcore.services.running_ramp import RampReport, ramp_report, start_ramp
 from footcore.services.running_shoes import (
-    RampReport,
     ShoesReport,
     StoredShoe,
     add_shoe,
-    ramp_report,
     retire_shoe,
     shoes_report,
-    start_ramp,
 )
 from footcore.services.running_store import (
     can_restrict,
