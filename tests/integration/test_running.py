@@ -5,6 +5,7 @@ references in test_importers.py; here the stored runs must carry exactly those f
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,6 +15,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from footcore.entrypoints.cli_words import cli_message
 
 from footcore.adapters.importers import Imported
 from footcore.adapters.inputs import results_from_mapping
@@ -23,7 +25,7 @@ from footcore.adapters.storage.models import Base
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.bootstrap import knowledge
 from footcore.errors import ConflictError, InputError, NotFoundError
-from footcore.services import running, training
+from footcore.services import running, running_import, training
 from footcore.services.logbook import LogEntry
 from tests.corpus import SAMPLES, activity_samples, outcomes_each, strava_export
 from tests.factories import example_profile, high_load_start, normal_results_on
@@ -160,7 +162,7 @@ def test_a_file_whose_storage_fails_half_way_leaves_nothing(
     two = text.replace(body, body + later)
     (tmp_path / "two.tcx").write_text(two)
     calls = {"n": 0}
-    real = running._duplicate
+    real = running_import._duplicate
 
     def failing(runner: Any, activity: Any) -> bool:
         calls["n"] += 1
@@ -168,11 +170,11 @@ def test_a_file_whose_storage_fails_half_way_leaves_nothing(
             raise RuntimeError("disk full")
         return real(runner, activity)
 
-    monkeypatch.setattr(running, "_duplicate", failing)
+    monkeypatch.setattr(running_import, "_duplicate", failing)
     with pytest.raises(RuntimeError):
         running.import_paths(uow, NAME, [tmp_path / "two.tcx"], today)
     assert stored_runs(uow) == []
-    monkeypatch.setattr(running, "_duplicate", real)
+    monkeypatch.setattr(running_import, "_duplicate", real)
     report = running.import_paths(uow, NAME, [tmp_path / "two.tcx"], today)
     assert len(report.imported) == 2 and len(stored_runs(uow)) == 2
 
@@ -218,8 +220,10 @@ def test_a_run_typed_in_is_checked_and_the_same_one_twice_is_refused(
     with pytest.raises(NotFoundError, match="no shoe 'Nope'"):
         running.add_run(uow, NAME, day=today, km=5, minutes=30, as_of=today, shoe="Nope")
     running.add_run(uow, NAME, day=today, km=5, minutes=30, as_of=today)
-    with pytest.raises(ConflictError, match="--time"):
+    with pytest.raises(ConflictError) as twice:
         running.add_run(uow, NAME, day=today, km=5, minutes=30, as_of=today)
+    # the service names the next step; the command line says it with its option
+    assert re.search("--time", cli_message(twice.value))
     from datetime import time
 
     running.add_run(uow, NAME, day=today, km=5, minutes=30, as_of=today, at=time(18, 0))

@@ -161,8 +161,10 @@ class MinimalistIn(_Cited):
     start_km: float = Field(gt=0, le=50)
     growth_pct: int = Field(ge=1)
     pause_pain: int = Field(ge=1, le=10)
+    recent_pain_days: int = Field(ge=1, le=28)
     choice: str
     pain_choice: str
+    recent_pain_choice: str = Field(min_length=10)
     pain_sources: list[str] = Field(min_length=1)
     milestone: list[MilestoneIn] = Field(min_length=1)
 
@@ -246,12 +248,7 @@ def build_footwear_rules(f: LoadRulesFile) -> FootwearRules:
     ret, rot, mini = f.shoes.retirement, f.shoes.rotation, f.minimalist
     return FootwearRules(
         retirement=RetirementRules(
-            ret.reminder_km,
-            ret.range_km[0],
-            ret.range_km[1],
-            ret.note,
-            ret.grade,
-            tuple(ret.sources),
+            ret.reminder_km, *ret.range_km, ret.note, ret.grade, tuple(ret.sources)
         ),
         rotation=RotationRules(
             rot.window_days, rot.hr, rot.ci, rot.note, rot.grade, tuple(rot.sources)
@@ -260,6 +257,7 @@ def build_footwear_rules(f: LoadRulesFile) -> FootwearRules:
             start_m=round(mini.start_km * 1000),
             growth_pct=mini.growth_pct,
             pause_pain=mini.pause_pain,
+            recent_pain_days=mini.recent_pain_days,
             milestones=tuple(
                 Milestone(
                     m.id,

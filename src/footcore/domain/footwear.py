@@ -93,6 +93,7 @@ class RampRules:
     start_m: int
     growth_pct: int
     pause_pain: int
+    recent_pain_days: int  # how far back "current" lower-leg pain looks
     milestones: tuple[Milestone, ...]
     choice: str
     pain_choice: str

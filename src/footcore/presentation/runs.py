@@ -123,6 +123,11 @@ def import_text(report: ImportReport) -> str:
     lines += [f"  skipped    {f}: {why}" for f, why in report.skipped]
     lines += [f"  failed     {f}: {why}" for f, why in report.failed]
     lines += [f"  note       {f}: {note}" for f, note in report.notes]
+    if report.unconfirmed:
+        lines.append(
+            "A questionable run is stored once confirmed: answer the question at a terminal, "
+            "or import it again with --yes."
+        )
     if report.restricted_days:
         days = ", ".join(d.isoformat() for d in report.restricted_days)
         lines.append(

@@ -86,5 +86,5 @@ def unconfirmed(runner: Runner, activity: ParsedActivity, confirm: Confirm | Non
         return None
     return (
         f"not stored: a questionable file ({activity.notes[0]}) that would be a {band.value} "
-        "spike; confirm it to store it (`runs import --yes`, or confirm=true in the upload)"
+        "spike; confirm it to store it"
     )

@@ -1,49 +1,43 @@
-"""Shoes and the minimalist transition: distance per pair from the runs, the soft retirement
-reminder, rotation, and the ramp into minimalist shoes (footwear.py, data/load_rules.toml).
-
-The ramp is offered only once every milestone of load_rules.toml [[minimalist.milestone]] is
-met. Once started, where it stands is replayed week by week from its start: the minimalist runs
-of each week against that week's allowance (MinimalistRamp.after_week), and this week's pain
-(on_pain). Pain counts when it is in a lower-leg area of the planner rules, or given without an
-area (a check-in "overall", a log without --pain-area): a transition loads bone, so unplaced pain
-is taken as possibly the lower leg.
+"""Shoes: distance per pair from the runs, the soft retirement reminder and rotation
+(footwear.py, data/load_rules.toml); the report also shows the minimalist ramp (running_ramp.py).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from footcore.adapters.storage.running_models import MinimalistRampRow, ShoeRow
+from footcore.adapters.storage.running_models import ShoeRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.domain.footwear import (
-    MilestoneCheck,
-    MinimalistRamp,
-    RampStatus,
-    RampWeek,
     RotationSummary,
     ShoeKind,
     ShoeReminder,
-    check_milestones,
     retirement_reminders,
     rotation_summary,
 )
-from footcore.domain.load import RunRecord, monday_of
-from footcore.domain.planner import lower_leg_pain
+from footcore.domain.load import RunRecord
 from footcore.errors import ConflictError, InputError, NotFoundError
 from footcore.services.context import Runner
+from footcore.services.running_ramp import RampReport, ramp_of
 from footcore.services.running_store import (
     footwear_rules,
     in_runner,
-    load_rules,
     run_records,
     running_repo,
     shoe_value,
 )
 
-WEEK = timedelta(days=7)
-RECENT_PAIN_DAYS = 7  # a check-in older than a week no longer says how the leg is now
+__all__ = [
+    "RampReport",
+    "ShoeLine",
+    "ShoesReport",
+    "StoredShoe",
+    "add_shoe",
+    "retire_shoe",
+    "shoes_report",
+]
 
 
 @dataclass(frozen=True)
@@ -155,22 +149,6 @@ class ShoeLine:
 
 
 @dataclass(frozen=True)
-class RampReport:
-    """`status`: not_offered, offered (milestones met, not started), active, paused, complete."""
-
-    status: str
-    checks: tuple[MilestoneCheck, ...]
-    started_on: date | None
-    target_m: int | None
-    week: RampWeek | None  # this week's minimalist running against its allowance
-    note: str
-    choice: str
-    pain_choice: str
-    sources: tuple[str, ...]
-    units: str = "km"  # the runner's, for showing the report
-
-
-@dataclass(frozen=True)
 class ShoesReport:
     units: str
     shoes: list[ShoeLine]
@@ -218,149 +196,7 @@ def shoes_report(uow: SqlUnitOfWork, name: str, as_of: date) -> ShoesReport:
             reminder_grade=rules.retirement.grade,
             reminder_sources=rules.retirement.sources,
             rotation=rotation_summary(runs, as_of, rules.rotation),
-            ramp=_ramp(runner, runs),
+            ramp=ramp_of(runner, runs),
         )
-
-    return in_runner(uow, name, as_of, work)
-
-
-# The minimalist ramp ------------------------------------------------------------------------------
-
-
-def _counts(area: str, lower_leg: frozenset[str]) -> bool:
-    return area == "" or area in lower_leg
-
-
-def _max_pain(runner: Runner, first: date, last: date) -> int:
-    """The worst lower-leg (or unplaced) pain logged or checked in with first <= day <= last."""
-    areas = runner.r.k.rules.lower_leg_areas
-    repo = runner.uow.repo
-    pains = [
-        c.morning_pain
-        for c in repo.checkins_between(runner.id, first, last)
-        if _counts(c.area, areas)
-    ]
-    pains += [
-        lg.pain for lg in repo.logs_between(runner.id, first, last) if _counts(lg.pain_area, areas)
-    ]
-    return max(pains, default=0)
-
-
-def _current_pain(runner: Runner) -> int:
-    recent = _max_pain(runner, runner.as_of - timedelta(days=RECENT_PAIN_DAYS), runner.as_of)
-    return max(recent, lower_leg_pain(runner.profile, runner.r.k.rules))
-
-
-def _training_weeks(runner: Runner) -> int:
-    logs = runner.uow.repo.logs_between(runner.id, date.min, runner.as_of)
-    return len({monday_of(lg.date) for lg in logs})
-
-
-def _checks(runner: Runner) -> tuple[MilestoneCheck, ...]:
-    return check_milestones(
-        footwear_rules().ramp,
-        runner.reference_findings() or (),
-        _training_weeks(runner),
-        _current_pain(runner),
-    )
-
-
-def _replay(
-    runner: Runner, row: MinimalistRampRow, runs: list[RunRecord]
-) -> tuple[MinimalistRamp, RampWeek]:
-    rules, load = footwear_rules().ramp, load_rules()
-    shoes = [shoe_value(s) for s in running_repo(runner).shoes(runner.id)]
-    ramp = MinimalistRamp(RampStatus.ACTIVE, 0, row.target_m, "started")
-    week, current = monday_of(row.started_on), monday_of(runner.as_of)
-    while week < current:
-        done = ramp.week(
-            runs, shoes, week, _max_pain(runner, week, week + WEEK - timedelta(1)), rules, load
-        )
-        ramp = ramp.after_week(done, rules)
-        week += WEEK
-    now = ramp.week(
-        runs,
-        shoes,
-        current,
-        max(
-            _max_pain(runner, current, runner.as_of),
-            lower_leg_pain(runner.profile, runner.r.k.rules),
-        ),
-        rules,
-        load,
-    )
-    return ramp.on_pain(now.max_pain, rules), now
-
-
-def _ramp(runner: Runner, runs: list[RunRecord]) -> RampReport:
-    rules = footwear_rules().ramp
-    row = running_repo(runner).ramp(runner.id)
-    checks = _checks(runner)
-    if row is None:
-        offer = MinimalistRamp.offer(checks, 1, rules)
-        status = "offered" if offer.status is RampStatus.ACTIVE else RampStatus.NOT_OFFERED.value
-        return RampReport(
-            status,
-            checks,
-            None,
-            None,
-            None,
-            offer.note,
-            rules.choice,
-            rules.pain_choice,
-            rules.sources,
-            runner.profile.units,
-        )
-    ramp, week = _replay(runner, row, runs)
-    return RampReport(
-        ramp.status.value,
-        checks,
-        row.started_on,
-        row.target_m,
-        week,
-        ramp.note,
-        rules.choice,
-        rules.pain_choice,
-        rules.sources,
-        runner.profile.units,
-    )
-
-
-def start_ramp(uow: SqlUnitOfWork, name: str, target_km: float, as_of: date) -> RampReport:
-    """Start the minimalist transition towards `target_km` a week in minimalist shoes; refused
-    (InputError, naming what is missing) until every milestone is met."""
-    if not math.isfinite(target_km) or not 0 < target_km <= 300:
-        raise InputError(
-            f"{target_km} is not a weekly distance; give more than 0 and at most 300 km",
-            "target_km",
-        )
-
-    def work(runner: Runner) -> RampReport:
-        repo = running_repo(runner)
-        if repo.ramp(runner.id) is not None:
-            raise ConflictError(
-                "the minimalist transition has already started; "
-                "`footcore shoes` shows where it stands"
-            )
-        unmet = [c.milestone.text for c in _checks(runner) if not c.met]
-        if unmet:
-            raise InputError(
-                "the minimalist transition is offered once every milestone is "
-                "met; not yet: " + "; ".join(unmet)
-            )
-        repo.session.add(
-            MinimalistRampRow(
-                athlete_id=runner.id, started_on=as_of, target_m=round(target_km * 1000)
-            )
-        )
-        repo.session.flush()
-        return _ramp(runner, [r for r in run_records(runner) if r.date <= as_of])
-
-    return in_runner(uow, name, as_of, work)
-
-
-def ramp_report(uow: SqlUnitOfWork, name: str, as_of: date) -> RampReport:
-    def work(runner: Runner) -> RampReport:
-        return _ramp(runner, [r for r in run_records(runner) if r.date <= as_of])
 
     return in_runner(uow, name, as_of, work)

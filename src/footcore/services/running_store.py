@@ -24,6 +24,7 @@ from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.domain.footwear import FootwearRules, Shoe, ShoeKind
 from footcore.domain.load import LoadRules, Restriction, RunRecord, foot_load_restrictions
 from footcore.domain.load_gate import ruled_out
+from footcore.errors import NotFoundError
 from footcore.presentation.units import in_units
 from footcore.services.context import Runner, dumps, open_runner
 
@@ -55,6 +56,21 @@ def footwear_rules() -> FootwearRules:
 
 def running_repo(runner: Runner) -> RunningRepository:
     return RunningRepository(runner.uow.repo.session)
+
+
+def stored_shoe_id(runner: Runner, shoe: str | None) -> int | None:
+    """The stored shoe's id (None for no shoe); NotFoundError naming the stored ones."""
+    if shoe is None:
+        return None
+    row = running_repo(runner).shoe(runner.id, shoe)
+    if row is None:
+        known = [s.name for s in running_repo(runner).shoes(runner.id)]
+        raise NotFoundError(
+            f"no shoe '{shoe}'" + (f" (stored: {', '.join(known)})" if known else ""),
+            "shoe",
+            action="add_shoe",
+        )
+    return row.id
 
 
 def utc(moment: datetime) -> datetime:

@@ -41,6 +41,9 @@ ACTIONS: dict[str, str] = {
     "exercises": "`footcore exercises` lists the ids",
     "import_as": "import into an empty database or give another name with --athlete",
     "week": "`footcore week --date DATE` shows the planned days",
+    "start_time": "give its start time (--time HH:MM) to add another",
+    "add_shoe": "add it with `footcore shoes add NAME`",
+    "see_shoes": "`footcore shoes` shows where it stands",
 }
 
 

@@ -92,6 +92,9 @@ WEB_ACTIONS: dict[str, str] = {
     "templates": "list them at GET /api/templates",
     "logins": "list them at GET /api/logins",
     "week": "the Plan page shows the planned days",
+    "start_time": "give its start time to add another",
+    "add_shoe": "add it on the Shoes page",
+    "see_shoes": "the Shoes page shows where it stands",
 }
 
 
