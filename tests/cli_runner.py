@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from footcore.entrypoints.cli.main import main
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+from tests.factories import EXAMPLES
 
 
 @dataclass

@@ -20,6 +20,7 @@ from footcore.adapters.storage.database import (
 )
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.services import training
+from tests.factories import example_profile, example_results
 
 ROWS = """
 INSERT INTO athletes (id, name, created_on) VALUES (1, 'old', '2026-01-05');
@@ -75,13 +76,11 @@ def test_an_older_database_upgrades_in_place(empty_database_url: str) -> None:
 
 
 def test_an_export_from_before_0003_still_imports(uow: SqlUnitOfWork) -> None:
-    import tomllib
 
     from footcore.adapters.inputs import results_from_mapping
-    from tests.conftest import EXAMPLES
 
-    profile = tomllib.loads((EXAMPLES / "runner.toml").read_text())
-    results = tomllib.loads((EXAMPLES / "assessment.toml").read_text())
+    profile = example_profile()
+    results = example_results()
     start = date(2026, 1, 5)
     training.init(
         uow, "ana", profile, "runner.toml", results_from_mapping(results), results, start, 4, start

@@ -4,7 +4,6 @@ number of athletes."""
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -15,13 +14,13 @@ from footcore.adapters.team_file import team_policy
 from footcore.domain.roster import Colour
 from footcore.services import accounts, roster, training
 from footcore.services.logbook import LogEntry
-from tests.conftest import EXAMPLES
+from tests.factories import example_profile
 
 TODAY = date(2026, 11, 16)
 START = TODAY - timedelta(days=35)
 NOW = datetime(2026, 11, 16, 12, 0)
 POLICY = team_policy()
-PROFILE: dict[str, Any] = tomllib.loads((EXAMPLES / "runner.toml").read_text())
+PROFILE: dict[str, Any] = example_profile()
 
 
 def new_runner(uow: SqlUnitOfWork, name: str) -> None:

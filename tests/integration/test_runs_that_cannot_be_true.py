@@ -4,7 +4,6 @@ only once confirmed; on SQLite and PostgreSQL, with files the tests write themse
 
 from __future__ import annotations
 
-import tomllib
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.errors import InputError
 from footcore.services import running, training
-from tests.conftest import EXAMPLES
+from tests.factories import example_profile
 from tests.integration.test_running import stored_runs
 from tests.synthetic_runs import gpx, tcx, track, with_jump
 
@@ -27,7 +26,7 @@ def at(day: date, hour: int = 7) -> datetime:
 
 
 def started(uow: SqlUnitOfWork) -> None:
-    profile = tomllib.loads((EXAMPLES / "runner.toml").read_text())
+    profile = example_profile()
     training.init(uow, NAME, profile, "profile", None, None, TODAY - 2 * DAY, 24, TODAY)
 
 

@@ -20,6 +20,7 @@ from footcore.domain.plausibility import Unpacking
 from footcore.errors import TooLargeError
 from tests.cli_runner import run
 from tests.conftest import EXAMPLES
+from tests.factories import example_profile
 from tests.web.conftest import HOSTS, TODAY, TestClient, make_client
 
 MB = 1_000_000
@@ -100,9 +101,7 @@ def runner_client(tmp_path: Path) -> Iterator[TestClient]:
         today=lambda: TODAY,
     )
     with make_client(settings) as client:
-        import tomllib
-
-        profile = tomllib.loads((EXAMPLES / "runner.toml").read_text())
+        profile = example_profile()
         assert client.post("/api/athlete", json={"profile": profile}).status_code == 201
         yield client
 

@@ -6,11 +6,13 @@ import warnings
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from footcore.entrypoints.http import WebSettings, create_app
 from tests.databases import SqliteTemplate
+from tests.web.browser import CHROMIUM, CHROMIUM_ARGS
 
 with warnings.catch_warnings():
     # Starlette asks for the httpx2 package; the locked httpx still works for the test client.
@@ -57,6 +59,19 @@ def app_client(database_url: str) -> Iterator[TestClient]:
     settings = WebSettings(database_url=database_url, allowed_hosts=HOSTS, today=lambda: TODAY)
     with make_client(settings) as c:
         yield c
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright, one per test module (the browser tests')."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
 
 
 @pytest.fixture

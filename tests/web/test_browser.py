@@ -19,7 +19,7 @@ import pytest
 from tests.clock import noon
 from tests.factories import example_profile
 from tests.synthetic import Track, write_activity
-from tests.web.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, served
+from tests.web.browser import ARTIFACTS, served
 
 # one worker runs them all: one Chromium, and the module-scoped browser is launched once
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -34,18 +34,6 @@ VIEWPORTS: dict[str, dict[str, Any]] = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},
 }
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 class Watch:

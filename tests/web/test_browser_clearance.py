@@ -11,7 +11,6 @@ import pytest
 
 from tests.web.test_browser import (  # noqa: F401  (the fixtures)
     assert_labelled,
-    browser,
     create_runner,
     page,
 )

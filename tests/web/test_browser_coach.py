@@ -25,7 +25,7 @@ from footcore.entrypoints.http import WebSettings, create_app
 from footcore.services import accounts, training
 from tests.clock import noon
 from tests.integration.test_roster import TODAY, new_runner
-from tests.web.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, free_port
+from tests.web.browser import ARTIFACTS, free_port
 
 pytestmark = pytest.mark.browser
 
@@ -73,18 +73,6 @@ def team(tmp_path: Path) -> Iterator[dict[str, Any]]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def log_in(pg: Any, email: str) -> None:

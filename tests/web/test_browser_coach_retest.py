@@ -12,10 +12,10 @@ import pytest
 
 from tests.integration.test_roster import TODAY
 from tests.web.browser import ARTIFACTS
-from tests.web.test_browser_coach import browser, log_in, team
+from tests.web.test_browser_coach import log_in, team
 
 pytestmark = pytest.mark.browser
-__all__ = ["browser", "team"]  # the fixtures of the coach's day, shared
+__all__ = ["team"]  # the fixture of the coach's day, shared
 
 
 def test_a_coach_moves_the_retest_and_the_athlete_reads_why(

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.web.test_browser_player import browser, phone  # noqa: F401  (the fixtures)
+from tests.web.test_browser_player import phone  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ import pytest
 
 # The browser tests' own fixtures (Chromium, and a served app per viewport), shared as they are;
 # pytest knows a fixture by the name it has here, hence the plain import and the noqa marks.
-from tests.web.test_browser import browser, create_runner, page  # noqa: F401
+from tests.web.test_browser import create_runner, page  # noqa: F401
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,6 @@ the first day of the plan's JSON, up to today, that holds a timed exercise on ea
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -16,8 +15,8 @@ import httpx
 import pytest
 
 from tests.clock import noon
-from tests.conftest import EXAMPLES
-from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, first_day_with, served
+from tests.factories import example_profile
+from tests.web.browser import first_day_with, served
 
 pytestmark = pytest.mark.browser
 PHONE: dict[str, Any] = {
@@ -26,18 +25,6 @@ PHONE: dict[str, Any] = {
     "has_touch": True,
     "device_scale_factor": 2,
 }
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def sided_hold(item: dict[str, Any]) -> bool:
@@ -52,7 +39,7 @@ def phone(browser: Any, tmp_path: Path, today: date) -> Iterator[Any]:
     with served(tmp_path, today) as base:
         with httpx.Client(base_url=base) as c:
             token = c.get("/api/csrf").json()["token"]
-            profile = tomllib.loads((EXAMPLES / "runner.toml").read_text())
+            profile = example_profile()
             body = {"profile": profile, "start": start.isoformat(), "weeks": 8}
             r = c.post("/api/athlete", json=body, headers={"X-CSRF-Token": token})
             assert r.status_code == 201, r.text

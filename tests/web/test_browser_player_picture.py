@@ -10,10 +10,10 @@ from typing import Any
 import httpx
 import pytest
 
-# The browser tests' own fixtures (Chromium, and a served app per viewport), shared as they are;
+# The browser tests' served app per viewport (Chromium is tests/web/conftest.py's), shared as it is;
 # pytest knows a fixture by the name it has here, hence the plain import and the noqa marks.
 from tests.factories import example_profile
-from tests.web.test_browser import browser, page  # noqa: F401
+from tests.web.test_browser import page  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -95,7 +95,7 @@ def test_the_player_sets_the_picture_beside_the_timer_and_follows_the_hold(
 
 
 def test_without_the_script_the_player_shows_every_step_unmarked(
-    browser: Any,  # noqa: F811
+    browser: Any,
     page: Any,  # noqa: F811
     request: pytest.FixtureRequest,
     today: date,

@@ -4,7 +4,6 @@ mark until something is logged). The server's today is pinned."""
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 
 from footcore.entrypoints.http import WebSettings
 from footcore.services.day_marks import DONE, MISSED, PARTLY, mark
-from tests.conftest import EXAMPLES
+from tests.factories import example_profile
 from tests.web.conftest import HOSTS, TestClient, make_client
 
 START = date(2026, 11, 16)  # a Monday
@@ -26,7 +25,7 @@ def runner(tmp_path: Path) -> Iterator[TestClient]:
         database_url=f"sqlite:///{tmp_path / 'fc.db'}", allowed_hosts=HOSTS, today=lambda: TODAY
     )
     with make_client(settings) as c:
-        profile = tomllib.loads((EXAMPLES / "runner.toml").read_text())
+        profile = example_profile()
         body = {"profile": profile, "start": START.isoformat(), "weeks": 8}
         assert c.post("/api/athlete", json=body).status_code == 201
         yield c
