@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from footcore.adapters.limits_file import limits
 from footcore.adapters.program_limits_file import load_program_limits
 from footcore.adapters.storage.coach_models import CoachEditRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
@@ -50,7 +51,7 @@ def _value(kind: str, to: str | None, dose: dict[str, int | None], note: str | N
     if kind == "note":
         if not (note or "").strip():
             raise InputError("write the note", "note")
-        return (note or "").strip()[:500]
+        return (note or "").strip()[: limits().coach_note_chars]
     return ""
 
 

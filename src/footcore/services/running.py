@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
+from footcore.adapters.limits_file import limits
 from footcore.adapters.storage.running_models import RunRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.domain.load import Restriction
@@ -192,8 +193,10 @@ class RunsView:
     runs: list[StoredRun]
 
 
-def list_runs(uow: SqlUnitOfWork, name: str, as_of: date, limit: int = 20) -> RunsView:
-    """The latest `limit` runs, newest first, with the runner's units."""
+def list_runs(uow: SqlUnitOfWork, name: str, as_of: date, limit: int | None = None) -> RunsView:
+    """The latest `limit` runs (limits.toml [lists] runs_shown when not given), newest first,
+    with the runner's units."""
+    limit = limits().runs_shown if limit is None else limit
     if limit < 1:
         raise InputError(f"{limit} is not a number of runs; give 1 or more", "limit")
 

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+from footcore.adapters.limits_file import limits
 from footcore.adapters.storage.running_models import ShoeRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.domain.footwear import (
@@ -84,8 +85,9 @@ def add_shoe(
     """Store a pair under a name unique for the runner; `reminder_km` must lie in the
     conventional range of load_rules.toml (480-800 km)."""
     label = shoe.strip()
-    if not label or len(label) > 100:
-        raise InputError("give the shoe a name of 1 to 100 characters", "name")
+    most = limits().shoe_name_chars
+    if not label or len(label) > most:
+        raise InputError(f"give the shoe a name of 1 to {most} characters", "name")
     if kind not in {k.value for k in ShoeKind}:
         raise InputError(
             f"unknown kind '{kind}'; accepted: " + ", ".join(k.value for k in ShoeKind), "kind"
