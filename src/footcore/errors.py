@@ -65,10 +65,14 @@ class FootcoreError(Exception):
     ) -> str:
         """The one-line message in an entrypoint's words: `field_words("hold_s")` is how it names
         a field ("--hold-s" on the command line), `action_words("clear")` how it says the next
-        step (a sentence, or None to say nothing)."""
+        step (a sentence, or None to say nothing; one that starts with ":" joins the message
+        with it)."""
         text = f"{field_words(self.field)}: {self.detail}" if self.field else self.detail
         step = action_words(self.action) if self.action else None
-        return f"{text}; {step}" if step else text
+        if not step:
+            return text
+        # An entrypoint's words may bring their own joint (": run ..."); otherwise a semicolon.
+        return text + step if step[0] in ":;,." else f"{text}; {step}"
 
 
 class InputError(FootcoreError):

@@ -112,7 +112,7 @@ def open_runner(uow: SqlUnitOfWork, name: str, as_of: date, r: Rules | None = No
     athlete = uow.repo.athlete(name)
     if athlete is None:
         raise NotFoundError(
-            f"no runner '{name}' yet: run `footcore init --profile PROFILE.toml` first"
-            + ("" if name == DEFAULT_ATHLETE else f" with --athlete {name}")
+            f"no runner '{name}' yet",
+            action="init" if name == DEFAULT_ATHLETE else "init_athlete",
         )
     return Runner(uow, athlete, r or rules(), as_of)

@@ -123,10 +123,7 @@ def init(
     first = start or as_of
     with uow:
         if uow.repo.athlete(name) is not None:
-            raise ConflictError(
-                f"runner '{name}' already exists; change the profile with "
-                "`footcore profile set KEY VALUE`, or use another --athlete"
-            )
+            raise ConflictError(f"runner '{name}' already exists", action="profile_set")
         athlete = Athlete(name=name, created_on=as_of)
         uow.repo.add(athlete)
         uow.repo.flush()
@@ -296,7 +293,10 @@ def clear(uow: SqlUnitOfWork, name: str, confirm: bool, as_of: date, by: str | N
     """The runner confirms that a clinician (`by`: "NAME, ROLE") cleared them: the pause ends and
     records who cleared it and when; the symptoms are cleared."""
     if not confirm:
-        raise InputError("add --confirm to confirm that a clinician has cleared you to train")
+        raise InputError(
+            "a clinician's clearance must be confirmed before the program resumes",
+            action="confirm_clearance",
+        )
     who = clearer(by)
 
     def work(runner: Runner) -> str:

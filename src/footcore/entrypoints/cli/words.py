@@ -34,7 +34,12 @@ OPTIONS: frozenset[str] = frozenset(
     }
 )
 ACTIONS: dict[str, str] = {
-    "init": "run `footcore init --profile PROFILE.toml` first",
+    "init": ": run `footcore init --profile PROFILE.toml` first",
+    "init_athlete": ": run `footcore init --profile PROFILE.toml --athlete NAME` first",
+    "profile_set": (
+        "change the profile with `footcore profile set KEY VALUE`, or use another --athlete"
+    ),
+    "confirm_clearance": "add --confirm to confirm that a clinician has cleared you to train",
     "clear": 'when a clinician has cleared you: footcore clear --confirm --by "NAME, ROLE"',
     "retest": "record a retest with `footcore retest --results FILE`",
     "accounts": "see `footcore accounts list`",

@@ -85,6 +85,9 @@ def respond(request: Request, status: int, message: str, **extra: Any) -> Respon
 # What the web app says for a service's next step (the CLI names a command instead).
 WEB_ACTIONS: dict[str, str] = {
     "init": "set up your plan on the onboarding page first",
+    "init_athlete": "create the runner first (POST /api/athletes or the onboarding page)",
+    "profile_set": "change the profile on the Profile page, or use another name",
+    "confirm_clearance": "confirm that a clinician has cleared you to train",
     "clear": "when a clinician has cleared you, say so on the Today page to resume",
     "retest": "record a retest on the Assess page",
     "exercises": "the Exercises page lists them",
