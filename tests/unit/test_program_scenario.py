@@ -17,7 +17,13 @@ from footcore.domain.assessment import score
 from footcore.domain.catalog import Dose, Phase
 from footcore.domain.flare import morning_reduces
 from footcore.domain.program import CheckIn, LogEntry, PlannedItem, PlannedSession
-from footcore.domain.program.decisions import baseline, decide_session
+from footcore.domain.program.decisions import (
+    baseline,
+    decide_session,
+    flare_reach,
+    flare_reason,
+    reduced_in_flare,
+)
 from footcore.domain.program.levels import fold
 from footcore.domain.program.weeks import (
     Gate,
@@ -185,6 +191,21 @@ def test_a_bad_morning_is_judged_against_the_pre_flare_baseline() -> None:
     base = baseline(diary.checkins, diary.logs, d(1, 20), "", {}, RULES)
     assert (base.value, base.flare_start, base.flare_session) == (0, d(1, 18), d(1, 17))
     assert morning_reduces(3, base, RULES.safe_max, RULES.baseline)
+
+
+def test_a_flare_takes_one_step_from_the_exercises_loading_the_area_not_one_per_morning() -> None:
+    diary = Diary(d(1, 5), d(1, 20))
+    diary.good_days(d(1, 5), d(1, 17))
+    diary.morning(d(1, 18), pain=3)  # the flare opens; the session of the 17th steps down
+    base = baseline(diary.checkins, diary.logs, d(1, 19), "", {}, RULES)
+    since = flare_reach(base, d(1, 18))
+    assert since == d(1, 17)  # the reach starts at the session before the flare's morning
+    assert reduced_in_flare(diary.history(), since)  # a second bad morning takes no more
+    assert not reduced_in_flare(diary.history(), d(1, 18))  # a new flare would
+    assert flare_reason(3, d(1, 19), "arch", base, "Marble pick-up") == (
+        "morning pain (arch) 3/10 on 2026-01-19 is worse than your baseline "
+        f"({base.text}) and Marble pick-up loads the arch"
+    )
 
 
 def test_a_missed_week_repeats_once_when_the_runner_is_back_the_next_monday() -> None:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from footcore.domain.adaptation import (
     AdaptationRules,
     Decision,
+    Kind,
     Options,
     Outcome,
     decide,
@@ -22,6 +23,7 @@ from footcore.domain.adaptation import (
 from footcore.domain.catalog import Dose
 from footcore.domain.flare import Baseline, PainDay, pre_flare_baseline
 from footcore.domain.program.checkins import CheckIn
+from footcore.domain.program.levels import DecisionLike
 from footcore.domain.program.logbook import LogRecord
 
 DAY = timedelta(days=1)
@@ -152,3 +154,27 @@ def decide_session(
     """The decision for one slot's session of `day` (see `session_outcome` for the values)."""
     outcome = session_outcome(day, session, prescribed, checkins, logs, profile_pain, rules)
     return decide(outcome, opts, rules)
+
+
+def flare_reach(base: Baseline, session_day: date) -> date:
+    """The first session a flare's reductions are dated from: decisions are dated by sessions,
+    so a flare opened by a morning reaches back to the session before that morning."""
+    return min(base.flare_session or session_day, session_day)
+
+
+def reduced_in_flare(decisions: Sequence[DecisionLike], since: date) -> bool:
+    """Whether a slot already took its step down in the flare reaching back to `since`: one step
+    per flare, not one per morning above the baseline."""
+    return any(
+        d.kind == Kind.REGRESS.value and d.session_date is not None and d.session_date >= since
+        for d in decisions
+    )
+
+
+def flare_reason(morning: int, day: date, area: str, base: Baseline, name: str) -> str:
+    """Why a flare's morning takes volume from an exercise loading the painful area."""
+    where = area or "painful area"
+    return (
+        f"morning pain{f' ({area})' if area else ''} {morning}/10 on {day.isoformat()} "
+        f"is worse than your baseline ({base.text}) and {name} loads the {where}"
+    )
