@@ -9,19 +9,14 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from footcore.adapters.storage.models import DecisionRow, LogRow, PrescriptionRow, StateRow
-from footcore.domain.adaptation import (
-    Options,
-    Outcome,
-    can_step,
-    decide,
-    weekly_trend,
-)
+from footcore.adapters.storage.models import DecisionRow, PrescriptionRow, StateRow
+from footcore.domain.adaptation import Options, can_step
 from footcore.domain.catalog import Dose, Phase
 from footcore.domain.flare import decision_dates
 from footcore.domain.planner import exclusion
+from footcore.domain.program.decisions import decide_session as decide_logged
 from footcore.domain.program.levels import fold
-from footcore.services.baseline import baseline_for
+from footcore.services.baseline import history as pain_history
 from footcore.services.context import Runner, dumps
 from footcore.services.stored_plan import base_dose, refresh
 
@@ -88,39 +83,6 @@ def record(
     return row
 
 
-def _pains(runner: Runner, area: str, start: date, end: date) -> list[int]:
-    repo = runner.uow.repo
-    logs = [
-        lg.pain
-        for lg in repo.logs_between(runner.id, start, end)
-        if not area or lg.pain_area == area
-    ]
-    checks = [
-        c.morning_pain
-        for c in repo.checkins_between(runner.id, start, end)
-        if not area or c.area == area
-    ]
-    return logs + checks
-
-
-def _stiffness(runner: Runner, area: str, start: date, end: date) -> list[int]:
-    return [
-        c.stiffness
-        for c in runner.uow.repo.checkins_between(runner.id, start, end)
-        if c.stiffness is not None and (not area or c.area in (area, ""))
-    ]
-
-
-def _morning(runner: Runner, day: date, area: str) -> int | None:
-    checks = runner.uow.repo.checkins_between(runner.id, day, day)
-    by_area = {c.area: c.morning_pain for c in checks}
-    if area in by_area:
-        return by_area[area]
-    if "" in by_area:
-        return by_area[""]
-    return max(by_area.values()) if by_area and not area else None
-
-
 def _eligible(
     runner: Runner, ids: tuple[str, ...], phase: Phase, easier: bool, taken: set[str]
 ) -> str | None:
@@ -140,39 +102,6 @@ def _eligible(
 def _item(runner: Runner, day: date, slot: str) -> PrescriptionRow | None:
     session = runner.uow.repo.session_on(runner.id, day)
     return next((p for p in session.items if p.exercise == slot), None) if session else None
-
-
-def _outcome(runner: Runner, day: date, logs: list[LogRow], prescribed: Dose) -> Outcome:
-    worst = max(logs, key=lambda lg: (lg.pain, lg.pain_area != ""))
-    area = worst.pain_area or next((lg.pain_area for lg in logs if lg.pain_area), "")
-    measures = [m for lg in logs if (m := lg.reps or lg.hold_s or lg.distance_m) is not None]
-    rpes = [lg.rpe for lg in logs if lg.rpe is not None]
-    w = runner.r.adapt.trend_window_days
-    return Outcome(
-        day=day,
-        prescribed=prescribed,
-        sets_done=min(lg.sets for lg in logs),
-        measure_done=min(measures) if measures else None,
-        sides_done=frozenset(lg.side for lg in logs),
-        pain=worst.pain,
-        area=area,
-        rpe=max(rpes) if rpes else None,
-        morning_pain=_morning(runner, day + DAY, area),
-        baseline_pain=baseline_for(runner, day + DAY, area).value,
-        rising=weekly_trend(
-            _pains(runner, area, day - (w - 1) * DAY, day),
-            _pains(runner, area, day - (2 * w - 1) * DAY, day - w * DAY),
-            area,
-            runner.r.adapt,
-        )
-        or weekly_trend(
-            _stiffness(runner, area, day - (w - 1) * DAY, day),
-            _stiffness(runner, area, day - (2 * w - 1) * DAY, day - w * DAY),
-            area,
-            runner.r.adapt,
-            "morning stiffness",
-        ),
-    )
 
 
 def options_for(
@@ -209,9 +138,11 @@ def decide_session(runner: Runner, slot: str, day: date) -> DecisionInfo | None:
     A decision identical to the one already in force for that session is not stored twice.
     """
     repo = runner.uow.repo
-    logs = repo.logs_between(runner.id, day, day, slot)
-    item = _item(runner, day, slot)
-    if not logs or item is None:
+    # Storage reads, once: the check-ins and logs up to the morning after the session.
+    checkins, logs = pain_history(runner, day + DAY)
+    session = [lg for lg in logs if lg.day == day and lg.slot == slot]
+    item = _item(runner, day, slot) if session else None
+    if item is None:
         return None
     history = repo.decisions(runner.id, slot)
     opts = options_for(runner, slot, day, item, history)
@@ -222,7 +153,9 @@ def decide_session(runner: Runner, slot: str, day: date) -> DecisionInfo | None:
         distance_m=item.distance_m,
         per_side=item.per_side,
     )
-    decision = decide(_outcome(runner, day, logs, prescribed), opts, runner.r.adapt)
+    decision = decide_logged(
+        day, session, prescribed, checkins, logs, runner.profile.health.pain, opts, runner.r.adapt
+    )
     current = next((d for d in reversed(history) if d.session_date == day), None)
     if current is not None and (current.kind, current.action, current.reason) == (
         decision.kind.value,

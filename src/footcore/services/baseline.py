@@ -1,45 +1,28 @@
-"""The runner's pre-flare baseline for one area, from the stored check-ins and logs
-(the rule itself: domain/flare.py)."""
+"""The runner's history of pain as plain values (check-ins and logs up to a day, read once), and
+the pre-flare baseline for one area from it (the rules: domain/program/decisions.py and
+domain/flare.py)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from footcore.domain.flare import Baseline, PainDay, pre_flare_baseline
+from footcore.adapters.storage.programs import checkin, log_record
+from footcore.domain.flare import Baseline
+from footcore.domain.program import CheckIn, LogRecord
+from footcore.domain.program.decisions import baseline
 from footcore.services.context import Runner
 
 
-def pain_days(runner: Runner, area: str, end: date) -> list[PainDay]:
-    """Every day up to `end` with its morning pain and worst session pain for an area: the area's
-    own check-in, else the overall one ('' = the worst of any area); logs of the area or unnamed."""
+def history(runner: Runner, end: date) -> tuple[list[CheckIn], list[LogRecord]]:
+    """Every check-in and log of the runner up to `end` (inclusive), in date order."""
     repo = runner.uow.repo
-    mornings: dict[date, dict[str, int]] = {}
-    for c in repo.checkins_between(runner.id, date.min, end):
-        mornings.setdefault(c.date, {})[c.area] = c.morning_pain
-    sessions: dict[date, int] = {}
-    for lg in repo.logs_between(runner.id, date.min, end):
-        if not area or lg.pain_area in (area, ""):
-            sessions[lg.date] = max(sessions.get(lg.date, 0), lg.pain)
-    days = []
-    for day in sorted(set(mornings) | set(sessions)):
-        by_area = mornings.get(day, {})
-        morning = (
-            by_area.get(area, by_area.get("")) if area else max(by_area.values(), default=None)
-        )
-        days.append(PainDay(day, morning, sessions.get(day)))
-    return days
+    return (
+        [checkin(c) for c in repo.checkins_between(runner.id, date.min, end)],
+        [log_record(lg) for lg in repo.logs_between(runner.id, date.min, end)],
+    )
 
 
 def baseline_for(runner: Runner, on: date, area: str) -> Baseline:
     """The baseline a morning of `on` in `area` is judged against."""
-    pain = runner.profile.health.pain
-    fallback = pain.get(area, 0) if area else max(pain.values(), default=0)
-    rules = runner.r.adapt
-    return pre_flare_baseline(
-        pain_days(runner, area, on),
-        on,
-        rules.safe_max,
-        rules.acceptable_max,
-        rules.baseline,
-        fallback,
-    )
+    checkins, logs = history(runner, on)
+    return baseline(checkins, logs, on, area, runner.profile.health.pain, runner.r.adapt)

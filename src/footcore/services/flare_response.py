@@ -11,6 +11,7 @@ from footcore.adapters.storage.models import PrescriptionRow
 from footcore.domain.adaptation import Action, reduce_volume
 from footcore.domain.catalog import Exercise
 from footcore.domain.flare import loading_slots, morning_reduces
+from footcore.domain.program.decisions import flare_reach, flare_reason, reduced_in_flare
 from footcore.services.adapting import DecisionInfo, apply_level, options_for, record
 from footcore.services.baseline import baseline_for
 from footcore.services.context import Runner
@@ -31,7 +32,7 @@ def reduce_loading(
     session_day = day - DAY
     # Decisions are dated by sessions: a flare opened by a morning has its first ones dated by the
     # session before that morning, so the flare's reach starts there, not on the morning's day.
-    since = min(base.flare_session or session_day, session_day)
+    since = flare_reach(base, session_day)
     repo, catalog = runner.uow.repo, runner.r.k.catalog
     end = day + rules.baseline.following_days * DAY
     items: dict[str, tuple[PrescriptionRow, Exercise]] = {}
@@ -43,18 +44,13 @@ def reduce_loading(
                 planned.append((session.date, p.exercise, ex))
                 items.setdefault(p.exercise, (p, ex))
     out: list[DecisionInfo] = []
-    where = area or "painful area"
     for slot in loading_slots(planned, day, area, rules.baseline, set(decided)):
         p, ex = items[slot]
         history = repo.decisions(runner.id, slot)
-        if any(
-            d.kind == "regress" and d.session_date is not None and d.session_date >= since
-            for d in history
-        ):
+        if reduced_in_flare(history, since):
             continue  # already reduced in this flare: one step per flare, not per morning
         decision = reduce_volume(
-            f"morning pain{f' ({area})' if area else ''} {morning}/10 on {day.isoformat()} "
-            f"is worse than your baseline ({base.text}) and {ex.name} loads the {where}",
+            flare_reason(morning, day, area, base, ex.name),
             rules.morning_sources + rules.baseline.area_sources,
             options_for(runner, slot, session_day, p, history),
         )

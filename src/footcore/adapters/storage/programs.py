@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
@@ -88,6 +89,28 @@ _LOGS = (
 )
 
 
+def log_record(r: Any) -> LogRecord:  # a LogRow, or a Row of its columns
+    """A stored log as the domain reads it, from its row or from its columns."""
+    return LogRecord(
+        r.date,
+        r.exercise,
+        r.slot,
+        r.side,
+        r.sets,
+        r.reps,
+        r.hold_s,
+        r.distance_m,
+        r.rpe,
+        r.pain,
+        r.pain_area,
+    )
+
+
+def checkin(r: Any) -> CheckIn:  # a CheckinRow, or a Row of its columns
+    """A stored check-in as the domain reads it, from its row or from its columns."""
+    return CheckIn(r.date, r.area, r.morning_pain, r.stiffness, tuple(json.loads(r.symptoms)))
+
+
 def _json(data: object) -> str:
     """As services.context.dumps stores JSON: sorted keys, no spaces, UTF-8 text."""
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -132,29 +155,11 @@ class ProgramRepository:
         if len(items) < len(dates):  # a session whose items a coach all left out
             for (day,) in self._db().execute(_SESSIONS, wanted):
                 items.setdefault(day, [])
-        logs = [
-            LogRecord(
-                r.date,
-                r.exercise,
-                r.slot,
-                r.side,
-                r.sets,
-                r.reps,
-                r.hold_s,
-                r.distance_m,
-                r.rpe,
-                r.pain,
-                r.pain_area,
-            )
-            for r in self._db().execute(_LOGS, wanted)
-        ]
+        logs = [log_record(r) for r in self._db().execute(_LOGS, wanted)]
         sessions = {day: PlannedSession(day, tuple(found)) for day, found in items.items()}
         program = Program(athlete_id, as_of, pause, sessions, logs)
         if checkins:  # only a check-in needs them: a log reads one statement less
-            program.checkins = [
-                CheckIn(r.date, r.area, r.morning_pain, r.stiffness, tuple(json.loads(r.symptoms)))
-                for r in self._db().execute(_CHECKINS, wanted)
-            ]
+            program.checkins = [checkin(r) for r in self._db().execute(_CHECKINS, wanted)]
         return program
 
     def save(self, program: Program) -> None:
