@@ -61,7 +61,7 @@ def test_bad_runs_are_one_line_with_exit_2_and_nothing_is_stored(
         fc("runs", "add", "--date", (today + DAY).isoformat(), "--km", "5", "--minutes", "30"),
         "is in the future",
     )
-    one_error_line(fc(*base, "--rpe", "11"), "rpe: 11 is not an effort rating; give 0 to 10")
+    one_error_line(fc(*base, "--rpe", "11"), "--rpe 11 is not an effort rating; give 0 to 10")
     one_error_line(fc(*base, "--surface", "sand"), "'sand' is not one of 'road', 'trail'")
     one_error_line(fc(*base, "--shoe", "Ghost"), "no shoe 'Ghost'")
     one_error_line(
@@ -222,7 +222,7 @@ def test_the_load_shows_weekly_distance_and_its_change(
     assert {r["trigger"] for r in report["restrictions"]} >= {"sharp_week", "spike"}
     text = ok("load", "--weeks", "2").out
     assert "+50%" in text and "Damsted 2019" in text
-    one_error_line(fc("load", "--weeks", "0"), "weeks: 0 is out of range; accepted 1..520")
+    one_error_line(fc("load", "--weeks", "0"), "--weeks 0 is out of range; accepted 1..520")
 
 
 # --- the foot plan after a spike -----------------------------------------------------------------

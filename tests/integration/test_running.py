@@ -15,7 +15,6 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from footcore.entrypoints.cli_words import cli_message
 
 from footcore.adapters.importers import Imported
 from footcore.adapters.inputs import results_from_mapping
@@ -24,6 +23,7 @@ from footcore.adapters.storage.database import alembic_config
 from footcore.adapters.storage.models import Base
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.bootstrap import knowledge
+from footcore.entrypoints.cli.words import cli_message
 from footcore.errors import ConflictError, InputError, NotFoundError
 from footcore.services import running, running_import, training
 from footcore.services.logbook import LogEntry

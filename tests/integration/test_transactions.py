@@ -12,11 +12,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from footcore.entrypoints.cli_words import cli_message
 from sqlalchemy import func, select, text
 
 from footcore.adapters.storage.models import LogRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
+from footcore.entrypoints.cli.words import cli_message
 from footcore.errors import InputError
 from footcore.services import training
 from footcore.services.logbook import LogEntry

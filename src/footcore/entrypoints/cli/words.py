@@ -66,9 +66,10 @@ def action(verb: str) -> str | None:
 def cli_message(exc: FootcoreError) -> str:
     """The error's one line as the command line says it. A detail that starts with a number or a
     double-quoted text follows its option as it is typed (`--pain 11 is out of range`,
-    `--by "NAME, ROLE": ...`), not after a colon."""
+    `--by "NAME, ROLE": ...`), not after a colon; a field with no option of its own keeps the
+    colon (`reminder_km: 100 km is outside ...`)."""
     text = exc.render_with(flag, action)
-    if exc.field and (exc.detail[:1].isdigit() or exc.detail.startswith('"')):
-        named = flag(exc.field or "")
+    named = flag(exc.field) if exc.field else ""
+    if named.startswith("--") and (exc.detail[:1].isdigit() or exc.detail.startswith('"')):
         text = text.replace(f"{named}: ", f"{named} ", 1)
     return text
