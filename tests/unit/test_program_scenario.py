@@ -9,9 +9,8 @@ from __future__ import annotations
 import tomllib
 from datetime import date, timedelta
 
-from footcore.adapters.rules_files import load_battery
-
 from footcore.adapters.adaptation_rules_file import load_adaptation_rules, load_gate_rules
+from footcore.adapters.assessment_files import load_battery
 from footcore.adapters.inputs import results_from_mapping
 from footcore.domain.adaptation import Decision, Kind, Options, gate, stepped
 from footcore.domain.assessment import score
