@@ -87,14 +87,14 @@ def _eligible(
     runner: Runner, ids: tuple[str, ...], phase: Phase, easier: bool, taken: set[str]
 ) -> str | None:
     """The first variant the runner may do; never one that is already an item of the week."""
-    catalog = runner.r.k.catalog
+    catalog = runner.catalog
     for ex_id in ids:
         ex = catalog.exercises.get(ex_id)
         if ex is None or ex.habit or ex_id in taken:
             continue
         # An easier variant may come from an earlier phase; a harder one must fit this phase.
         at = phase if (phase in ex.phases or not easier) else ex.phases[0]
-        if exclusion(ex, runner.profile, at, runner.r.k.rules) is None:
+        if exclusion(ex, runner.profile, at, runner.planner_rules) is None:
             return ex_id
     return None
 
@@ -119,15 +119,15 @@ def options_for(
             taken |= {
                 i for p in s.items if p.exercise != slot for i in (p.exercise, p.exercise_done)
             }
-    ex = runner.r.k.catalog.exercises.get(level.variant)
-    protocol = runner.r.k.rules.protocols.get(level.variant)
+    ex = runner.catalog.exercises.get(level.variant)
+    protocol = runner.planner_rules.protocols.get(level.variant)
     return Options(
-        can_step_up=can_step(base, level.step, +1, runner.r.adapt.steps),
-        can_step_down=can_step(base, level.step, -1, runner.r.adapt.steps),
+        can_step_up=can_step(base, level.step, +1, runner.adapt.steps),
+        can_step_down=can_step(base, level.step, -1, runner.adapt.steps),
         harder=_eligible(runner, ex.progression, phase, False, taken) if ex else None,
         easier=_eligible(runner, ex.regression, phase, True, taken) if ex else None,
         days_at_level=(day - since).days if since is not None else 0,
-        names={e.id: e.name for e in runner.r.k.catalog},
+        names={e.id: e.name for e in runner.catalog},
         protocol=protocol.note if protocol is not None else None,
     )
 
@@ -154,7 +154,7 @@ def decide_session(runner: Runner, slot: str, day: date) -> DecisionInfo | None:
         per_side=item.per_side,
     )
     decision = decide_logged(
-        day, session, prescribed, checkins, logs, runner.profile.health.pain, opts, runner.r.adapt
+        day, session, prescribed, checkins, logs, runner.profile.health.pain, opts, runner.adapt
     )
     current = next((d for d in reversed(history) if d.session_date == day), None)
     if current is not None and (current.kind, current.action, current.reason) == (

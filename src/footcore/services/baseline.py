@@ -25,4 +25,4 @@ def history(runner: Runner, end: date) -> tuple[list[CheckIn], list[LogRecord]]:
 def baseline_for(runner: Runner, on: date, area: str) -> Baseline:
     """The baseline a morning of `on` in `area` is judged against."""
     checkins, logs = history(runner, on)
-    return baseline(checkins, logs, on, area, runner.profile.health.pain, runner.r.adapt)
+    return baseline(checkins, logs, on, area, runner.profile.health.pain, runner.adapt)

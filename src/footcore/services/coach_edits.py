@@ -77,7 +77,7 @@ def edit(
     with uow:
         runner = open_runner(uow, athlete, as_of)
         if kind == "swap":
-            runner.r.k.catalog.get(value)  # an exercise of the library, else 404
+            runner.catalog.get(value)  # an exercise of the library, else 404
         if not uow.repo.slot_items_from(runner.id, exercise, start):
             raise InputError(f"'{exercise}' is not in the plan from {start}", "exercise")
         row = CoachEditRow(

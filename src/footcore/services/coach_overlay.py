@@ -45,7 +45,7 @@ def overlay(runner: Runner, from_day: date) -> None:
 
 
 def _apply(runner: Runner, p: PrescriptionRow, e: CoachEditRow) -> None:
-    catalog = runner.r.k.catalog
+    catalog = runner.catalog
     why = f" ({e.reason})" if e.reason else ""
     if e.kind == "swap":
         ex = catalog.get(e.value)

@@ -8,12 +8,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from footcore.domain.assessment import Finding, score
-from footcore.domain.knowledge import Rules
+from footcore.domain.adaptation import AdaptationRules
+from footcore.domain.assessment import BatteryTest, Finding, score
+from footcore.domain.catalog import Catalog
+from footcore.domain.knowledge import ProgramLimits, Rules
+from footcore.domain.phase_gates import GateRules
 from footcore.domain.plan import Plan
+from footcore.domain.plan_rules import PlannerRules
 from footcore.domain.planner import generate_plan
 from footcore.domain.profile import Profile
 from footcore.domain.program import Pause
+from footcore.domain.redflags import RedFlag
 from footcore.errors import NotFoundError
 from footcore.services import ports
 
@@ -63,6 +68,35 @@ class Runner:
     def id(self) -> int:
         return self.athlete.id
 
+    # The knowledge and rules by name, so a use case reads `runner.catalog`, not a chain.
+    @property
+    def catalog(self) -> Catalog:
+        return self.r.k.catalog
+
+    @property
+    def battery(self) -> tuple[BatteryTest, ...]:
+        return self.r.k.battery
+
+    @property
+    def planner_rules(self) -> PlannerRules:
+        return self.r.k.rules
+
+    @property
+    def red_flags(self) -> dict[str, RedFlag]:
+        return self.r.k.red_flags
+
+    @property
+    def adapt(self) -> AdaptationRules:
+        return self.r.adapt
+
+    @property
+    def gates(self) -> GateRules:
+        return self.r.gates
+
+    @property
+    def limits(self) -> ProgramLimits:
+        return self.r.limits
+
     @property
     def raw_profile(self) -> dict[str, Any]:
         if not self._raw_profile:
@@ -85,7 +119,7 @@ class Runner:
         if not refs:
             return None
         results = results_from_mapping(json.loads(refs[-1].results), "stored assessment")
-        return score(self.r.k.battery, results, self.profile)
+        return score(self.battery, results, self.profile)
 
     def generated(self) -> Plan:
         """The plan as the planner makes it from the current profile and reference findings."""
@@ -94,9 +128,9 @@ class Runner:
             if stored is None:
                 raise NotFoundError(f"runner '{self.athlete.name}' has no plan", action="init")
             self._plan = generate_plan(
-                self.r.k.catalog,
+                self.catalog,
                 self.profile,
-                self.r.k.rules,
+                self.planner_rules,
                 stored.start,
                 stored.weeks,
                 self.reference_findings() or (),

@@ -163,7 +163,7 @@ def stored_progress(runner: Runner, plan: Plan) -> Progress:
     return Progress(
         adherence(plan, logs, runner.as_of),
         pain_series(logs, checkins),
-        retest_series(runner.r.k.battery, results, runner_info.age, runner_info.sex),
+        retest_series(runner.battery, results, runner_info.age, runner_info.sex),
         load,
         runner.profile.units,
     )

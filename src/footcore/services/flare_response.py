@@ -25,7 +25,7 @@ def reduce_loading(
     """Reduce the exercises loading `area` over the days from `day` on after a morning above the
     baseline; `decided` are the slots already decided from yesterday's session. The decisions are
     dated by the session the morning follows (the day before)."""
-    rules = runner.r.adapt
+    rules = runner.adapt
     base = baseline_for(runner, day, area)
     if not morning_reduces(morning, base, rules.safe_max, rules.baseline):
         return []
@@ -33,7 +33,7 @@ def reduce_loading(
     # Decisions are dated by sessions: a flare opened by a morning has its first ones dated by the
     # session before that morning, so the flare's reach starts there, not on the morning's day.
     since = flare_reach(base, session_day)
-    repo, catalog = runner.uow.repo, runner.r.k.catalog
+    repo, catalog = runner.uow.repo, runner.catalog
     end = day + rules.baseline.following_days * DAY
     items: dict[str, tuple[PrescriptionRow, Exercise]] = {}
     planned: list[tuple[date, str, Exercise]] = []

@@ -62,7 +62,7 @@ def ensure_not_paused(runner: Runner) -> None:
 
 def pause_for(runner: Runner, symptoms: Sequence[str]) -> str | None:
     """Store a pause for any red flag among the symptoms; the referral message, or None."""
-    flags = runner.r.k.red_flags
+    flags = runner.red_flags
     positive = [flags[s] for s in symptoms if s in flags]
     if not positive:
         return None
@@ -109,13 +109,13 @@ def log_many(runner: Runner, entries: Sequence[LogEntry], decide: bool = True) -
     whose right side is still on its way."""
     from footcore.adapters.datafiles import vocabulary
 
-    catalog, areas = runner.r.k.catalog, vocabulary().words("pain_areas")
+    catalog, areas = runner.catalog, vocabulary().words("pain_areas")
     for e in entries:
         catalog.get(e.exercise)  # an unknown id is a NotFoundError naming the fix
     pause = runner.pause()  # read once per transaction
     if pause is None:
         catch_up(runner)  # settle ended weeks first: a repeat week moves the sessions
-    limits = runner.r.limits.log
+    limits = runner.limits.log
     done = store_logs(runner.uow.programs, runner.id, runner.as_of, entries, pause, limits, areas)
     decided: dict[tuple[str, date], DecisionInfo | None] = {}
     if decide:

@@ -43,7 +43,7 @@ def results_json(raw: dict[str, Any]) -> str:
 
 
 def lower_leg_pain(runner: Runner, day: date) -> int:
-    areas = runner.r.k.rules.lower_leg_areas
+    areas = runner.planner_rules.lower_leg_areas
     start = day - 6 * DAY
     repo = runner.uow.repo
     pains = [
@@ -113,17 +113,17 @@ def retest(runner: Runner, results: Results, raw: dict[str, Any]) -> Retested:
     catch_up(runner)
     repo = runner.uow.repo
     stored = json.loads(results_json(raw))
-    findings = tuple(score(runner.r.k.battery, results, runner.profile))
+    findings = tuple(score(runner.battery, results, runner.profile))
     week = repo.week_on(runner.id, results.date)
     entering = entering_phase(runner, week) if week is not None else Phase.FOUNDATION.value
-    battery = {t.id: t for t in runner.r.k.battery}
+    battery = {t.id: t for t in runner.battery}
     verdict = gate(
         Phase(entering),
         runner.reference_findings(),
         findings,
         battery,
         lower_leg_pain(runner, results.date),
-        runner.r.gates,
+        runner.gates,
     )
     for a in repo.assessments(runner.id):
         if a.kind == "retest" and a.date == results.date:

@@ -61,7 +61,7 @@ def _counts(area: str, lower_leg: frozenset[str]) -> bool:
 
 def _max_pain(runner: Runner, first: date, last: date) -> int:
     """The worst lower-leg (or unplaced) pain logged or checked in with first <= day <= last."""
-    areas = runner.r.k.rules.lower_leg_areas
+    areas = runner.planner_rules.lower_leg_areas
     repo = runner.uow.repo
     pains = [
         c.morning_pain
@@ -77,7 +77,7 @@ def _max_pain(runner: Runner, first: date, last: date) -> int:
 def _current_pain(runner: Runner) -> int:
     days = footwear_rules().ramp.recent_pain_days
     recent = _max_pain(runner, runner.as_of - timedelta(days=days), runner.as_of)
-    return max(recent, lower_leg_pain(runner.profile, runner.r.k.rules))
+    return max(recent, lower_leg_pain(runner.profile, runner.planner_rules))
 
 
 def _training_weeks(runner: Runner) -> int:
@@ -113,7 +113,7 @@ def _replay(
         current,
         max(
             _max_pain(runner, current, runner.as_of),
-            lower_leg_pain(runner.profile, runner.r.k.rules),
+            lower_leg_pain(runner.profile, runner.planner_rules),
         ),
         rules,
         load,

@@ -141,7 +141,7 @@ def refresh_restrictions(runner: Runner) -> list[Restriction]:
     rules = load_rules()
     since = runner.as_of - timedelta(days=lookback_days(rules))
     found = foot_load_restrictions(run_records(runner, since, runner.as_of), runner.as_of, rules)
-    catalog, unit = runner.r.k.catalog, runner.profile.units
+    catalog, unit = runner.catalog, runner.profile.units
     rows = [
         FootRestrictionRow(
             athlete_id=runner.id,

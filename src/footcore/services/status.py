@@ -152,7 +152,7 @@ def latest_checkins(runner: Runner) -> list[dict[str, Any]]:
             "stiffness": c.stiffness,
             "symptoms": json.loads(c.symptoms),
         }
-        for c in reversed(rows[-runner.r.limits.latest_checkins :])
+        for c in reversed(rows[-runner.limits.latest_checkins :])
     ]
 
 
@@ -166,7 +166,7 @@ def warnings(runner: Runner, week: dict[str, Any] | None) -> list[str]:
     if plan is not None:
         out += json.loads(plan.warnings)
     failed = failed_in_a_row(repo.assessments(runner.id))
-    if failed >= runner.r.gates.clinician_after:
+    if failed >= runner.gates.clinician_after:
         out.append(
             f"{failed} retests in a row did not open the next phase: please see a "
             "physiotherapist or sports doctor, who can tailor the program to you"
@@ -179,13 +179,13 @@ def warnings(runner: Runner, week: dict[str, Any] | None) -> list[str]:
                 "retest week: do the assessment battery again by the end of the week and "
                 "record it as a retest"
             )
-    limits = runner.r.limits
+    limits = runner.limits
     recent = [
         d
         for d in repo.decisions(runner.id)
         if d.date >= runner.as_of - limits.recent_days * DAY and d.kind == "regress"
     ]
     for d in recent[-limits.recent_reductions :]:
-        name = runner.r.k.catalog.name_of(d.exercise)
+        name = runner.catalog.name_of(d.exercise)
         out.append(f"{name} reduced after the session of {d.date.isoformat()}: {d.reason}")
     return out

@@ -56,7 +56,7 @@ def store_new_plan(runner: Runner) -> None:
 
 
 def planned_dose(runner: Runner, p: PrescriptionRow) -> Dose:
-    ex = runner.r.k.catalog.exercises.get(p.exercise)
+    ex = runner.catalog.exercises.get(p.exercise)
     base = ex.dose if ex is not None else Dose(sets=p.planned_sets, per_side=p.per_side)
     return replace(
         base,
@@ -71,15 +71,15 @@ def base_dose(runner: Runner, p: PrescriptionRow, variant: str) -> Dose:
     """The dose a level counts its steps from: the plan's, or the variant's own default."""
     if variant == p.exercise:
         return planned_dose(runner, p)
-    return runner.r.k.catalog.get(variant).dose
+    return runner.catalog.get(variant).dose
 
 
 def adapt_item(runner: Runner, p: PrescriptionRow, state: StateRow | None) -> None:
     """Write the adapted dose, the exercise done and its cues onto one item."""
     level = Level(state.variant, state.step) if state is not None else Level(p.exercise)
-    catalog = runner.r.k.catalog
+    catalog = runner.catalog
     variant = level.variant if level.variant in catalog else p.exercise
-    dose = stepped(base_dose(runner, p, variant), level.step, runner.r.adapt.steps)
+    dose = stepped(base_dose(runner, p, variant), level.step, runner.adapt.steps)
     ex = catalog.exercises.get(variant)
     p.exercise_done = variant
     p.name_done = ex.name if ex is not None else p.name

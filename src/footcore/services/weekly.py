@@ -30,7 +30,7 @@ def _span(w: WeekRow) -> str:
 
 def catch_up(runner: Runner) -> None:
     repo = runner.uow.repo
-    for _ in range(runner.r.limits.max_reviews):
+    for _ in range(runner.limits.max_reviews):
         w = repo.first_unreviewed_week_ended(runner.id, runner.as_of)
         if w is None:
             return
@@ -55,7 +55,7 @@ def _repeat_missed(runner: Runner, w: WeekRow) -> None:
     )
     if count > 1:
         reason += f" ({count} times, until you are back)"
-    record(runner, "", "hold", "repeat", reason, runner.r.adapt.missed_sources)
+    record(runner, "", "hold", "repeat", reason, runner.adapt.missed_sources)
     insert_weeks(runner, w, [w.plan_week] * count, "repeat", reason)
     for extra in repo.weeks(runner.id):
         if w.seq < extra.seq < w.seq + count:
@@ -86,7 +86,7 @@ def _gate_at_week_end(runner: Runner, w: WeekRow) -> None:
             f"week {w.seq} was a retest week and ended without a retest: it repeats until "
             "a retest opens the next phase (footcore retest --results FILE)"
         )
-        record(runner, "", "hold", "gate", reason, runner.r.gates.repeat_sources)
+        record(runner, "", "hold", "gate", reason, runner.gates.repeat_sources)
         insert_weeks(runner, w, [w.plan_week], "gate_wait", reason)
     elif outcome is Gate.PASSED:
         w.gate = outcome.value
@@ -98,12 +98,12 @@ def fail_gate(runner: Runner, w: WeekRow) -> None:
     """Repeat the last weeks of the cycle, ending with another retest week."""
     w.gate = Gate.FAILED.value
     cycle = [g.index for g in runner.generated().weeks if g.cycle == w.cycle]
-    block = repeat_block(cycle, w.plan_week, runner.r.gates.repeat_weeks)
+    block = repeat_block(cycle, w.plan_week, runner.gates.repeat_weeks)
     reason = (
         f"the retest did not open the next phase: {len(block)} more weeks of the "
         f"{w.phase.replace('_', '-')} phase, then another retest"
     )
-    record(runner, "", "hold", "gate", reason, runner.r.gates.repeat_sources)
+    record(runner, "", "hold", "gate", reason, runner.gates.repeat_sources)
     insert_weeks(runner, w, block, "gate_repeat", reason)
 
 
@@ -127,7 +127,7 @@ def pass_gate(runner: Runner, w: WeekRow) -> None:
             "gate",
             f"the retest passed: {len(ahead)} repeat week(s) dropped; the next phase starts "
             f"on {ahead[0].start.isoformat()}",
-            runner.r.gates.change_sources,
+            runner.gates.change_sources,
         )
         remove_weeks(runner, ahead)
 
