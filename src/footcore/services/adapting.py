@@ -18,7 +18,7 @@ from footcore.domain.program.decisions import decide_session as decide_logged
 from footcore.domain.program.levels import fold
 from footcore.services.baseline import history as pain_history
 from footcore.services.context import Runner, dumps
-from footcore.services.stored_plan import base_dose, refresh
+from footcore.services.plan_items import base_dose, refresh
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from footcore.errors import InputError
 from footcore.services.accounts import audit, repo
 from footcore.services.coach_overlay import active_edits
 from footcore.services.context import open_runner
-from footcore.services.stored_plan import refresh
+from footcore.services.plan_items import refresh
 
 KINDS = ("swap", "dose", "exclude", "note")
 # What a coach may set as a dose (data/program_limits.toml [coach_edit]); the API's schema reads it.

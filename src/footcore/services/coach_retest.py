@@ -23,7 +23,7 @@ from footcore.services.accounts import audit, repo
 from footcore.services.coach_edits import EditView, view
 from footcore.services.coach_overlay import PREFIX, active_edits
 from footcore.services.context import Runner, open_runner
-from footcore.services.stored_plan import end_of, insert_weeks, remove_weeks
+from footcore.services.plan_calendar import end_of, insert_weeks, remove_weeks
 from footcore.services.weekly import catch_up
 
 KIND = "retest"

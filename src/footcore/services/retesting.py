@@ -21,7 +21,7 @@ from footcore.errors import ConflictError
 from footcore.services.adapting import record
 from footcore.services.context import Runner, dumps
 from footcore.services.logbook import check_past, ensure_not_paused
-from footcore.services.stored_plan import rebuild_from
+from footcore.services.plan_calendar import rebuild_from
 from footcore.services.weekly import catch_up, entering_phase, fail_gate, pass_gate
 
 DAY = timedelta(days=1)

@@ -10,8 +10,8 @@ from typing import Any
 
 from footcore.adapters.storage.models import PrescriptionRow
 from footcore.services.context import Runner
+from footcore.services.plan_calendar import end_of
 from footcore.services.retesting import failed_in_a_row
-from footcore.services.stored_plan import end_of
 
 DAY = timedelta(days=1)
 

@@ -32,13 +32,13 @@ from footcore.services.logbook import (
 )
 from footcore.services.logbook import checkin as _checkin
 from footcore.services.logbook import log_exercise as _log
+from footcore.services.plan_calendar import rebuild_from, store_new_plan
 from footcore.services.queries.day_view import DayView
 from footcore.services.queries.sql import db_from, read_day, read_week
 from footcore.services.retesting import Retested, results_json
 from footcore.services.retesting import retest as _retest
 from footcore.services.status import StatusView
 from footcore.services.status import status as _status
-from footcore.services.stored_plan import rebuild_from, store_new_plan
 from footcore.services.weekly import catch_up
 
 __all__ = [

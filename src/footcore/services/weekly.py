@@ -19,7 +19,7 @@ from footcore.domain.program.weeks import (
 )
 from footcore.services.adapting import record
 from footcore.services.context import Runner
-from footcore.services.stored_plan import end_of, insert_weeks, remove_weeks
+from footcore.services.plan_calendar import end_of, insert_weeks, remove_weeks
 
 DAY = timedelta(days=1)
 
