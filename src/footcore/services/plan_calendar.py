@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from footcore.adapters.storage.models import SessionRow, WeekRow
+from footcore.adapters.storage.program_items import item_row
 from footcore.domain.plan import Week
 from footcore.services.coach_overlay import overlay
 from footcore.services.context import Runner
@@ -66,7 +67,9 @@ def _build_sessions(runner: Runner, weeks: Sequence[WeekRow], from_day: date) ->
             if day < from_day:
                 continue
             session = SessionRow(athlete_id=runner.id, week_id=w.id, date=day)
-            session.items.extend(session_items(runner, s.items, states))
+            session.items.extend(
+                item_row(runner.id, item) for item in session_items(runner, s.items, states)
+            )
             rows.append(session)
     runner.uow.repo.add_all(rows)
     runner.uow.repo.flush()
