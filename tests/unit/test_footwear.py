@@ -18,19 +18,21 @@ from footcore.adapters.load_rules_file import (
 from footcore.domain.assessment import Finding, Standing
 from footcore.domain.footwear import (
     FootwearRules,
-    MilestoneCheck,
-    MinimalistRamp,
-    RampStatus,
-    RampWeek,
     Shoe,
     ShoeKind,
-    check_milestones,
     distance_by_shoe,
-    minimalist_runs,
     retirement_reminders,
     rotation_summary,
 )
 from footcore.domain.load import LoadRules, RunRecord
+from footcore.domain.minimalist_ramp import (
+    MilestoneCheck,
+    MinimalistRamp,
+    RampStatus,
+    RampWeek,
+    check_milestones,
+    minimalist_runs,
+)
 from footcore.errors import InputError
 
 MONDAY = date(2026, 3, 2)

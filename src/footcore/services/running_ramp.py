@@ -16,14 +16,14 @@ from datetime import date, timedelta
 
 from footcore.adapters.storage.running_models import MinimalistRampRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
-from footcore.domain.footwear import (
+from footcore.domain.load import RunRecord, monday_of
+from footcore.domain.minimalist_ramp import (
     MilestoneCheck,
     MinimalistRamp,
     RampStatus,
     RampWeek,
     check_milestones,
 )
-from footcore.domain.load import RunRecord, monday_of
 from footcore.domain.planner import lower_leg_pain
 from footcore.errors import ConflictError, InputError
 from footcore.services.context import Runner
