@@ -15,10 +15,12 @@ from footcore.entrypoints.cli import (  # each registers its commands on the gro
     exports,
     learn,
     library,
+    logbook,
     profile,
     running,
     serve,
     session,
+    shoes,
     training,
 )
 from footcore.entrypoints.cli.base import cli
@@ -33,10 +35,12 @@ COMMAND_MODULES = (
     exports,
     learn,
     library,
+    logbook,
     profile,
     running,
     serve,
     session,
+    shoes,
     training,
 )
 
