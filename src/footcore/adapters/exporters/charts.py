@@ -10,114 +10,40 @@ of the series is a test of the picture. A period without data gives a chart that
 from __future__ import annotations
 
 import io
-import textwrap
 import threading
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from collections.abc import Callable, Sequence
+from datetime import timedelta
 from typing import Any
 
 from footcore.adapters.adaptation_rules_file import load_adaptation_rules
+from footcore.adapters.exporters.chart_kit import (
+    KINDS,
+    NO_DATA,
+    PRINT_SIZE,
+    SUFFIXES,
+    TITLES,
+    WEB_FONT_PT,
+    WEB_SIZE,
+    Chart,
+    Series,
+    check_kind,
+    date_axis,
+    legend_below,
+    plot_bars,
+    plot_line,
+    small_text,
+    wrapped,
+)
 from footcore.domain.assessment import NormBand
 from footcore.domain.progress import LoadWeek, Progress
 from footcore.errors import InputError
 
-KINDS = ("retests", "adherence", "pain", "load")
-SUFFIXES = (".png", ".svg")
 KM_PER_MILE = 1.609344
-_NO_DATA = {
-    "retests": "No data yet: no assessment or retest results in this period.",
-    "adherence": "No data yet: no planned sessions in this period.",
-    "pain": "No data yet: no pain recorded in sessions or morning check-ins in this period.",
-    "load": "No data yet: no runs in this period.",
-}
-_TITLES = {
-    "retests": "Retests against the norm for your age and sex",
-    "adherence": "Sessions planned and done, per week",
-    "pain": "Pain during sessions and the next morning (0-10)",
-    "load": "Weekly running distance",
-}
 
-Series = tuple[tuple[str, float], ...]
 _DRAWING = threading.Lock()
-PRINT_SIZE = (8.0, 4.5)  # inches
-# On the web the SVG is drawn 360 pt wide and shown at the screen's width: on a 390 px phone
-# (about 350 px of chart) one point is about one pixel, so 13 pt text is at least 12 px.
-WEB_SIZE = (5.0, 3.8)
-WEB_FONT_PT = 13.0
 
-
-@dataclass(frozen=True)
-class Chart:
-    """A drawn chart: its bytes, and per series the (x, y) points as drawn (x as ISO dates)."""
-
-    kind: str
-    fmt: str
-    image: bytes
-    series: Mapping[str, Series] = field(default_factory=dict)
-
-    @property
-    def empty(self) -> bool:
-        return not self.series
-
-
-def check_kind(kind: str) -> str:
-    if kind not in KINDS:
-        raise InputError(f"unknown chart kind '{kind}'; accepted: {', '.join(KINDS)}")
-    return kind
-
-
-def _iso(x: Any) -> str:
-    return x.isoformat() if isinstance(x, date) else str(x)
-
-
-def _line(ax: Any, xs: Sequence[date], ys: Sequence[float], **style: Any) -> Series:
-    (line,) = ax.plot(xs, ys, **style)
-    return tuple(
-        (_iso(x), float(y))
-        for x, y in zip(line.get_xdata(orig=True), line.get_ydata(orig=True), strict=True)
-    )
-
-
-def _bars(ax: Any, weeks: Sequence[date], ys: Sequence[float], **style: Any) -> Series:
-    """Bars centred on the middle of each week (Thursday), keyed by the week's first day."""
-    bars = ax.bar([w + timedelta(days=3) for w in weeks], ys, **style)
-    return tuple((_iso(w), float(rect.get_height())) for w, rect in zip(weeks, bars, strict=True))
-
-
-def _small() -> float:
-    """The size of legends and labels on bars: the print's small text, the web's 12 px."""
-    from matplotlib import rcParams
-
-    return float(rcParams["legend.fontsize"])
-
-
-def _wrap(text: str) -> str:
-    """Long labels broken into lines that fit the chart's width (narrower on the web)."""
-    from matplotlib import rcParams
-
-    width = 36 if float(rcParams["font.size"]) >= WEB_FONT_PT else 90
-    return "\n".join(textwrap.fill(line, width) for line in text.split("\n"))
-
-
-def _date_axis(ax: Any) -> None:
-    from matplotlib import rcParams
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
-
-    most = 4 if float(rcParams["font.size"]) >= WEB_FONT_PT else 8
-    locator = AutoDateLocator(minticks=2, maxticks=most)  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-
-
-def _legend_below(fig: Any) -> None:
-    """The legend under the plot, where it never hides a bar or a point."""
-    handles, labels = [], []
-    for ax in fig.axes:
-        h, lab = ax.get_legend_handles_labels()
-        handles += h
-        labels += [_wrap(x) for x in lab]
-    fig.legend(handles, labels, loc="outside lower center", ncols=2, frameon=False)
+# Chart, KINDS, SUFFIXES and check_kind live in chart_kit; callers find them here, with the charts.
+__all__ = ["KINDS", "SUFFIXES", "Chart", "check_kind", "has_data", "render_chart"]
 
 
 def _band_label(band: NormBand) -> str:
@@ -138,7 +64,7 @@ def _retests(fig: Any, p: Progress) -> dict[str, Series]:
     # once (under each column) halve the text the layout has to measure.
     axes = fig.subplots(rows, cols, squeeze=False, sharex=True)
     for ax, r in zip(axes.flat, p.retests, strict=False):
-        ax.set_title(_wrap(f"{r.name} ({r.unit})"))
+        ax.set_title(wrapped(f"{r.name} ({r.unit})"))
         if r.band is not None:
             span = ax.axhspan(
                 r.band.low, r.band.high, color="tab:green", alpha=0.15, label=_band_label(r.band)
@@ -153,7 +79,7 @@ def _retests(fig: Any, p: Progress) -> dict[str, Series]:
         for side, marker, color in (("left", "o", "tab:blue"), ("right", "s", "tab:orange")):
             pts = [(pt.date, getattr(pt, side)) for pt in r.points if getattr(pt, side) is not None]
             if pts:
-                out[f"{r.test}.{side}"] = _line(
+                out[f"{r.test}.{side}"] = plot_line(
                     ax,
                     [d for d, _ in pts],
                     [v for _, v in pts],
@@ -162,7 +88,7 @@ def _retests(fig: Any, p: Progress) -> dict[str, Series]:
                     label=side,
                 )
         _sensible_axes(ax, r)
-        _date_axis(ax)
+        date_axis(ax)
         ax.legend(loc="best")
     for ax in list(axes.flat)[n:]:
         ax.set_visible(False)
@@ -188,8 +114,10 @@ def _adherence(fig: Any, p: Progress) -> dict[str, Series]:
     ax = fig.subplots()
     weeks = p.adherence
     starts = [w.start for w in weeks]
-    planned = _bars(ax, starts, [w.planned for w in weeks], width=6, color="0.85", label="planned")
-    done = _bars(ax, starts, [w.done for w in weeks], width=3.5, color="tab:blue", label="done")
+    planned = plot_bars(
+        ax, starts, [w.planned for w in weeks], width=6, color="0.85", label="planned"
+    )
+    done = plot_bars(ax, starts, [w.done for w in weeks], width=3.5, color="tab:blue", label="done")
     for w in weeks:
         if w.percent is not None:
             ax.annotate(
@@ -197,13 +125,13 @@ def _adherence(fig: Any, p: Progress) -> dict[str, Series]:
                 (w.start + timedelta(days=3), max(w.planned, w.done)),
                 ha="center",
                 va="bottom",
-                fontsize=_small(),
+                fontsize=small_text(),
                 xytext=(0, 2),
                 textcoords="offset points",
             )
     ax.set_ylabel("sessions")
-    _date_axis(ax)
-    _legend_below(fig)
+    date_axis(ax)
+    legend_below(fig)
     return {"planned": planned, "done": done}
 
 
@@ -225,7 +153,7 @@ def _pain(fig: Any, p: Progress) -> dict[str, Series]:
         ("next_morning", p.pain.next_morning, "s", "next morning"),
     ):
         if points:
-            out[key] = _line(
+            out[key] = plot_line(
                 ax,
                 [x.date for x in points],
                 [x.pain for x in points],
@@ -235,8 +163,8 @@ def _pain(fig: Any, p: Progress) -> dict[str, Series]:
             )
     ax.set_ylim(0, 10)
     ax.set_ylabel("pain (0-10)")
-    _date_axis(ax)
-    _legend_below(fig)
+    date_axis(ax)
+    legend_below(fig)
     return out
 
 
@@ -253,7 +181,7 @@ def _load(fig: Any, p: Progress) -> dict[str, Series]:
     out = {
         "distance": tuple(
             sorted(
-                _bars(
+                plot_bars(
                     ax,
                     [w.start for w in plain],
                     [w.distance_m / per_unit for w in plain],
@@ -261,7 +189,7 @@ def _load(fig: Any, p: Progress) -> dict[str, Series]:
                     color="tab:blue",
                     label="week",
                 )
-                + _bars(
+                + plot_bars(
                     ax,
                     [w.start for w in marked],
                     [w.distance_m / per_unit for w in marked],
@@ -282,13 +210,13 @@ def _load(fig: Any, p: Progress) -> dict[str, Series]:
             (w.start + timedelta(days=3), w.distance_m / per_unit),
             ha="center",
             va="bottom",
-            fontsize=_small(),
+            fontsize=small_text(),
             xytext=(0, 2),
             textcoords="offset points",
         )
     ax.set_ylabel(p.units)
-    _date_axis(ax)
-    _legend_below(fig)
+    date_axis(ax)
+    legend_below(fig)
     if not marked:
         del out["marked"]
     return out
@@ -346,7 +274,7 @@ def render_chart(
     with _DRAWING, rc_context(style):
         fig = Figure(figsize=size, layout="constrained")
         FigureCanvasAgg(fig)
-        title = _wrap(_TITLES[kind] + (f"\n{subtitle}" if subtitle else ""))
+        title = wrapped(TITLES[kind] + (f"\n{subtitle}" if subtitle else ""))
         series: dict[str, Series] = {}
         if has_data(kind, progress):
             fig.suptitle(title)
@@ -356,7 +284,7 @@ def render_chart(
             fig.text(
                 0.5,
                 0.5,
-                _NO_DATA[kind],
+                NO_DATA[kind],
                 ha="center",
                 va="center",
                 fontsize=max(12.0, base),

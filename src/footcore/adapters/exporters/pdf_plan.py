@@ -22,13 +22,8 @@ from reportlab.lib.units import inch
 from reportlab.platypus import BaseDocTemplate, Frame, Image, PageBreak, PageTemplate
 
 from footcore.adapters.exporters.charts import KINDS, has_data, render_chart
-from footcore.adapters.exporters.pdf_pages import (
-    Context,
-    cover,
-    exercise_card,
-    log_page,
-    week_page,
-)
+from footcore.adapters.exporters.pdf_cover import cover
+from footcore.adapters.exporters.pdf_pages import Context, exercise_card, log_page, week_page
 from footcore.adapters.exporters.pdf_style import (
     FONT,
     MARGIN,
