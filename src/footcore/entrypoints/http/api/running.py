@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from starlette.concurrency import run_in_threadpool
 
 from footcore.entrypoints.http.api.schemas.running import (
     RampCreate,
@@ -25,6 +24,8 @@ from footcore.services import running
 from footcore.services.running_load import MAX_WEEKS
 
 router = APIRouter(tags=["running"])
+# The API takes the usual ways of writing yes for `confirm` (the page's checkbox sends "true").
+CONFIRM_WORDS = ("true", "1", "yes", "on")
 
 
 @router.get("/runs", response_model=RunsPublic)
@@ -84,25 +85,9 @@ UPLOAD_BODY = {
 @router.post("/runs/upload", response_model=UploadPublic, openapi_extra=UPLOAD_BODY)
 async def upload_runs(request: Request, r: RunnerDep) -> dict[str, Any]:
     """Import activity files (multipart `files`, several; `shoe` optional), each whole or not."""
-    async with request.form(max_files=running_io.MAX_FILES) as form:
-        shoe = str(form.get("shoe") or "").strip() or None
-        confirmed = str(form.get("confirm") or "").strip().lower() in ("true", "1", "yes", "on")
-        uploaded = await running_io.save(form.getlist("files"))
-    try:
-        report = await run_in_threadpool(
-            running.import_paths,
-            r.storage.uow(),
-            r.name,
-            uploaded.paths,
-            r.today,
-            None,
-            1,
-            shoe,
-            (lambda _question: True) if confirmed else None,
-        )
-        return running_io.report_dict(report, uploaded.folder)
-    finally:
-        running_io.discard(uploaded.folder)
+    return await running_io.import_upload(
+        request, r.storage.uow, r.name, r.today, lambda word: word.lower() in CONFIRM_WORDS
+    )
 
 
 @router.get("/load")

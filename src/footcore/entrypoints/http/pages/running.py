@@ -74,25 +74,9 @@ async def add_run(request: Request, r: RunnerDep) -> Response:
 @router.post("/runs/upload")
 async def upload(request: Request, r: RunnerDep) -> Response:
     """Import files without JavaScript (with it, the page posts to the API and shows progress)."""
-    async with request.form(max_files=running_io.MAX_FILES) as form:
-        shoe = forms.text(form, "shoe") or None
-        confirmed = forms.text(form, "confirm") == "true"
-        uploaded = await running_io.save(form.getlist("files"))
-    try:
-        report = await run_in_threadpool(
-            running.import_paths,
-            r.storage.uow(),
-            r.name,
-            uploaded.paths,
-            r.today,
-            None,
-            1,
-            shoe,
-            (lambda _question: True) if confirmed else None,
-        )
-        result = running_io.report_dict(report, uploaded.folder)
-    finally:
-        running_io.discard(uploaded.folder)
+    result = await running_io.import_upload(
+        request, r.storage.uow, r.name, r.today, lambda word: word == "true"
+    )
     return page(request, "import_done.html", result=result)
 
 

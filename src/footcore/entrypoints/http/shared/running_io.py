@@ -1,24 +1,29 @@
 """Uploads of activity files for the running services: written to a private temporary folder
 under their own (sanitised) names, imported, and gone; and the import report as the page's and
-the API's summary."""
+the API's summary. `import_upload` is the whole of it, for the API's and the page's upload."""
 
 from __future__ import annotations
 
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
+from starlette.requests import Request
 
+from footcore.entrypoints.http.shared import forms
 from footcore.errors import InputError
 from footcore.presentation.runs import import_text
+from footcore.services import running
 
 if TYPE_CHECKING:
+    from footcore.adapters.storage.uow import SqlUnitOfWork
     from footcore.services.running import ImportReport
 
 # Why: a Strava export is one zip; 200 single files is several months of a watch's runs, and the
@@ -100,3 +105,34 @@ def report_dict(report: ImportReport, folder: Path) -> dict[str, Any]:
 
 def restricted(days: Sequence[date]) -> str:
     return ", ".join(d.isoformat() for d in days)
+
+
+async def import_upload(
+    request: Request,
+    uow: Callable[[], SqlUnitOfWork],
+    athlete: str,
+    today: date,
+    confirmed: Callable[[str], bool],
+) -> dict[str, Any]:
+    """Import the form's `files` (`shoe` optional; `confirm`, read by `confirmed`, stores runs
+    from questionable files that would be a large spike), each file whole or not, in a worker
+    thread; the summary as report_dict gives it. The uploaded files are gone afterwards."""
+    async with request.form(max_files=MAX_FILES) as form:
+        shoe = forms.text(form, "shoe") or None
+        sure = confirmed(forms.text(form, "confirm"))
+        uploaded = await save(form.getlist("files"))
+    try:
+        report = await run_in_threadpool(
+            running.import_paths,
+            uow(),
+            athlete,
+            uploaded.paths,
+            today,
+            None,
+            1,
+            shoe,
+            (lambda _question: True) if sure else None,
+        )
+        return report_dict(report, uploaded.folder)
+    finally:
+        discard(uploaded.folder)
