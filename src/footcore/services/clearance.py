@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from datetime import date
 
+from footcore.adapters.limits_file import limits
 from footcore.adapters.storage.models import ProfileRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.errors import InputError
@@ -18,10 +19,11 @@ def clearer(by: str | None) -> str:
     """Who cleared the runner, checked: "NAME, ROLE" (a name and a role, comma-separated)."""
     text = " ".join((by or "").split())
     name, _, role = text.partition(",")
-    if not name.strip() or not role.strip() or len(text) > 200:
+    longest = limits().clearer_chars
+    if not name.strip() or not role.strip() or len(text) > longest:
         raise InputError(
             '"NAME, ROLE": who cleared you to train (e.g. "A. Lee, physiotherapist"; '
-            "at most 200 characters)",
+            f"at most {longest} characters)",
             "by",
         )
     return f"{name.strip()}, {role.strip()}"

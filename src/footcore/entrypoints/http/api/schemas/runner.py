@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from footcore.adapters.limits_file import limits
 from footcore.entrypoints.http.api.fields import (
     IsoDate,
     PlanWeeks,
@@ -116,7 +117,7 @@ class LogCreate(StrictIn):
 
 class SessionLogCreate(StrictIn):
     date: IsoDate | None = Field(default=None, description="The day; today if omitted.")
-    entries: list[LogCreate] = Field(min_length=1, max_length=60)
+    entries: list[LogCreate] = Field(min_length=1, max_length=limits().session_entries)
 
 
 class LoggedPublic(BaseModel):
@@ -199,5 +200,7 @@ class StatusPublic(BaseModel):
 class ClearCreate(StrictIn):
     confirm: bool = Field(description="True: a clinician has cleared me to train.")
     by: str = Field(
-        min_length=3, max_length=200, description='Who cleared the runner: "NAME, ROLE".'
+        min_length=3,
+        max_length=limits().clearer_chars,
+        description='Who cleared the runner: "NAME, ROLE".',
     )

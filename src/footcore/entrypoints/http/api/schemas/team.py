@@ -6,6 +6,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from footcore.adapters.limits_file import limits
 from footcore.services.coach_edits import LIMITS
 
 
@@ -103,7 +104,9 @@ class EditCreate(_In):
     exercise: str = Field(
         default="", max_length=64, description="The planned exercise (slot) to change."
     )
-    reason: str = Field(max_length=1000, description="Why: shown to the athlete.")
+    reason: str = Field(
+        max_length=limits().coach_reason_chars, description="Why: shown to the athlete."
+    )
     to: str | None = Field(
         default=None,
         max_length=64,
@@ -121,7 +124,7 @@ class EditCreate(_In):
         le=LIMITS["hold_s"][1],
         description="dose: seconds held.",
     )
-    note: str | None = Field(default=None, max_length=500)
+    note: str | None = Field(default=None, max_length=limits().coach_note_chars)
 
 
 class EditPublic(BaseModel):
@@ -135,7 +138,7 @@ class EditPublic(BaseModel):
 
 
 class TemplateCreate(_In):
-    name: str = Field(max_length=100)
+    name: str = Field(max_length=limits().template_name_chars)
 
 
 class TemplatePublic(BaseModel):
