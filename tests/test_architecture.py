@@ -183,3 +183,15 @@ def test_the_json_api_and_the_html_pages_do_not_import_each_other() -> None:
         and (target == there or target.startswith(there + "."))
     )
     assert not crossing, crossing
+
+
+def test_the_domain_and_the_services_never_import_the_presentation_layer() -> None:
+    graph = import_graph()
+    inner = ("footcore.domain.", "footcore.services.")
+    upward = sorted(
+        f"{name} -> {target}"
+        for name, targets in graph.items()
+        for target in targets
+        if name.startswith(inner) and target.startswith("footcore.presentation")
+    )
+    assert not upward, upward

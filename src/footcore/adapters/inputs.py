@@ -15,9 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from footcore.adapters.datafiles import vocabulary
 from footcore.domain.assessment import Results, SideResult
+from footcore.domain.distances import M_PER_KM, M_PER_MI, parse_distance
 from footcore.domain.profile import WEEKDAYS, Health, Profile, Runner, Running, Schedule, Sex
 from footcore.errors import FileInputError, InputError
-from footcore.presentation.units import M_PER_KM, M_PER_MI, parse_distance
 
 MAX_INPUT_BYTES = 1_000_000
 

@@ -21,11 +21,11 @@ from footcore.adapters.importers import ParsedActivity
 from footcore.adapters.storage.running_models import FootRestrictionRow, RunRow, ShoeRow
 from footcore.adapters.storage.running_repository import RunningRepository
 from footcore.adapters.storage.uow import SqlUnitOfWork
+from footcore.domain.distances import in_units
 from footcore.domain.footwear import FootwearRules, Shoe, ShoeKind
 from footcore.domain.load import LoadRules, Restriction, RunRecord, foot_load_restrictions
 from footcore.domain.load_gate import ruled_out
 from footcore.errors import NotFoundError
-from footcore.presentation.units import in_units
 from footcore.services.context import Runner, dumps, open_runner
 
 SHARP_WEEK_REACH_DAYS = 13  # from a day back to the Monday of the week before its own

@@ -35,10 +35,9 @@ from footcore.adapters.exporters.chart_kit import (
     wrapped,
 )
 from footcore.domain.assessment import NormBand
+from footcore.domain.distances import M_PER_KM, M_PER_MI
 from footcore.domain.progress import LoadWeek, Progress
 from footcore.errors import InputError
-
-KM_PER_MILE = 1.609344
 
 _DRAWING = threading.Lock()
 
@@ -175,7 +174,7 @@ def _bands(weeks: Sequence[LoadWeek]) -> list[str]:
 
 def _load(fig: Any, p: Progress) -> dict[str, Series]:
     ax = fig.subplots()
-    per_unit = 1000.0 * (KM_PER_MILE if p.units == "mi" else 1.0)
+    per_unit = M_PER_MI if p.units == "mi" else M_PER_KM
     plain = [w for w in p.load if not w.marked]
     marked = [w for w in p.load if w.marked]
     out = {

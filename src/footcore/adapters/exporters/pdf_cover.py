@@ -13,6 +13,7 @@ from reportlab.platypus import Spacer
 from footcore.adapters.exporters.pdf_pages import Context
 from footcore.adapters.exporters.pdf_style import bullets, para, table
 from footcore.domain.assessment import Finding, Standing
+from footcore.domain.distances import M_PER_KM, M_PER_MI
 from footcore.domain.plan import Plan, Week
 from footcore.domain.profile import WEEKDAYS, Profile
 from footcore.presentation.evidence import GRADE_WORDS, evidence_summary_lines
@@ -103,7 +104,7 @@ def _runner_lines(profile: Profile) -> list[str]:
     r, run, s, h = profile.runner, profile.running, profile.schedule, profile.health
     lines = [f"Age {r.age}, sex {r.sex.value}"]
     unit = profile.units
-    weekly = run.weekly_km if unit == "km" else run.weekly_km / 1.609344
+    weekly = run.weekly_km if unit == "km" else run.weekly_km * M_PER_KM / M_PER_MI
     lines.append(
         f"Running: {run.runs_per_week} runs, about {weekly:g} {unit} a week"
         + (f"; long run on {run.long_run_day}" if run.long_run_day else "")
