@@ -8,7 +8,7 @@ from footcore.bootstrap import knowledge
 from footcore.entrypoints.cli.base import cli
 from footcore.entrypoints.cli.options import FORMATS, echo_json
 from footcore.errors import InputError
-from footcore.presentation.evidence import cite_all
+from footcore.presentation.topics import topic_dict, topic_summary, topic_text
 
 
 @cli.command("learn")
@@ -21,7 +21,7 @@ def learn_cmd(topic: str | None, fmt: str) -> None:
     topics = load_topics()
     if topic is None:
         if fmt == "json":
-            echo_json([{"id": t.id, "title": t.title, "kind": t.kind} for t in topics.values()])
+            echo_json([topic_summary(t) for t in topics.values()])
             return
         for kind in ("anatomy", "gait", "problem", "care", "recovery"):
             group = [t for t in topics.values() if t.kind == kind]
@@ -34,27 +34,7 @@ def learn_cmd(topic: str | None, fmt: str) -> None:
     found = topics.get(topic)
     if found is None:
         raise InputError(f"unknown topic '{topic}'; accepted: {', '.join(topics)}")
-    t = found
     if fmt == "json":
-        echo_json(
-            {
-                "id": t.id,
-                "title": t.title,
-                "kind": t.kind,
-                "summary": t.summary,
-                "points": list(t.points),
-                "related_injury": t.related_injury,
-                "exercises": list(t.exercises),
-                "sources": list(t.sources),
-            }
-        )
+        echo_json(topic_dict(found))
         return
-    click.echo(t.title)
-    click.echo("")
-    click.echo(t.summary)
-    for p in t.points:
-        click.echo(f"  - {p}")
-    if t.exercises:
-        names = [knowledge().catalog.get(e).name for e in t.exercises]
-        click.echo(f"\nExercises that help: {', '.join(names)}")
-    click.echo(f"Sources: {cite_all(t.sources)}")
+    click.echo(topic_text(found, knowledge().catalog))

@@ -18,6 +18,7 @@ from footcore.entrypoints.http.dependencies import KnowledgeDep
 from footcore.entrypoints.http.shared.lookups import find_exercises, vocabulary_dict
 from footcore.errors import NotFoundError
 from footcore.presentation.exercises import exercise_dict
+from footcore.presentation.topics import topic_dict, topic_summary
 
 router = APIRouter(tags=["library"])
 
@@ -57,7 +58,7 @@ def get_exercise(exercise_id: str, k: KnowledgeDep) -> dict[str, Any]:
 @router.get("/topics", response_model=list[TopicSummary])
 def list_topics() -> list[dict[str, Any]]:
     """The learn topics: anatomy, gait, common problems, foot care and recovery."""
-    return [{"id": t.id, "title": t.title, "kind": t.kind} for t in load_topics().values()]
+    return [topic_summary(t) for t in load_topics().values()]
 
 
 @router.get("/topics/{topic_id}", response_model=TopicPublic)
@@ -67,16 +68,7 @@ def get_topic(topic_id: str) -> dict[str, Any]:
     t = topics.get(topic_id)
     if t is None:
         raise NotFoundError(f"unknown topic '{topic_id}'; GET /api/topics lists the ids")
-    return {
-        "id": t.id,
-        "title": t.title,
-        "kind": t.kind,
-        "summary": t.summary,
-        "points": list(t.points),
-        "related_injury": t.related_injury,
-        "exercises": list(t.exercises),
-        "sources": list(t.sources),
-    }
+    return topic_dict(t)
 
 
 @router.get("/vocabulary", response_model=VocabularyPublic)
