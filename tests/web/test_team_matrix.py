@@ -332,3 +332,21 @@ def test_coach_writes_and_exports_are_in_the_admins_audit_log(
     entry = team["admin"].get("/api/audit").json()[0]
     assert (entry["action"], entry["reason"]) == ("clearance", "MRI clear")
     assert team["coach_edit"].get("/api/audit").status_code == 403
+
+
+def test_a_coach_saves_a_template_of_an_athlete_and_assigns_it_back(
+    team: dict[str, TestClient],
+) -> None:
+    editor = team["coach_edit"]
+    slot = team["self"].get(f"/api/week?day={TODAY.isoformat()}").json()
+    exercise = next(item["exercise"] for day in slot for item in day["items"])
+    edit = {"kind": "note", "exercise": exercise, "note": "knees out", "reason": "form"}
+    assert editor.post("/api/coach/edits?athlete=ana", json=edit).status_code == 201
+    saved = editor.post("/api/templates/save?athlete=ana", json={"name": "Base block"})
+    assert saved.status_code == 201, saved.text
+    assert saved.json()["name"] == "Base block"
+    assigned = editor.post("/api/templates/assign?athlete=ana", json={"name": "Base block"})
+    assert assigned.status_code == 200, assigned.text
+    assert [t["name"] for t in editor.get("/api/templates").json()] == ["Base block"]
+    missing = editor.post("/api/templates/assign?athlete=ana", json={"name": "Nothing"})
+    assert missing.status_code == 404

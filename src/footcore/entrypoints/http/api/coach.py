@@ -4,8 +4,10 @@ alerts only with a grant (`edit` to acknowledge)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
-from typing import Annotated, Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
@@ -25,6 +27,9 @@ from footcore.entrypoints.http.dependencies import StorageDep, TodayDep, athlete
 from footcore.entrypoints.http.security.team import acting
 from footcore.errors import ForbiddenError
 from footcore.services import coach_edits, coach_retest, coach_templates, roster
+
+if TYPE_CHECKING:
+    from footcore.adapters.storage.uow import SqlUnitOfWork
 
 router = APIRouter(tags=["coach"])
 
@@ -119,15 +124,7 @@ def save_template(
     body: TemplateCreate, request: Request, storage: StorageDep, today: TodayDep
 ) -> Any:
     """Save the athlete's standing coach's edits as a template under a name."""
-    done = coach_templates.save(
-        storage.uow(),
-        request.app.state.now(),
-        acting(request).email,
-        body.name,
-        athlete_name(request),
-        today,
-    )
-    return asdict(done)
+    return _on_template(coach_templates.save, body, request, storage, today)
 
 
 @router.post("/templates/assign", response_model=AssignedPublic)
@@ -135,7 +132,18 @@ def assign_template(
     body: TemplateCreate, request: Request, storage: StorageDep, today: TodayDep
 ) -> Any:
     """Apply one of your templates to the athlete's plan from tomorrow (audited per edit)."""
-    done = coach_templates.assign(
+    return _on_template(coach_templates.assign, body, request, storage, today)
+
+
+def _on_template(
+    use: Callable[[SqlUnitOfWork, datetime, str, str, str, date], Any],
+    body: TemplateCreate,
+    request: Request,
+    storage: StorageDep,
+    today: date,
+) -> dict[str, Any]:
+    """Save or assign: the acting coach's template named in `body`, on the athlete of the path."""
+    done = use(
         storage.uow(),
         request.app.state.now(),
         acting(request).email,
