@@ -7,10 +7,10 @@ import copy
 from datetime import date
 
 from footcore.adapters.limits_file import limits
-from footcore.adapters.storage.models import ProfileRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.errors import InputError
-from footcore.services.context import Runner, dumps
+from footcore.services.context import Runner
+from footcore.services.profiles import add_revision
 from footcore.services.use_case import in_transaction
 from footcore.services.weekly import catch_up
 
@@ -50,16 +50,7 @@ def clear(uow: SqlUnitOfWork, name: str, confirm: bool, as_of: date, by: str | N
         raw = copy.deepcopy(runner.raw_profile)
         if raw.get("health", {}).get("symptoms"):
             raw["health"]["symptoms"] = []
-            current = repo.profile(runner.id)
-            repo.add(
-                ProfileRow(
-                    athlete_id=runner.id,
-                    revision=current.revision + 1,
-                    valid_from=as_of,
-                    data=dumps(raw),
-                    units=current.units,
-                )
-            )
+            add_revision(runner, raw, as_of, repo.profile(runner.id).units)
         record(
             runner,
             "",

@@ -158,16 +158,7 @@ def profile_set(uow: SqlUnitOfWork, name: str, key: str, value: str, as_of: date
         profile = profile_from_mapping(raw, "profile")
         if raw == runner.raw_profile:
             return ProfileChanged(key, parsed, False, None)
-        current = runner.uow.repo.profile(runner.id)
-        runner.uow.repo.add(
-            ProfileRow(
-                athlete_id=runner.id,
-                revision=current.revision + 1,
-                valid_from=as_of,
-                data=dumps(raw),
-                units=profile.units,
-            )
-        )
+        add_revision(runner, raw, as_of, profile.units)
         runner.uow.repo.flush()
         runner.forget()
         pause_for(runner, profile.health.symptoms)
@@ -176,3 +167,17 @@ def profile_set(uow: SqlUnitOfWork, name: str, key: str, value: str, as_of: date
         return ProfileChanged(key, parsed, True, as_of + DAY)
 
     return in_transaction(uow, name, as_of, work)
+
+
+def add_revision(runner: Runner, raw: dict[str, Any], as_of: date, units: str) -> None:
+    """Store `raw` as the runner's profile from `as_of`: the revision after the current one."""
+    current = runner.uow.repo.profile(runner.id)
+    runner.uow.repo.add(
+        ProfileRow(
+            athlete_id=runner.id,
+            revision=current.revision + 1,
+            valid_from=as_of,
+            data=dumps(raw),
+            units=units,
+        )
+    )
