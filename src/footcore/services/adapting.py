@@ -113,19 +113,19 @@ def record(
 
 
 @dataclass(frozen=True)
-class Week:
+class StoredWeek:
     """The stored week holding a day, as options read it: its phase and its items."""
 
     phase: Phase
     items: tuple[DatedItem, ...] = ()
 
 
-def week_of(slots: Slots, athlete_id: int, day: date) -> Week:
+def week_of(slots: Slots, athlete_id: int, day: date) -> StoredWeek:
     found = slots.week_on(athlete_id, day)
     if found is None:
-        return Week(Phase.FOUNDATION)
+        return StoredWeek(Phase.FOUNDATION)
     start, phase = found
-    return Week(phase, tuple(slots.items(athlete_id, start, start + 7 * DAY)))
+    return StoredWeek(phase, tuple(slots.items(athlete_id, start, start + 7 * DAY)))
 
 
 def slot_options(
@@ -134,7 +134,7 @@ def slot_options(
     day: date,
     item: StoredItem,
     history: Sequence[StoredDecision],
-    week: Week,
+    week: StoredWeek,
 ) -> Options:
     """What the dose and the chain allow for a slot on `day`, from its decisions before then."""
     level, since = fold(history, slot, before=day)
@@ -218,12 +218,3 @@ def settle(
 def decide_session(runner: Runner, slot: str, day: date) -> DecisionInfo | None:
     """Decide (again) for the session of `slot` on `day` (see `decide`)."""
     return decide(runner.uow.slots, runner, slot, day)
-
-
-def apply_level(runner: Runner, slot: str, day: date) -> None:
-    """Store the slot's level and rewrite its doses from the day after `day` (never the past)."""
-    slots = runner.uow.slots
-    slots.set_level(runner.id, slot, stored_level(slots.decisions(runner.id, slot), slot, day))
-    keep_in_step(
-        slots, runner.id, max(day + DAY, runner.as_of), runner.catalog, runner.adapt.steps, slot
-    )

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Protocol
 
-from footcore.adapters.storage.models import WeekRow
 from footcore.domain.program.overlay import PREFIX, CoachEdit, coach_part
 from footcore.services.context import Runner
 from footcore.services.plan_items import keep_in_step
@@ -27,10 +27,19 @@ def overlay(runner: Runner, from_day: date) -> None:
     )
 
 
+class StoredWeek(Protocol):
+    """A stored week as `left_out` reads it: the generated week it follows, and its start."""
+
+    @property
+    def plan_week(self) -> int: ...
+    @property
+    def start(self) -> date: ...
+
+
 def left_out(
     runner: Runner,
     edits: Sequence[CoachEdit],
-    week: WeekRow,
+    week: StoredWeek,
     day: date,
     present: set[str],
 ) -> tuple[str, ...]:
