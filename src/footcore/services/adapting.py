@@ -167,7 +167,7 @@ def decide(slots: Slots, runner: Knows, slot: str, day: date) -> DecisionInfo | 
         return None
     history = slots.decisions(runner.id, slot)
     week = week_of(slots, runner.id, day)
-    d = item.dose
+    d = item.dose  # the session is judged on its sets, measure and sides
     prescribed = Dose(
         sets=d.sets, reps=d.reps, hold_s=d.hold_s, distance_m=d.distance_m, per_side=d.per_side
     )
