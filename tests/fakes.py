@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from types import TracebackType
 
 from footcore.domain.catalog import Phase
@@ -176,11 +176,16 @@ class FakeSlots:
     def edits(self, athlete_id: int) -> list[CoachEdit]:
         return [e for e in self.coach.get(athlete_id, []) if e.id not in self.ended]
 
-    def add_edit(self, athlete_id: int, edit: CoachEdit) -> CoachEdit:
+    def add_edit(
+        self, athlete_id: int, edit: CoachEdit, created_at: datetime | None = None
+    ) -> CoachEdit:
         top = max((e.id for s in self.coach.values() for e in s), default=0)
         stored = replace(edit, id=top + 1)
         self.coach.setdefault(athlete_id, []).append(stored)
         return stored
+
+    def end_edits(self, athlete_id: int, kind: str, day: date) -> None:
+        self.ended |= {e.id for e in self.edits(athlete_id) if e.kind == kind}
 
     def history(self, athlete_id: int, end: date) -> tuple[list[CheckIn], list[LogRecord]]:
         checkins = [c for c in self.programs.checkins.get(athlete_id, []) if c.day <= end]
