@@ -4,11 +4,18 @@ and the use cases around it run against these in unit tests, with no database.""
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from types import TracebackType
 
-from footcore.domain.program import CheckIn, LogRecord, Pause, PlannedSession, Program
+from footcore.domain.catalog import Phase
+from footcore.domain.program import CheckIn, LogRecord, Pause, PlannedItem, PlannedSession, Program
+from footcore.domain.program.decision_log import StoredDecision
+from footcore.domain.program.items import DatedItem, StoredItem
+from footcore.domain.program.levels import SlotLevel
+from footcore.domain.program.overlay import CoachEdit
+from footcore.domain.program.refresh import Refresh
 
 
 class FakePrograms:
@@ -72,3 +79,126 @@ class FakeUnitOfWork:
 
     def commit(self) -> None:
         self.committed += 1
+
+
+class FakeSlots:
+    """`uow.slots` over dictionaries: the slots' decisions and levels, the stored items of each
+    day, the weeks' phases and the coaches' edits. Logs and check-ins are the `FakePrograms`'
+    own, and every write of items is mirrored into its planned sessions, as the rows are one."""
+
+    def __init__(self, programs: FakePrograms) -> None:
+        self.programs = programs
+        self.decided: dict[int, list[StoredDecision]] = {}
+        self.stood: dict[int, dict[str, SlotLevel]] = {}
+        self.weeks: dict[int, dict[date, Phase]] = {}
+        self.stored: dict[int, dict[int, DatedItem]] = {}
+        self.coach: dict[int, list[CoachEdit]] = {}
+        self.ended: set[int] = set()
+        self.writes = 0
+
+    # Arranging a program -------------------------------------------------------------------------
+
+    def add_week(self, athlete_id: int, start: date, phase: Phase) -> None:
+        self.weeks.setdefault(athlete_id, {})[start] = phase
+
+    def add_items(self, athlete_id: int, day: date, items: Sequence[StoredItem]) -> None:
+        stored = self.stored.setdefault(athlete_id, {})
+        for item in items:
+            ref = 1 + max((k for s in self.stored.values() for k in s), default=0)
+            stored[ref] = DatedItem(day, item, ref)
+        self._mirror(athlete_id, day)
+
+    def on(self, athlete_id: int, day: date) -> list[StoredItem]:
+        """The stored items of a day, in their order."""
+        return [d.item for d in self.items(athlete_id, day, day + timedelta(days=1))]
+
+    def _mirror(self, athlete_id: int, day: date) -> None:
+        planned = tuple(
+            PlannedItem(
+                i.slot,
+                i.exercise_done,
+                i.dose.sets,
+                i.dose.reps,
+                i.dose.hold_s,
+                i.dose.distance_m,
+                i.dose.per_side,
+            )
+            for i in self.on(athlete_id, day)
+        )
+        self.programs.add_session(athlete_id, PlannedSession(day, planned))
+
+    # The repository ------------------------------------------------------------------------------
+
+    def decisions(self, athlete_id: int, slot: str) -> list[StoredDecision]:
+        return [d for d in self.decided.get(athlete_id, []) if d.slot == slot]
+
+    def last_seq(self, athlete_id: int) -> int:
+        return max((d.seq for d in self.decided.get(athlete_id, [])), default=0)
+
+    def add_decision(self, athlete_id: int, decision: StoredDecision) -> None:
+        self.decided.setdefault(athlete_id, []).append(decision)
+
+    def levels(self, athlete_id: int) -> dict[str, SlotLevel]:
+        return dict(self.stood.get(athlete_id, {}))
+
+    def set_level(self, athlete_id: int, slot: str, level: SlotLevel) -> None:
+        self.stood.setdefault(athlete_id, {})[slot] = level
+
+    def week_on(self, athlete_id: int, day: date) -> tuple[date, Phase] | None:
+        starts = [s for s in self.weeks.get(athlete_id, {}) if s <= day < s + timedelta(days=7)]
+        return (max(starts), self.weeks[athlete_id][max(starts)]) if starts else None
+
+    def items(
+        self, athlete_id: int, start: date, end: date | None = None, slot: str | None = None
+    ) -> list[DatedItem]:
+        found = [
+            d
+            for d in self.stored.get(athlete_id, {}).values()
+            if start <= d.day
+            and (end is None or d.day < end)
+            and (slot is None or d.item.slot == slot)
+        ]
+        return sorted(found, key=lambda d: (d.day, d.item.position))
+
+    def logged(self, athlete_id: int, day: date) -> set[tuple[date, str]]:
+        return {(lg.day, lg.slot) for lg in self.programs.logs.get(athlete_id, []) if lg.day == day}
+
+    def write(self, athlete_id: int, refresh: Refresh) -> None:
+        stored = self.stored.setdefault(athlete_id, {})
+        for d in refresh.changed:
+            stored[d.id] = d
+        for d in refresh.removed:
+            stored.pop(d.id, None)
+        for day in {d.day for d in (*refresh.changed, *refresh.removed)}:
+            self._mirror(athlete_id, day)
+        self.writes += 1
+
+    def edits(self, athlete_id: int) -> list[CoachEdit]:
+        return [e for e in self.coach.get(athlete_id, []) if e.id not in self.ended]
+
+    def add_edit(
+        self, athlete_id: int, edit: CoachEdit, created_at: datetime | None = None
+    ) -> CoachEdit:
+        top = max((e.id for s in self.coach.values() for e in s), default=0)
+        stored = replace(edit, id=top + 1)
+        self.coach.setdefault(athlete_id, []).append(stored)
+        return stored
+
+    def end_edits(self, athlete_id: int, kind: str, day: date) -> None:
+        self.ended |= {e.id for e in self.edits(athlete_id) if e.kind == kind}
+
+    def history(self, athlete_id: int, end: date) -> tuple[list[CheckIn], list[LogRecord]]:
+        checkins = [c for c in self.programs.checkins.get(athlete_id, []) if c.day <= end]
+        logs = [lg for lg in self.programs.logs.get(athlete_id, []) if lg.day <= end]
+        return (
+            sorted(checkins, key=lambda c: (c.day, c.area)),
+            sorted(logs, key=lambda lg: lg.day),  # stable: in the order they were logged
+        )
+
+
+class FakeSlotsUnitOfWork(FakeUnitOfWork):
+    """The fake unit of work with `slots` beside `programs`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.slots = FakeSlots(self.programs)

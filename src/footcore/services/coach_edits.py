@@ -7,11 +7,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Protocol
 
 from footcore.adapters.limits_file import limits
 from footcore.adapters.program_limits_file import load_program_limits
-from footcore.adapters.storage.coach_models import CoachEditRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
+from footcore.domain.program.overlay import CoachEdit
 from footcore.errors import InputError
 from footcore.services.accounts import audit, repo
 from footcore.services.coach_overlay import active_edits
@@ -78,21 +79,13 @@ def edit(
         runner = open_runner(uow, athlete, as_of)
         if kind == "swap":
             runner.catalog.get(value)  # an exercise of the library, else 404
-        if not uow.repo.slot_items_from(runner.id, exercise, start):
+        if not uow.slots.items(runner.id, start, slot=exercise):
             raise InputError(f"'{exercise}' is not in the plan from {start}", "exercise")
-        row = CoachEditRow(
-            athlete_id=runner.id,
-            slot=exercise,
-            kind=kind,
-            value=value,
-            reason=reason.strip()[:1000],
-            actor=actor,
-            from_day=start,
-            created_at=now,
-            ended=None,
+        stored = uow.slots.add_edit(
+            runner.id,
+            CoachEdit(0, exercise, kind, value, reason.strip()[:1000], actor, start),
+            now,
         )
-        uow.repo.add(row)
-        uow.repo.flush()
         refresh(runner, exercise, start)
         audit(
             repo(uow),
@@ -104,7 +97,7 @@ def edit(
             reason,
         )
         uow.commit()
-        return view(row)
+        return view(stored)
 
 
 def edits(uow: SqlUnitOfWork, athlete: str, as_of: date) -> list[EditView]:
@@ -112,5 +105,24 @@ def edits(uow: SqlUnitOfWork, athlete: str, as_of: date) -> list[EditView]:
         return [view(e) for e in active_edits(open_runner(uow, athlete, as_of))]
 
 
-def view(e: CoachEditRow) -> EditView:
+class EditLike(Protocol):
+    """A coach's edit as stored (domain/program/overlay.CoachEdit, or its row)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def slot(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def from_day(self) -> date: ...
+
+
+def view(e: EditLike) -> EditView:
     return EditView(e.id, e.slot, e.kind, e.value, e.reason, e.actor, e.from_day)

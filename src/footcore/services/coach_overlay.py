@@ -1,97 +1,45 @@
 """Laying coaches' edits over the stored sessions: after every rebuild or refresh of the plan's
 items, each active edit rewrites the items of its slot from its first day, and says so to the
 athlete ("changed by your coach: ..."). A coach's edit overrides the automatic adaptation of
-that slot while it stands."""
+that slot while it stands. How an edit rewrites an item: domain/program/overlay.py."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Sequence
 from datetime import date
+from typing import Protocol
 
-from sqlalchemy import select
+from footcore.domain.program.overlay import PREFIX, CoachEdit, coach_part
+from footcore.services.context import Runner
+from footcore.services.plan_items import keep_in_step
 
-from footcore.adapters.storage.coach_models import CoachEditRow
-from footcore.adapters.storage.models import PrescriptionRow, WeekRow
-from footcore.services.context import Runner, dumps
-
-PREFIX = "changed by your coach: "
+__all__ = ["PREFIX", "active_edits", "coach_part", "left_out", "overlay"]
 
 
-def active_edits(runner: Runner) -> list[CoachEditRow]:
-    session = runner.uow.repo.session
-    return list(
-        session.scalars(
-            select(CoachEditRow)
-            .where(CoachEditRow.athlete_id == runner.id, CoachEditRow.ended.is_(None))
-            .order_by(CoachEditRow.id)
-        )
-    )
+def active_edits(runner: Runner) -> list[CoachEdit]:
+    return runner.uow.slots.edits(runner.id)
 
 
 def overlay(runner: Runner, from_day: date) -> None:
     """Apply the athlete's active edits to their items from `from_day` on."""
-    edits = active_edits(runner)
-    if not edits:
-        return
-    repo = runner.uow.repo
-    logged = {(lg.date, lg.slot) for lg in repo.logs_between(runner.id, from_day, from_day)}
-    slots = {e.slot for e in edits}
-    for p, day in repo.slot_items_from(runner.id, None, from_day):
-        if p.exercise not in slots or (day, p.exercise) in logged:
-            continue
-        for e in edits:
-            if e.slot == p.exercise and day >= e.from_day:
-                _apply(runner, p, e)
+    keep_in_step(
+        runner.uow.slots, runner.id, from_day, runner.catalog, runner.adapt.steps, relevel=False
+    )
 
 
-def _apply(runner: Runner, p: PrescriptionRow, e: CoachEditRow) -> None:
-    catalog = runner.catalog
-    why = f" ({e.reason})" if e.reason else ""
-    if e.kind == "swap":
-        ex = catalog.get(e.value)
-        p.exercise_done, p.name_done = ex.id, ex.name
-        d = ex.dose
-        p.sets, p.reps, p.hold_s, p.distance_m = d.sets, d.reps, d.hold_s, d.distance_m
-        p.tempo, p.per_side, p.rest_s = d.tempo, d.per_side, d.rest_s
-        p.cues = dumps(list(ex.cues))
-        what = f"{ex.name} instead of {p.name}"
-    elif e.kind == "dose":
-        dose = json.loads(e.value)
-        p.sets = int(dose.get("sets") or p.sets)
-        p.reps = dose.get("reps", p.reps)
-        p.hold_s = dose.get("hold_s", p.hold_s)
-        what = f"dose set to {_dose_words(p)}"
-    elif e.kind == "exclude":
-        runner.uow.repo.delete(p)  # left out of the session; the edit itself says why
-        return
-    else:
-        what = f"note: {e.value}"
-    note = PREFIX + what + why
-    # applied again after every refresh: keep the automatic notes, replace the coach's
-    own = [part for part in p.adaptation.split("; ") if part and not part.startswith(PREFIX)]
-    p.adaptation = "; ".join([*own, note])
+class StoredWeek(Protocol):
+    """A stored week as `left_out` reads it: the generated week it follows, and its start."""
 
-
-def _dose_words(p: PrescriptionRow) -> str:
-    parts = [f"{p.sets} sets"]
-    if p.reps:
-        parts.append(f"{p.reps} reps")
-    if p.hold_s:
-        parts.append(f"{p.hold_s} s holds")
-    return " × ".join(parts)
-
-
-def coach_part(text: str) -> str:
-    """The coach's part of an item's adaptation or a week's note ("" when none): it is always
-    written last, so it runs from its prefix to the end (a reason may hold any punctuation)."""
-    at = text.find(PREFIX)
-    return text[at:].replace("\n", "; ") if at >= 0 else ""
+    @property
+    def plan_week(self) -> int: ...
+    @property
+    def start(self) -> date: ...
 
 
 def left_out(
     runner: Runner,
-    edits: list[CoachEditRow],
-    week: WeekRow,
+    edits: Sequence[CoachEdit],
+    week: StoredWeek,
     day: date,
     present: set[str],
 ) -> tuple[str, ...]:

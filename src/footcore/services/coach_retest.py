@@ -21,7 +21,7 @@ from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.errors import InputError
 from footcore.services.accounts import audit, repo
 from footcore.services.coach_edits import EditView, view
-from footcore.services.coach_overlay import PREFIX, active_edits
+from footcore.services.coach_overlay import PREFIX
 from footcore.services.context import Runner, open_runner
 from footcore.services.plan_calendar import end_of, insert_weeks, remove_weeks
 from footcore.services.weekly import catch_up
@@ -113,9 +113,7 @@ def move_retest(
         for w in uow.repo.weeks(runner.id):
             if w.id == retest.id or w.start <= as_of < end_of(w):
                 _add_note(w, text)
-        for e in active_edits(runner):
-            if e.kind == KIND:
-                e.ended = as_of  # the latest move stands; the earlier ones are history
+        uow.slots.end_edits(runner.id, KIND, as_of)  # the latest move stands; the rest is history
         row = CoachEditRow(
             athlete_id=runner.id,
             slot=KIND,

@@ -1,71 +1,56 @@
 """A morning above the runner's baseline reaches beyond yesterday's exercises: every exercise that
 loads the painful area in the sessions of the following days takes one step of volume away, once
-per flare (rules: data/adaptation_rules.toml [baseline] and [area_load]; domain/flare.py)."""
+per flare (rules: domain/program/flares.py, data/adaptation_rules.toml [baseline] and
+[area_load]; domain/flare.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from footcore.adapters.storage.models import PrescriptionRow
-from footcore.domain.adaptation import Action, reduce_volume
-from footcore.domain.catalog import Exercise
-from footcore.domain.flare import loading_slots, morning_reduces
-from footcore.domain.program.decisions import flare_reach, flare_reason, reduced_in_flare
-from footcore.services.adapting import DecisionInfo, apply_level, options_for, record
-from footcore.services.baseline import baseline_for
+from footcore.domain.flare import morning_reduces
+from footcore.domain.program.decisions import baseline, flare_reach
+from footcore.domain.program.flares import flare_decision, loading_items, to_reduce
+from footcore.services.adapting import DecisionInfo, settle, slot_options, week_of
 from footcore.services.context import Runner
+from footcore.services.slot_store import Knows, Slots
 
 DAY = timedelta(days=1)
 
 
-def reduce_loading(
-    runner: Runner, day: date, area: str, morning: int, decided: Iterable[str]
+def reduce_in_flare(
+    slots: Slots, runner: Knows, day: date, area: str, morning: int, decided: Iterable[str]
 ) -> list[DecisionInfo]:
     """Reduce the exercises loading `area` over the days from `day` on after a morning above the
     baseline; `decided` are the slots already decided from yesterday's session. The decisions are
     dated by the session the morning follows (the day before)."""
     rules = runner.adapt
-    base = baseline_for(runner, day, area)
+    checkins, logs = slots.history(runner.id, day)
+    base = baseline(checkins, logs, day, area, runner.profile.health.pain, rules)
     if not morning_reduces(morning, base, rules.safe_max, rules.baseline):
         return []
     session_day = day - DAY
     # Decisions are dated by sessions: a flare opened by a morning has its first ones dated by the
     # session before that morning, so the flare's reach starts there, not on the morning's day.
     since = flare_reach(base, session_day)
-    repo, catalog = runner.uow.repo, runner.catalog
-    end = day + rules.baseline.following_days * DAY
-    items: dict[str, tuple[PrescriptionRow, Exercise]] = {}
-    planned: list[tuple[date, str, Exercise]] = []
-    for session in repo.sessions_between(runner.id, day, end):
-        for p in session.items:
-            ex = catalog.exercises.get(p.exercise_done) or catalog.exercises.get(p.exercise)
-            if ex is not None:
-                planned.append((session.date, p.exercise, ex))
-                items.setdefault(p.exercise, (p, ex))
+    ahead = slots.items(runner.id, day, day + rules.baseline.following_days * DAY)
     out: list[DecisionInfo] = []
-    for slot in loading_slots(planned, day, area, rules.baseline, set(decided)):
-        p, ex = items[slot]
-        history = repo.decisions(runner.id, slot)
-        if reduced_in_flare(history, since):
-            continue  # already reduced in this flare: one step per flare, not per morning
-        decision = reduce_volume(
-            flare_reason(morning, day, area, base, ex.name),
-            rules.morning_sources + rules.baseline.area_sources,
-            options_for(runner, slot, session_day, p, history),
-        )
-        if decision.action is Action.NONE:
+    for item, ex in loading_items(ahead, day, area, runner.catalog, rules, set(decided)):
+        history = slots.decisions(runner.id, item.slot)
+        if not to_reduce(history, since):
             continue
-        row = record(
-            runner,
-            slot,
-            decision.kind.value,
-            decision.action.value,
-            decision.reason,
-            decision.sources,
-            session_day,
-            decision.variant,
-        )
-        out.append(DecisionInfo.of(row))
-        apply_level(runner, slot, session_day)
+        # The week as it stands now: a slot settled before may have taken a variant.
+        week = week_of(slots, runner.id, session_day)
+        opts = slot_options(runner, item.slot, session_day, item, history, week)
+        decision = flare_decision(ex, morning, day, area, base, opts, rules)
+        if decision is not None:
+            stored = settle(slots, runner, item.slot, session_day, decision, history)
+            out.append(DecisionInfo.of(stored))
     return out
+
+
+def reduce_loading(
+    runner: Runner, day: date, area: str, morning: int, decided: Iterable[str]
+) -> list[DecisionInfo]:
+    """`reduce_in_flare` for a stored runner."""
+    return reduce_in_flare(runner.uow.slots, runner, day, area, morning, decided)

@@ -1,43 +1,38 @@
 """The stored items of the plan: each prescription with its dose after adaptation (the slot's level
 applied to the planned dose), the exercise done and its cues; kept in step with the levels from a
-day on (`refresh`), under the coaches' edits."""
+day on (`refresh`), under the coaches' edits. The rules: domain/program/items.py and refresh.py;
+storage: `uow.slots`."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Protocol
 
-from footcore.adapters.storage.models import PrescriptionRow, StateRow
-from footcore.adapters.storage.program_items import stored_item, write_adapted
 from footcore.domain.adaptation import Level
-from footcore.domain.catalog import Dose
+from footcore.domain.catalog import Catalog
+from footcore.domain.dose_ladder import DoseSteps
 from footcore.domain.plan import Prescription
 from footcore.domain.program import items
 from footcore.domain.program.items import StoredItem
-from footcore.services.coach_overlay import overlay
+from footcore.domain.program.refresh import Relevel, refreshed
 from footcore.services.context import Runner
+from footcore.services.slot_store import Slots
 
 
-def planned_dose(runner: Runner, p: PrescriptionRow) -> Dose:
-    return items.planned_dose(stored_item(p), runner.catalog)
+class StandsAt(Protocol):
+    """A slot's stored level (domain/program/levels.SlotLevel, or its row)."""
 
-
-def base_dose(runner: Runner, p: PrescriptionRow, variant: str) -> Dose:
-    """The dose a level counts its steps from: the plan's, or the variant's own default."""
-    return items.base_dose(stored_item(p), variant, runner.catalog)
-
-
-def adapt_item(runner: Runner, p: PrescriptionRow, state: StateRow | None) -> None:
-    """Write the adapted dose, the exercise done and its cues onto one item."""
-    level = Level(state.variant, state.step) if state is not None else None
-    since = state.since if state is not None else None
-    write_adapted(
-        p, items.adapted(stored_item(p), level, since, runner.catalog, runner.adapt.steps)
-    )
+    @property
+    def variant(self) -> str: ...
+    @property
+    def step(self) -> int: ...
+    @property
+    def since(self) -> date: ...
 
 
 def session_items(
-    runner: Runner, planned: Sequence[Prescription], states: Mapping[str, StateRow]
+    runner: Runner, planned: Sequence[Prescription], states: Mapping[str, StandsAt]
 ) -> list[StoredItem]:
     """The stored items of one planned session: the plan's prescriptions, each slot at its
     level."""
@@ -54,13 +49,30 @@ def session_items(
     return out
 
 
+def keep_in_step(
+    slots: Slots,
+    athlete_id: int,
+    from_day: date,
+    catalog: Catalog,
+    steps: DoseSteps,
+    slot: str | None = None,
+    relevel: bool = True,
+) -> None:
+    """Re-apply the levels to the items of a slot (None = all) from a day on (unless `relevel`
+    is False), then lay the coaches' edits over every item from that day; a day with a log for
+    a slot keeps that slot's item."""
+    edits = slots.edits(athlete_id)
+    if not edits and not relevel:
+        return
+    # Without edits only the slot's own items can change: read no others.
+    dated = slots.items(athlete_id, from_day, slot=None if edits else slot)
+    levels = Relevel(slots.levels(athlete_id), slot) if relevel else None
+    change = refreshed(dated, slots.logged(athlete_id, from_day), edits, catalog, steps, levels)
+    if change.changed or change.removed:
+        slots.write(athlete_id, change)
+
+
 def refresh(runner: Runner, slot: str | None, from_day: date) -> None:
     """Re-apply the adapted doses to the items of a slot (None = all) from a day on, skipping any
-    item whose day already has a log for it."""
-    repo = runner.uow.repo
-    states = repo.states(runner.id)
-    logged = {(lg.date, lg.slot) for lg in repo.logs_between(runner.id, from_day, from_day)}
-    for p, day in repo.slot_items_from(runner.id, slot, from_day):
-        if (day, p.exercise) not in logged:
-            adapt_item(runner, p, states.get(p.exercise))
-    overlay(runner, from_day)  # coaches' edits stay over the adapted doses
+    item whose day already has a log for it; the coaches' edits stay over them."""
+    keep_in_step(runner.uow.slots, runner.id, from_day, runner.catalog, runner.adapt.steps, slot)

@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from footcore.adapters.storage.database import DatabaseUrl, open_engine
+from footcore.adapters.storage.program_slots import SlotRepository
 from footcore.adapters.storage.programs import ProgramRepository
 from footcore.adapters.storage.repository import Repository
 from footcore.errors import StorageError
@@ -24,6 +25,7 @@ class SqlUnitOfWork:
         self._session: Session | None = None
         self._repo: Repository | None = None
         self._programs: ProgramRepository | None = None
+        self._slots: SlotRepository | None = None
 
     @classmethod
     def connect(cls, url: str | None = None) -> SqlUnitOfWork:
@@ -43,10 +45,18 @@ class SqlUnitOfWork:
             raise RuntimeError("the unit of work is used outside its `with` block")
         return self._programs
 
+    @property
+    def slots(self) -> SlotRepository:
+        """The slots' decisions, levels, items and coaches' edits as values (domain/program)."""
+        if self._slots is None:
+            raise RuntimeError("the unit of work is used outside its `with` block")
+        return self._slots
+
     def __enter__(self) -> SqlUnitOfWork:
         self._session = self._factory()
         self._repo = Repository(self._session)
         self._programs = ProgramRepository(self._session)
+        self._slots = SlotRepository(self._session)
         return self
 
     def __exit__(
@@ -57,6 +67,7 @@ class SqlUnitOfWork:
     ) -> None:
         session, self._session, self._repo = self._session, None, None
         self._programs = None
+        self._slots = None
         if session is None:
             return
         try:

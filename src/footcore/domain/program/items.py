@@ -58,6 +58,15 @@ class StoredItem:
         )
 
 
+@dataclass(frozen=True)
+class DatedItem:
+    """A stored item on its day; `id` is storage's handle to write it back (0 before stored)."""
+
+    day: date
+    item: StoredItem
+    id: int = 0
+
+
 def planned_dose(item: StoredItem, catalog: Catalog) -> Dose:
     """The plan's dose of a slot, with the exercise's own tempo, sides and rest."""
     ex = catalog.exercises.get(item.slot)

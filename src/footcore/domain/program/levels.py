@@ -5,6 +5,7 @@ session ("since"), one that holds keeps the level and its start."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
@@ -50,3 +51,23 @@ def fold(
         if new != level:
             level, since = new, day + DAY
     return level, since
+
+
+@dataclass(frozen=True)
+class SlotLevel:
+    """A slot's level as stored beside its decisions (the fold of them), and since when."""
+
+    variant: str
+    step: int
+    since: date
+
+    @property
+    def level(self) -> Level:
+        return Level(self.variant, self.step)
+
+
+def stored_level(decisions: Iterable[DecisionLike], slot: str, day: date) -> SlotLevel:
+    """The level to store after a decision about the session of `day`: the fold of every
+    decision of the slot, since its start (`day` while the slot has never moved)."""
+    level, since = fold(decisions, slot)
+    return SlotLevel(level.variant, level.step, since or day)
