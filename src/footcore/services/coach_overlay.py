@@ -11,7 +11,8 @@ from datetime import date
 from sqlalchemy import select
 
 from footcore.adapters.storage.coach_models import CoachEditRow
-from footcore.adapters.storage.models import PrescriptionRow, WeekRow
+from footcore.adapters.storage.models import PrescriptionRow
+from footcore.domain.program.calendar import ProgramWeek
 from footcore.services.context import Runner, dumps
 
 PREFIX = "changed by your coach: "
@@ -91,7 +92,7 @@ def coach_part(text: str) -> str:
 def left_out(
     runner: Runner,
     edits: list[CoachEditRow],
-    week: WeekRow,
+    week: ProgramWeek,
     day: date,
     present: set[str],
 ) -> tuple[str, ...]:

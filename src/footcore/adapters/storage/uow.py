@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from footcore.adapters.storage.database import DatabaseUrl, open_engine
+from footcore.adapters.storage.program_calendar import CalendarRepository
 from footcore.adapters.storage.programs import ProgramRepository
 from footcore.adapters.storage.repository import Repository
 from footcore.errors import StorageError
@@ -24,6 +25,7 @@ class SqlUnitOfWork:
         self._session: Session | None = None
         self._repo: Repository | None = None
         self._programs: ProgramRepository | None = None
+        self._calendar: CalendarRepository | None = None
 
     @classmethod
     def connect(cls, url: str | None = None) -> SqlUnitOfWork:
@@ -43,10 +45,18 @@ class SqlUnitOfWork:
             raise RuntimeError("the unit of work is used outside its `with` block")
         return self._programs
 
+    @property
+    def calendar(self) -> CalendarRepository:
+        """The programs' calendars: weeks, stored sessions, retests (domain/program/calendar)."""
+        if self._calendar is None:
+            raise RuntimeError("the unit of work is used outside its `with` block")
+        return self._calendar
+
     def __enter__(self) -> SqlUnitOfWork:
         self._session = self._factory()
         self._repo = Repository(self._session)
         self._programs = ProgramRepository(self._session)
+        self._calendar = CalendarRepository(self._session)
         return self
 
     def __exit__(
@@ -57,6 +67,7 @@ class SqlUnitOfWork:
     ) -> None:
         session, self._session, self._repo = self._session, None, None
         self._programs = None
+        self._calendar = None
         if session is None:
             return
         try:
