@@ -35,7 +35,8 @@ _FIELDS = (
     "reviewed",
     "gate",
 )
-# Every command asks it (services.weekly.catch_up): built once, with bound parameters.
+# Every command asks it (services.weekly.catch_up): built once, with bound parameters (building
+# a select costs about as much as running it on SQLite).
 _UNREVIEWED = (
     select(WeekRow)
     .where(

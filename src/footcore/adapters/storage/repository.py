@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TypeVar
 
-from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from footcore.adapters.storage.models import (
@@ -27,19 +27,9 @@ from footcore.adapters.storage.models import (
 
 R = TypeVar("R", bound=Base)
 
-# The two statements every command runs, built once with bound parameters (building a select
-# costs about as much as running it on SQLite).
+# A statement every command runs, built once with bound parameters (building a select costs
+# about as much as running it on SQLite); the other one is program_calendar's _UNREVIEWED.
 _ATHLETE = select(Athlete).where(Athlete.name == bindparam("name"))
-_UNREVIEWED = (
-    select(WeekRow)
-    .where(
-        WeekRow.athlete_id == bindparam("athlete"),
-        WeekRow.start <= bindparam("ended_by"),
-        WeekRow.reviewed.is_(False),
-    )
-    .order_by(WeekRow.seq)
-    .limit(1)
-)
 
 
 class Repository:
@@ -109,11 +99,6 @@ class Repository:
         ).first()
         return row if row is not None and day < row.start + timedelta(days=7) else None
 
-    def first_unreviewed_week_ended(self, athlete_id: int, as_of: date) -> WeekRow | None:
-        return self.session.scalars(
-            _UNREVIEWED, {"athlete": athlete_id, "ended_by": as_of - timedelta(days=7)}
-        ).first()
-
     def session_on(self, athlete_id: int, day: date) -> SessionRow | None:
         return self.session.scalars(
             select(SessionRow)
@@ -135,16 +120,6 @@ class Repository:
                 .order_by(SessionRow.date)
             )
         )
-
-    def delete_sessions_from(self, athlete_id: int, day: date) -> None:
-        ids = select(SessionRow.id).where(
-            SessionRow.athlete_id == athlete_id, SessionRow.date >= day
-        )
-        self.session.execute(delete(PrescriptionRow).where(PrescriptionRow.session_id.in_(ids)))
-        self.session.execute(
-            delete(SessionRow).where(SessionRow.athlete_id == athlete_id, SessionRow.date >= day)
-        )
-        self.session.expire_all()
 
     def slot_items_from(
         self, athlete_id: int, slot: str | None, day: date
@@ -199,11 +174,6 @@ class Repository:
                 LogRow.side == side,
             )
         ).first()
-
-    def last_log_date(self, athlete_id: int) -> date | None:
-        return self.session.scalar(
-            select(func.max(LogRow.date)).where(LogRow.athlete_id == athlete_id)
-        )
 
     def logged_items(self, athlete_id: int, start: date, end: date) -> int:
         """Distinct (day, planned exercise) pairs logged with start <= date <= end."""
