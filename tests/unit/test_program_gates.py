@@ -8,11 +8,18 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from footcore.domain.program.calendar import ProgramWeek, Rewrite, insert_after, remove
+from footcore.domain.program.calendar import (
+    ProgramWeek,
+    Rewrite,
+    StoredSession,
+    insert_after,
+    remove,
+)
 from footcore.domain.program.weeks import (
     Gate,
     Insertion,
     RetestRecord,
+    close_week,
     dropped_on_pass,
     entering_phase,
     failed_in_a_row,
@@ -22,7 +29,7 @@ from footcore.domain.program.weeks import (
     repeat_missed,
     wait_for_retest,
 )
-from tests.fakes import FakeCalendarUnitOfWork
+from tests.fakes import FakeCalendar, FakeCalendarUnitOfWork
 
 MONDAY = date(2026, 3, 2)
 DAY = timedelta(days=1)
@@ -49,13 +56,17 @@ def a_week(seq: int, kind: str = "planned", plan_week: int | None = None) -> Pro
 PLAN = [a_week(s) for s in range(1, 9)]
 
 
-def inserted(weeks: list[ProgramWeek], after: ProgramWeek, added: Insertion) -> list[ProgramWeek]:
+def insertion(weeks: list[ProgramWeek], after: ProgramWeek, added: Insertion) -> Rewrite:
     """The calendar after a week's end inserted weeks, as services.plan_calendar does it."""
     new = [
         replace(a_week(1, added.kind, pw), note=added.reason, reviewed=i < added.reviewed)
         for i, pw in enumerate(added.plan_weeks)
     ]
-    return list(insert_after(weeks, after.seq, new).weeks)
+    return insert_after(weeks, after.seq, new)
+
+
+def inserted(weeks: list[ProgramWeek], after: ProgramWeek, added: Insertion) -> list[ProgramWeek]:
+    return list(insertion(weeks, after, added).weeks)
 
 
 def test_a_missed_week_repeats_once_when_the_runner_is_back_the_next_week() -> None:
@@ -167,3 +178,77 @@ def test_a_week_end_written_through_the_fake_unit_of_work() -> None:
     stored.add_retest(ATHLETE, RetestRecord(PLAN[3].start + DAY, False, "{}"), "[]", "[]")
     found = latest_retest(stored.weeks(ATHLETE), PLAN[3], stored.retests(ATHLETE))
     assert found is not None and found.passed is False
+
+
+def cycle_of(cycle: int) -> list[int]:
+    return [pw for pw in range(1, 9) if 1 + (pw - 1) // 4 == cycle]
+
+
+def catch_up(stored: FakeCalendar, as_of: date) -> list[str]:
+    """services.weekly.catch_up's loop over the fake: each ended week closed, the weeks it
+    inserts written; the reasons in order."""
+    reasons = []
+    while (w := stored.first_unreviewed_ended(ATHLETE, as_of)) is not None:
+        weeks = stored.weeks(ATHLETE)
+        end = close_week(
+            w,
+            weeks,
+            stored.session_days(ATHLETE, w.start, w.end),
+            stored.logged_days(ATHLETE, w.start, as_of),
+            stored.retests(ATHLETE),
+            as_of,
+            cycle_of,
+            2,
+        )
+        stored.apply(ATHLETE, Rewrite.updated(weeks, end.week))
+        if end.insertion is not None:
+            reasons.append(end.insertion.reason)
+            stored.apply(ATHLETE, insertion(stored.weeks(ATHLETE), end.week, end.insertion))
+    return reasons
+
+
+def a_calendar(logged: list[date]) -> FakeCalendar:
+    """The plan with a session on each Monday, and logs on the given days."""
+    stored = FakeCalendarUnitOfWork().calendar
+    stored.apply(ATHLETE, Rewrite.fresh(PLAN))
+    stored.add_sessions(ATHLETE, [StoredSession(w.seq, w.start, ()) for w in PLAN])
+    stored.logs[ATHLETE] = set(logged)
+    return stored
+
+
+def test_a_runner_away_for_three_weeks_comes_back_to_the_week_they_missed() -> None:
+    stored = a_calendar([PLAN[0].start])
+    reasons = catch_up(stored, PLAN[1].end + 15 * DAY)
+    assert len(reasons) == 1 and reasons[0].startswith("no session was logged in week 2")
+    weeks = stored.weeks(ATHLETE)
+    assert [(w.plan_week, w.kind) for w in weeks[:6]] == [
+        (1, "planned"),
+        (2, "planned"),
+        (2, "repeat"),
+        (2, "repeat"),
+        (2, "repeat"),
+        (3, "planned"),
+    ]
+    assert [w.reviewed for w in weeks[:6]] == [True, True, True, True, False, False]
+
+
+def test_a_retest_week_ends_by_its_retest() -> None:
+    every_monday = [w.start for w in PLAN]
+    as_of = PLAN[4].start + DAY
+    waiting = a_calendar(every_monday)
+    assert catch_up(waiting, as_of)[0].startswith("week 4 was a retest week")
+    assert [w.kind for w in waiting.weeks(ATHLETE)[3:6]] == ["planned", "gate_wait", "planned"]
+    passed = a_calendar(every_monday)
+    passed.add_retest(ATHLETE, RetestRecord(PLAN[3].start + DAY, True), "[]", "[]")
+    assert catch_up(passed, as_of) == []
+    assert passed.weeks(ATHLETE)[3].gate == "passed" and len(passed.weeks(ATHLETE)) == 8
+    failed = a_calendar(every_monday)
+    failed.add_retest(ATHLETE, RetestRecord(PLAN[3].start + DAY, False), "[]", "[]")
+    assert catch_up(failed, as_of)[0].startswith("the retest did not open the next phase")
+    weeks = failed.weeks(ATHLETE)
+    assert weeks[3].gate == "failed"
+    assert [(w.plan_week, w.kind) for w in weeks[4:7]] == [
+        (3, "gate_repeat"),
+        (4, "gate_repeat"),
+        (5, "planned"),
+    ]

@@ -8,26 +8,19 @@ settled before anything is shown or logged; it writes only when a week has ended
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 
 from footcore.domain.program.calendar import ProgramWeek, Rewrite
 from footcore.domain.program.weeks import (
     Gate,
     Insertion,
+    close_week,
     dropped_on_pass,
-    gate_at_week_end,
-    latest_retest,
-    missed,
     repeat_after_fail,
-    repeat_missed,
-    wait_for_retest,
 )
 from footcore.domain.program.weeks import entering_phase as _entering_phase
 from footcore.services.adapting import record
 from footcore.services.context import Runner
 from footcore.services.plan_calendar import insert_weeks, remove_weeks
-
-DAY = timedelta(days=1)
 
 
 def catch_up(runner: Runner) -> None:
@@ -36,15 +29,22 @@ def catch_up(runner: Runner) -> None:
         w = stored.first_unreviewed_ended(runner.id, runner.as_of)
         if w is None:
             return
-        w = _save(runner, replace(w, reviewed=True))
-        days = stored.session_days(runner.id, w.start, w.end)
-        logged = stored.logged_days(runner.id, w.start, w.end - DAY)
-        if missed(days, logged):
-            # Away for several weeks: every week since then would be missed too; all at once.
-            back = bool(stored.logged_days(runner.id, w.end, runner.as_of))
-            _insert(runner, w, repeat_missed(w, runner.as_of, back), runner.adapt.missed_sources)
-        elif w.retest and w.gate is None:
-            _gate_at_week_end(runner, w)
+        weeks = stored.weeks(runner.id)
+        gating = w.retest and w.gate is None
+        end = close_week(
+            w,
+            weeks,
+            stored.session_days(runner.id, w.start, w.end),
+            stored.logged_days(runner.id, w.start, runner.as_of),
+            stored.retests(runner.id) if gating else [],
+            runner.as_of,
+            lambda cycle: [g.index for g in runner.generated().weeks if g.cycle == cycle],
+            runner.gates.repeat_weeks,
+        )
+        stored.apply(runner.id, Rewrite.updated(weeks, end.week))
+        if end.insertion is not None:
+            sources = runner.adapt.missed_sources if end.missed else runner.gates.repeat_sources
+            _insert(runner, end.week, end.insertion, sources)
 
 
 def _save(runner: Runner, week: ProgramWeek) -> ProgramWeek:
@@ -59,19 +59,6 @@ def _insert(
     action = "repeat" if added.kind == "repeat" else "gate"
     record(runner, "", "hold", action, added.reason, sources)
     insert_weeks(runner, w, added.plan_weeks, added.kind, added.reason, added.reviewed)
-
-
-def _gate_at_week_end(runner: Runner, w: ProgramWeek) -> None:
-    stored = runner.uow.calendar
-    retest = latest_retest(stored.weeks(runner.id), w, stored.retests(runner.id))
-    outcome = gate_at_week_end(None if retest is None else bool(retest.passed))
-    if outcome is Gate.MISSING:
-        w = _save(runner, replace(w, gate=outcome.value))
-        _insert(runner, w, wait_for_retest(w), runner.gates.repeat_sources)
-    elif outcome is Gate.PASSED:
-        _save(runner, replace(w, gate=outcome.value))
-    else:
-        fail_gate(runner, w)
 
 
 def fail_gate(runner: Runner, w: ProgramWeek) -> None:

@@ -5,8 +5,8 @@ while none was recorded, and repeats the last weeks of its cycle when it failed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -145,3 +145,42 @@ def failed_in_a_row(retests: Sequence[RetestRecord]) -> int:
             break
         count += 1
     return count
+
+
+@dataclass(frozen=True)
+class WeekEnd:
+    """What the end of a week does: the week, reviewed (with its gate in a retest week), and the
+    weeks it inserts after itself, if any; `missed` says why they repeat."""
+
+    week: ProgramWeek
+    insertion: Insertion | None = None
+    missed: bool = False
+
+
+def close_week(
+    w: ProgramWeek,
+    weeks: Sequence[ProgramWeek],
+    planned_days: Sequence[date],
+    logged_days: Sequence[date],
+    retests: Sequence[RetestRecord],
+    as_of: date,
+    cycle_weeks: Callable[[int], Sequence[int]],
+    repeat_weeks: int,
+) -> WeekEnd:
+    """Review a week that has ended. `logged_days` run from its first day to `as_of`;
+    `cycle_weeks` gives the generated weeks of a cycle (asked only when a retest failed)."""
+    w = replace(w, reviewed=True)
+    in_week = [d for d in logged_days if d < w.end]
+    if missed(planned_days, in_week):
+        back = any(d >= w.end for d in logged_days)
+        return WeekEnd(w, repeat_missed(w, as_of, back), missed=True)
+    if not w.retest or w.gate is not None:
+        return WeekEnd(w)
+    retest = latest_retest(weeks, w, retests)
+    outcome = gate_at_week_end(None if retest is None else bool(retest.passed))
+    w = replace(w, gate=outcome.value)
+    if outcome is Gate.MISSING:
+        return WeekEnd(w, wait_for_retest(w))
+    if outcome is Gate.PASSED:
+        return WeekEnd(w)
+    return WeekEnd(w, repeat_after_fail(w, cycle_weeks(w.cycle), repeat_weeks))
