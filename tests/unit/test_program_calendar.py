@@ -20,6 +20,7 @@ from footcore.domain.program.calendar import (
     insert_after,
     remove,
     safe_from,
+    weeks_of,
     with_note,
 )
 from tests.fakes import FakeCalendarUnitOfWork
@@ -142,6 +143,8 @@ def test_the_week_covering_a_day_is_none_outside_the_calendar() -> None:
     assert covering(weeks, MONDAY + 21 * DAY) is None
     found = covering(weeks, MONDAY + 20 * DAY)
     assert found is not None and found.seq == 3 and found.end == MONDAY + 21 * DAY
+    days = [MONDAY - DAY, MONDAY, MONDAY + 8 * DAY, MONDAY + 30 * DAY]
+    assert weeks_of(weeks, days) == {MONDAY: 1, MONDAY + 8 * DAY: 2}
 
 
 def test_a_note_adds_a_line() -> None:

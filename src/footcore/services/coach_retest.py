@@ -1,7 +1,7 @@
 """A coach moves an athlete's next retest to another week of the plan, with a reason.
 
 The retest closes its week (services.weekly gates the next phase on it), so moving it moves the
-week boundaries of the plan, the way a failed or passed retest does (services.stored_plan):
+week boundaries of the plan, the way a failed or passed retest does (services.plan_calendar):
 - later: repeats of the week before the retest are inserted ahead of it (more weeks of the phase
   at the same dose), and every later week moves on;
 - earlier: the weeks between the target week and the retest are dropped (they must not have

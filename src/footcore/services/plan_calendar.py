@@ -80,12 +80,8 @@ def insert_weeks(
     # only move to the week that now covers them. Everything from today on is rebuilt.
     first = after.end
     keep_until = safe_from(runner, max(first, runner.as_of))
-    week_of = {}
-    for day in stored.session_days(runner.id, first, keep_until):
-        week = calendar.covering(change.weeks, day)
-        if week is not None:
-            week_of[day] = week.seq
-    stored.assign_sessions(runner.id, week_of)
+    days = stored.session_days(runner.id, first, keep_until)
+    stored.assign_sessions(runner.id, calendar.weeks_of(change.weeks, days))
     rebuild_from(runner, keep_until)
 
 

@@ -145,6 +145,16 @@ def covering(weeks: Sequence[ProgramWeek], day: date) -> ProgramWeek | None:
     return last if last.covers(day) else None
 
 
+def weeks_of(weeks: Sequence[ProgramWeek], days: Sequence[date]) -> dict[date, int]:
+    """The seq of the week covering each day (days outside the calendar are left out)."""
+    out = {}
+    for day in days:
+        week = covering(weeks, day)
+        if week is not None:
+            out[day] = week.seq
+    return out
+
+
 def safe_from(day: date, last_log: date | None) -> date:
     """The first day a re-plan may touch: `day`, but never a day with a log or before it."""
     return max(day, last_log + DAY) if last_log is not None else day
