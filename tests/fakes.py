@@ -4,18 +4,20 @@ and the use cases around it run against these in unit tests, with no database.""
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from types import TracebackType
 
 from footcore.domain.catalog import Phase
 from footcore.domain.program import CheckIn, LogRecord, Pause, PlannedItem, PlannedSession, Program
+from footcore.domain.program.calendar import ProgramWeek, Rewrite, StoredSession
 from footcore.domain.program.decision_log import StoredDecision
 from footcore.domain.program.items import DatedItem, StoredItem
 from footcore.domain.program.levels import SlotLevel
 from footcore.domain.program.overlay import CoachEdit
 from footcore.domain.program.refresh import Refresh
+from footcore.domain.program.weeks import RetestRecord
 
 
 class FakePrograms:
@@ -202,3 +204,85 @@ class FakeSlotsUnitOfWork(FakeUnitOfWork):
     def __init__(self) -> None:
         super().__init__()
         self.slots = FakeSlots(self.programs)
+
+
+class FakeCalendar:
+    """`uow.calendar` over lists: each athlete's weeks, stored sessions (which follow their week
+    when it is renumbered, and go with it when it is removed), logged days and retests."""
+
+    def __init__(self) -> None:
+        self.stored_weeks: dict[int, list[ProgramWeek]] = {}
+        self.stored_sessions: dict[int, dict[date, StoredSession]] = {}
+        self.logs: dict[int, set[date]] = {}
+        self.stored_retests: dict[int, list[tuple[RetestRecord, str, str]]] = {}
+
+    def weeks(self, athlete_id: int) -> list[ProgramWeek]:
+        return list(self.stored_weeks.get(athlete_id, []))
+
+    def first_unreviewed_ended(self, athlete_id: int, as_of: date) -> ProgramWeek | None:
+        return next((w for w in self.weeks(athlete_id) if w.end <= as_of and not w.reviewed), None)
+
+    def apply(self, athlete_id: int, change: Rewrite) -> None:
+        seqs = [w.seq for w in change.weeks]
+        assert seqs == sorted(set(seqs)), "a calendar's seqs are unique and in order"
+        old = {w.seq for w in self.weeks(athlete_id)}
+        kept = [s for s in change.was if s is not None]
+        assert set(kept) <= old and len(kept) == len(set(kept)), "a week is kept at most once"
+        moved = {
+            was: w.seq for w, was in zip(change.weeks, change.was, strict=True) if was is not None
+        }
+        sessions = self.stored_sessions.get(athlete_id, {})
+        self.stored_sessions[athlete_id] = {
+            day: replace(s, seq=moved[s.seq]) for day, s in sessions.items() if s.seq in moved
+        }
+        self.stored_weeks[athlete_id] = list(change.weeks)
+
+    def sessions(self, athlete_id: int, start: date, end: date) -> list[StoredSession]:
+        found = self.stored_sessions.get(athlete_id, {})
+        return [found[d] for d in sorted(found) if start <= d < end]
+
+    def session_days(self, athlete_id: int, start: date, end: date) -> list[date]:
+        return [s.day for s in self.sessions(athlete_id, start, end)]
+
+    def add_sessions(self, athlete_id: int, sessions: Sequence[StoredSession]) -> None:
+        known = {w.seq for w in self.weeks(athlete_id)}
+        found = self.stored_sessions.setdefault(athlete_id, {})
+        for s in sessions:
+            assert s.seq in known and s.day not in found, "one session a day, in a stored week"
+            found[s.day] = s
+
+    def delete_sessions_from(self, athlete_id: int, day: date) -> None:
+        found = self.stored_sessions.get(athlete_id, {})
+        for d in [d for d in found if d >= day]:
+            del found[d]
+
+    def assign_sessions(self, athlete_id: int, week_of: Mapping[date, int]) -> None:
+        found = self.stored_sessions.get(athlete_id, {})
+        for d, seq in week_of.items():
+            found[d] = replace(found[d], seq=seq)
+
+    def logged_days(self, athlete_id: int, start: date, end: date) -> list[date]:
+        return sorted(d for d in self.logs.get(athlete_id, set()) if start <= d <= end)
+
+    def last_log(self, athlete_id: int) -> date | None:
+        return max(self.logs.get(athlete_id, set()), default=None)
+
+    def retests(self, athlete_id: int) -> list[RetestRecord]:
+        return [r for r, _, _ in sorted(self.stored_retests.get(athlete_id, []), key=_by_day)]
+
+    def add_retest(
+        self, athlete_id: int, retest: RetestRecord, findings: str, reasons: str
+    ) -> None:
+        self.stored_retests.setdefault(athlete_id, []).append((retest, findings, reasons))
+
+
+def _by_day(stored: tuple[RetestRecord, str, str]) -> date:
+    return stored[0].day
+
+
+class FakeCalendarUnitOfWork(FakeUnitOfWork):
+    """The fake unit of work with the calendar's repository (`uow.calendar`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calendar = FakeCalendar()

@@ -1,7 +1,7 @@
 """A coach moves an athlete's next retest to another week of the plan, with a reason.
 
 The retest closes its week (services.weekly gates the next phase on it), so moving it moves the
-week boundaries of the plan, the way a failed or passed retest does (services.stored_plan):
+week boundaries of the plan, the way a failed or passed retest does (services.plan_calendar):
 - later: repeats of the week before the retest are inserted ahead of it (more weeks of the phase
   at the same dose), and every later week moves on;
 - earlier: the weeks between the target week and the retest are dropped (they must not have
@@ -16,41 +16,41 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from footcore.adapters.storage.coach_models import CoachEditRow
-from footcore.adapters.storage.models import WeekRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
+from footcore.domain.program.calendar import ProgramWeek, Rewrite, with_note
 from footcore.errors import InputError
 from footcore.services.accounts import audit, repo
 from footcore.services.coach_edits import EditView, view
 from footcore.services.coach_overlay import PREFIX
 from footcore.services.context import Runner, open_runner
-from footcore.services.plan_calendar import end_of, insert_weeks, remove_weeks
+from footcore.services.plan_calendar import insert_weeks, remove_weeks
 from footcore.services.weekly import catch_up
 
 KIND = "retest"
 DAY = timedelta(days=1)
 
 
-def _next_retest(runner: Runner, weeks: list[WeekRow]) -> WeekRow:
-    ahead = [w for w in weeks if w.retest and w.gate is None and end_of(w) > runner.as_of]
+def _next_retest(runner: Runner, weeks: list[ProgramWeek]) -> ProgramWeek:
+    ahead = [w for w in weeks if w.retest and w.gate is None and w.end > runner.as_of]
     if not ahead:
         raise InputError("the plan has no retest to come", "to")
     first = ahead[0]
     if first.start <= runner.as_of:
         raise InputError(
-            f"the retest week under way ({first.start} to {end_of(first) - DAY}) cannot move: "
+            f"the retest week under way ({first.start} to {first.end - DAY}) cannot move: "
             "record the retest by its end",
             "to",
         )
     return first
 
 
-def _target(weeks: list[WeekRow], to: date, tomorrow: date) -> WeekRow:
+def _target(weeks: list[ProgramWeek], to: date, tomorrow: date) -> ProgramWeek:
     if to < tomorrow:
         raise InputError(f"{to} is before tomorrow ({tomorrow}): a retest moves ahead only", "to")
-    found = next((w for w in weeks if w.start <= to < end_of(w)), None)
+    found = next((w for w in weeks if w.covers(to)), None)
     if found is None:
         raise InputError(
-            f"{to} is outside the plan ({weeks[0].start} to {end_of(weeks[-1]) - DAY})", "to"
+            f"{to} is outside the plan ({weeks[0].start} to {weeks[-1].end - DAY})", "to"
         )
     return found
 
@@ -61,10 +61,6 @@ def day_of(text: str | None) -> date:
         return date.fromisoformat((text or "").strip())
     except ValueError:
         raise InputError(f"'{text or ''}' is not a day: give YYYY-MM-DD", "to") from None
-
-
-def _add_note(w: WeekRow, text: str) -> None:
-    w.note = f"{w.note}\n{text}" if w.note else text
 
 
 def move_retest(
@@ -83,7 +79,7 @@ def move_retest(
     with uow:
         runner = open_runner(uow, athlete, as_of)
         catch_up(runner)
-        weeks = uow.repo.weeks(runner.id)
+        weeks = uow.calendar.weeks(runner.id)
         if not weeks:
             raise InputError("the athlete has no stored plan", "to")
         target = _target(weeks, to, tomorrow)
@@ -110,9 +106,11 @@ def move_retest(
             insert_weeks(runner, before, [before.plan_week] * shift, "coach", text)
         else:
             remove_weeks(runner, gone)
-        for w in uow.repo.weeks(runner.id):
-            if w.id == retest.id or w.start <= as_of < end_of(w):
-                _add_note(w, text)
+        # The retest week is now the target's place in the calendar: inserted or removed weeks
+        # before it moved it there.
+        placed = uow.calendar.weeks(runner.id)
+        noted = [with_note(w, text) for w in placed if w.seq == target.seq or w.covers(as_of)]
+        uow.calendar.apply(runner.id, Rewrite.updated(placed, *noted))
         uow.slots.end_edits(runner.id, KIND, as_of)  # the latest move stands; the rest is history
         row = CoachEditRow(
             athlete_id=runner.id,

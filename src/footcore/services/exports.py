@@ -13,10 +13,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from footcore.domain.catalog import Category, Dose, LoadLevel, Phase
+from footcore.domain.catalog import Category, LoadLevel, Phase
 from footcore.domain.load import RunRecord
 from footcore.domain.plan import Plan, Prescription, Session, Week
 from footcore.domain.profile import Profile
+from footcore.domain.program.items import StoredItem
 from footcore.domain.progress import (
     CheckIn,
     LoadWeek,
@@ -32,7 +33,6 @@ from footcore.services.coach_overlay import active_edits, coach_part, left_out
 if TYPE_CHECKING:
     from footcore.adapters.exporters.calendar_ics import CalendarOptions
     from footcore.adapters.exporters.charts import Chart
-    from footcore.adapters.storage.models import PrescriptionRow
     from footcore.adapters.storage.uow import SqlUnitOfWork
     from footcore.services.context import Runner
 
@@ -57,25 +57,16 @@ class StoredRunner:
         )
 
 
-def _prescription(p: PrescriptionRow) -> Prescription:
-    dose = Dose(
-        sets=p.sets,
-        reps=p.reps,
-        hold_s=p.hold_s,
-        distance_m=p.distance_m,
-        tempo=p.tempo,
-        per_side=p.per_side,
-        rest_s=p.rest_s,
-    )
+def _prescription(p: StoredItem) -> Prescription:
     why = p.why if not p.adaptation else f"{p.why.rstrip('.')}; adapted: {p.adaptation}."
     return Prescription(
         exercise=p.exercise_done,
         name=p.name_done,
         category=Category(p.category),
         load=LoadLevel(p.load),
-        dose=dose,
+        dose=p.dose,
         why=why,
-        sources=tuple(json.loads(p.sources)),
+        sources=p.sources,
         priority=p.priority,
         coach=coach_part(p.adaptation),
     )
@@ -84,21 +75,18 @@ def _prescription(p: PrescriptionRow) -> Prescription:
 def stored_plan(runner: Runner) -> Plan:
     """The plan as stored: the doses after adaptation, the exercise actually done (a variant
     after a regression), repeated and inserted weeks in place."""
-    repo = runner.uow.repo
-    rows = repo.weeks(runner.id)
+    rows = runner.uow.calendar.weeks(runner.id)
     generated = runner.generated()
     if not rows:
         return replace(generated, weeks=())
-    end = rows[-1].start + timedelta(days=7)
     by_week: dict[int, list[Session]] = {}
-    by_id = {w.id: w for w in rows}
+    by_seq = {w.seq: w for w in rows}
     edits = active_edits(runner)
-    for s in repo.sessions_between(runner.id, rows[0].start, end):
-        ordered = sorted(s.items, key=lambda p: p.position)
-        items = tuple(_prescription(p) for p in ordered)
-        present = {p.exercise for p in ordered}
-        notes = left_out(runner, edits, by_id[s.week_id], s.date, present)
-        by_week.setdefault(s.week_id, []).append(Session(s.date, items, notes))
+    for s in runner.uow.calendar.sessions(runner.id, rows[0].start, rows[-1].end):
+        items = tuple(_prescription(p) for p in s.items)
+        present = {p.slot for p in s.items}
+        notes = left_out(runner, edits, by_seq[s.seq], s.day, present)
+        by_week.setdefault(s.seq, []).append(Session(s.day, items, notes))
     weeks = tuple(
         Week(
             w.seq,
@@ -108,12 +96,12 @@ def stored_plan(runner: Runner) -> Plan:
             w.week_in_cycle,
             w.light,
             w.retest,
-            tuple(by_week.get(w.id, ())),
+            tuple(by_week.get(w.seq, ())),
             coach_note=coach_part(w.note),
         )
         for w in rows
     )
-    stored = repo.plan(runner.id)
+    stored = runner.uow.repo.plan(runner.id)
     warnings = tuple(json.loads(stored.warnings)) if stored is not None else generated.warnings
     return Plan(
         rows[0].start,

@@ -13,10 +13,12 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from footcore.adapters.storage.models import AssessmentRow, WeekRow
 from footcore.domain.adaptation import GateResult, gate
 from footcore.domain.assessment import Finding, Results, score
 from footcore.domain.catalog import Phase
+from footcore.domain.program import calendar
+from footcore.domain.program.calendar import ProgramWeek
+from footcore.domain.program.weeks import GATE_KINDS, RetestRecord, failed_in_a_row
 from footcore.errors import ConflictError
 from footcore.services.adapting import record
 from footcore.services.context import Runner, dumps
@@ -60,23 +62,12 @@ def lower_leg_pain(runner: Runner, day: date) -> int:
     return max(pains, default=0)
 
 
-def failed_in_a_row(rows: list[AssessmentRow]) -> int:
-    count = 0
-    for a in reversed(rows):
-        if a.kind != "retest":
-            continue
-        if a.passed:
-            break
-        count += 1
-    return count
-
-
-def _apply_gate(runner: Runner, week: WeekRow | None, passed: bool) -> str:
+def _apply_gate(runner: Runner, week: ProgramWeek | None, passed: bool) -> str:
     if week is None:
         return "outside the plan's weeks: stored and scored only"
-    if not (week.retest or week.kind in ("gate_repeat", "gate_wait")):
+    if not (week.retest or week.kind in GATE_KINDS):
         due = next(
-            (w for w in runner.uow.repo.weeks(runner.id) if w.retest and w.start > week.start),
+            (w for w in runner.uow.calendar.weeks(runner.id) if w.retest and w.start > week.start),
             None,
         )
         if due is None:
@@ -92,8 +83,8 @@ def _apply_gate(runner: Runner, week: WeekRow | None, passed: bool) -> str:
         pass_gate(runner, week)
         after = [
             w
-            for w in runner.uow.repo.weeks(runner.id)
-            if w.seq > week.seq and w.kind not in ("gate_repeat", "gate_wait")
+            for w in runner.uow.calendar.weeks(runner.id)
+            if w.seq > week.seq and w.kind not in GATE_KINDS
         ]
         return (
             "the gate is open: the next phase starts on " + after[0].start.isoformat()
@@ -111,10 +102,10 @@ def retest(runner: Runner, results: Results, raw: dict[str, Any]) -> Retested:
     check_past(results.date, runner.as_of, "results.date")
     ensure_not_paused(runner)
     catch_up(runner)
-    repo = runner.uow.repo
+    program = runner.uow.calendar
     stored = json.loads(results_json(raw))
     findings = tuple(score(runner.battery, results, runner.profile))
-    week = repo.week_on(runner.id, results.date)
+    week = calendar.covering(program.weeks(runner.id), results.date)
     entering = entering_phase(runner, week) if week is not None else Phase.FOUNDATION.value
     battery = {t.id: t for t in runner.battery}
     verdict = gate(
@@ -125,8 +116,8 @@ def retest(runner: Runner, results: Results, raw: dict[str, Any]) -> Retested:
         lower_leg_pain(runner, results.date),
         runner.gates,
     )
-    for a in repo.assessments(runner.id):
-        if a.kind == "retest" and a.date == results.date:
+    for a in program.retests(runner.id):
+        if a.day == results.date:
             if json.loads(a.results) != stored:
                 raise ConflictError(
                     f"a different retest of {results.date.isoformat()} is "
@@ -139,21 +130,14 @@ def retest(runner: Runner, results: Results, raw: dict[str, Any]) -> Retested:
                 entering,
                 "already stored",
                 True,
-                failed_in_a_row(repo.assessments(runner.id)),
+                failed_in_a_row(program.retests(runner.id)),
             )
-    repo.add(
-        AssessmentRow(
-            athlete_id=runner.id,
-            date=results.date,
-            kind="retest",
-            results=results_json(raw),
-            findings=dumps([asdict(f) for f in findings]),
-            passed=verdict.passed,
-            reference=verdict.passed,
-            reasons=dumps(list(verdict.reasons)),
-        )
+    program.add_retest(
+        runner.id,
+        RetestRecord(results.date, verdict.passed, results_json(raw)),
+        findings=dumps([asdict(f) for f in findings]),
+        reasons=dumps(list(verdict.reasons)),
     )
-    repo.flush()
     record(
         runner,
         "",
@@ -174,5 +158,5 @@ def retest(runner: Runner, results: Results, raw: dict[str, Any]) -> Retested:
         entering,
         effect,
         False,
-        failed_in_a_row(repo.assessments(runner.id)),
+        failed_in_a_row(program.retests(runner.id)),
     )

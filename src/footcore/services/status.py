@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from footcore.adapters.storage.models import PrescriptionRow
+from footcore.domain.program import calendar
+from footcore.domain.program.items import StoredItem
+from footcore.domain.program.weeks import failed_in_a_row
 from footcore.services.context import Runner
-from footcore.services.plan_calendar import end_of
-from footcore.services.retesting import failed_in_a_row
 
 DAY = timedelta(days=1)
 
@@ -58,8 +58,8 @@ def _adherence(runner: Runner, start: date, end: date) -> tuple[int, int]:
 def status(runner: Runner) -> StatusView:
     repo = runner.uow.repo
     as_of = runner.as_of
-    weeks = repo.weeks(runner.id)
-    week = repo.week_on(runner.id, as_of)
+    weeks = runner.uow.calendar.weeks(runner.id)
+    week = calendar.covering(weeks, as_of)
     plan = repo.plan(runner.id)
     week_dict = None
     exercises: list[ExerciseStatus] = []
@@ -77,14 +77,14 @@ def status(runner: Runner) -> StatusView:
             "note": week.note,
         }
         # Each exercise of the week at its next dose (or its last one when none is left).
-        upcoming: dict[str, PrescriptionRow] = {}
-        past: dict[str, PrescriptionRow] = {}
-        for s in repo.sessions_between(runner.id, week.start, end_of(week)):
+        upcoming: dict[str, StoredItem] = {}
+        past: dict[str, StoredItem] = {}
+        for s in runner.uow.calendar.sessions(runner.id, week.start, week.end):
             for p in s.items:
-                if s.date >= as_of:
-                    upcoming.setdefault(p.exercise, p)
+                if s.day >= as_of:
+                    upcoming.setdefault(p.slot, p)
                 else:
-                    past[p.exercise] = p
+                    past[p.slot] = p
         for slot, p in (past | upcoming).items():
             d = repo.latest_decision(runner.id, slot)
             exercises.append(
@@ -92,12 +92,12 @@ def status(runner: Runner) -> StatusView:
                     slot,
                     p.exercise_done,
                     p.name_done,
-                    p.sets,
-                    p.reps,
-                    p.hold_s,
-                    p.distance_m,
-                    p.tempo,
-                    p.per_side,
+                    p.dose.sets,
+                    p.dose.reps,
+                    p.dose.hold_s,
+                    p.dose.distance_m,
+                    p.dose.tempo,
+                    p.dose.per_side,
                     p.adaptation,
                     None
                     if d is None
@@ -165,7 +165,7 @@ def warnings(runner: Runner, week: dict[str, Any] | None) -> list[str]:
     plan = repo.plan(runner.id)
     if plan is not None:
         out += json.loads(plan.warnings)
-    failed = failed_in_a_row(repo.assessments(runner.id))
+    failed = failed_in_a_row(runner.uow.calendar.retests(runner.id))
     if failed >= runner.gates.clinician_after:
         out.append(
             f"{failed} retests in a row did not open the next phase: please see a "

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TypeVar
 
-from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from footcore.adapters.storage.models import (
@@ -21,25 +21,14 @@ from footcore.adapters.storage.models import (
     PrescriptionRow,
     ProfileRow,
     SessionRow,
-    StateRow,
     WeekRow,
 )
 
 R = TypeVar("R", bound=Base)
 
-# The two statements every command runs, built once with bound parameters (building a select
-# costs about as much as running it on SQLite).
+# A statement every command runs, built once with bound parameters (building a select costs
+# about as much as running it on SQLite); the other one is program_calendar's _UNREVIEWED.
 _ATHLETE = select(Athlete).where(Athlete.name == bindparam("name"))
-_UNREVIEWED = (
-    select(WeekRow)
-    .where(
-        WeekRow.athlete_id == bindparam("athlete"),
-        WeekRow.start <= bindparam("ended_by"),
-        WeekRow.reviewed.is_(False),
-    )
-    .order_by(WeekRow.seq)
-    .limit(1)
-)
 
 
 class Repository:
@@ -74,9 +63,6 @@ class Repository:
     def athlete(self, name: str) -> Athlete | None:
         return self.session.scalars(_ATHLETE, {"name": name}).first()
 
-    def athlete_names(self) -> list[str]:
-        return list(self.session.scalars(select(Athlete.name).order_by(Athlete.name)))
-
     def profile(self, athlete_id: int) -> ProfileRow:
         row = self.session.scalars(
             select(ProfileRow)
@@ -109,11 +95,6 @@ class Repository:
         ).first()
         return row if row is not None and day < row.start + timedelta(days=7) else None
 
-    def first_unreviewed_week_ended(self, athlete_id: int, as_of: date) -> WeekRow | None:
-        return self.session.scalars(
-            _UNREVIEWED, {"athlete": athlete_id, "ended_by": as_of - timedelta(days=7)}
-        ).first()
-
     def session_on(self, athlete_id: int, day: date) -> SessionRow | None:
         return self.session.scalars(
             select(SessionRow)
@@ -135,33 +116,6 @@ class Repository:
                 .order_by(SessionRow.date)
             )
         )
-
-    def delete_sessions_from(self, athlete_id: int, day: date) -> None:
-        ids = select(SessionRow.id).where(
-            SessionRow.athlete_id == athlete_id, SessionRow.date >= day
-        )
-        self.session.execute(delete(PrescriptionRow).where(PrescriptionRow.session_id.in_(ids)))
-        self.session.execute(
-            delete(SessionRow).where(SessionRow.athlete_id == athlete_id, SessionRow.date >= day)
-        )
-        self.session.expire_all()
-
-    def slot_items_from(
-        self, athlete_id: int, slot: str | None, day: date
-    ) -> list[tuple[PrescriptionRow, date]]:
-        query = (
-            select(PrescriptionRow, SessionRow.date)
-            .join(SessionRow, PrescriptionRow.session_id == SessionRow.id)
-            .where(PrescriptionRow.athlete_id == athlete_id, SessionRow.date >= day)
-        )
-        if slot is not None:
-            query = query.where(PrescriptionRow.exercise == slot)
-        return [
-            (p, d)
-            for p, d in self.session.execute(
-                query.order_by(SessionRow.date, PrescriptionRow.position)
-            )
-        ]
 
     def count_items(self, athlete_id: int, start: date, end: date) -> int:
         return int(
@@ -200,11 +154,6 @@ class Repository:
             )
         ).first()
 
-    def last_log_date(self, athlete_id: int) -> date | None:
-        return self.session.scalar(
-            select(func.max(LogRow.date)).where(LogRow.athlete_id == athlete_id)
-        )
-
     def logged_items(self, athlete_id: int, start: date, end: date) -> int:
         """Distinct (day, planned exercise) pairs logged with start <= date <= end."""
         pairs = (
@@ -235,23 +184,6 @@ class Repository:
             )
         ).first()
 
-    def last_checkin_before(
-        self, athlete_id: int, day: date, areas: Sequence[str]
-    ) -> CheckinRow | None:
-        """The latest check-in dated on or before `day` in one of the areas."""
-        return self.session.scalars(
-            select(CheckinRow)
-            .where(
-                CheckinRow.athlete_id == athlete_id,
-                CheckinRow.date <= day,
-                CheckinRow.area.in_(list(areas)),
-            )
-            .order_by(CheckinRow.date.desc(), CheckinRow.area.desc())
-            .limit(1)
-        ).first()
-
-    # Assessments, decisions, states, pauses -----------------------------------------------------
-
     def assessments(self, athlete_id: int) -> list[AssessmentRow]:
         return list(
             self.session.scalars(
@@ -280,15 +212,6 @@ class Repository:
             .order_by(DecisionRow.seq.desc())
             .limit(1)
         ).first()
-
-    def state(self, athlete_id: int, slot: str) -> StateRow | None:
-        return self.session.scalars(
-            select(StateRow).where(StateRow.athlete_id == athlete_id, StateRow.exercise == slot)
-        ).first()
-
-    def states(self, athlete_id: int) -> dict[str, StateRow]:
-        rows = self.session.scalars(select(StateRow).where(StateRow.athlete_id == athlete_id))
-        return {r.exercise: r for r in rows}
 
     def last_cleared_pause(self, athlete_id: int) -> PauseRow | None:
         return self.session.scalars(

@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from footcore.adapters.storage.database import DatabaseUrl, open_engine
+from footcore.adapters.storage.program_calendar import CalendarRepository
 from footcore.adapters.storage.program_slots import SlotRepository
 from footcore.adapters.storage.programs import ProgramRepository
 from footcore.adapters.storage.repository import Repository
@@ -26,6 +27,7 @@ class SqlUnitOfWork:
         self._repo: Repository | None = None
         self._programs: ProgramRepository | None = None
         self._slots: SlotRepository | None = None
+        self._calendar: CalendarRepository | None = None
 
     @classmethod
     def connect(cls, url: str | None = None) -> SqlUnitOfWork:
@@ -52,11 +54,19 @@ class SqlUnitOfWork:
             raise RuntimeError("the unit of work is used outside its `with` block")
         return self._slots
 
+    @property
+    def calendar(self) -> CalendarRepository:
+        """The programs' calendars: weeks, stored sessions, retests (domain/program/calendar)."""
+        if self._calendar is None:
+            raise RuntimeError("the unit of work is used outside its `with` block")
+        return self._calendar
+
     def __enter__(self) -> SqlUnitOfWork:
         self._session = self._factory()
         self._repo = Repository(self._session)
         self._programs = ProgramRepository(self._session)
         self._slots = SlotRepository(self._session)
+        self._calendar = CalendarRepository(self._session)
         return self
 
     def __exit__(
@@ -68,6 +78,7 @@ class SqlUnitOfWork:
         session, self._session, self._repo = self._session, None, None
         self._programs = None
         self._slots = None
+        self._calendar = None
         if session is None:
             return
         try:
