@@ -195,3 +195,49 @@ def test_the_domain_and_the_services_never_import_the_presentation_layer() -> No
         if name.startswith(inner) and target.startswith("footcore.presentation")
     )
     assert not upward, upward
+
+
+# The program's own rows: its calendar, items, logs, check-ins, decisions, levels, pauses and the
+# coaches' edits. The rules over them live in domain/program; a use case hands values to the unit
+# of work's repositories (uow.programs, uow.calendar, uow.slots), which map them to these rows.
+PROGRAM_ROWS = frozenset(
+    {
+        "WeekRow",
+        "SessionRow",
+        "PrescriptionRow",
+        "LogRow",
+        "CheckinRow",
+        "DecisionRow",
+        "StateRow",
+        "PauseRow",
+        "CoachEditRow",
+    }
+)
+ROW_MODULES = ("footcore.adapters.storage.models", "footcore.adapters.storage.coach_models")
+
+
+def row_imports(module: Module) -> list[str]:
+    tree = ast.parse(module.path.read_text(encoding="utf-8"))
+    return [
+        f"{module.name} imports {alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module in ROW_MODULES
+        for alias in node.names
+        if alias.name in PROGRAM_ROWS
+    ]
+
+
+def test_row_imports_are_found() -> None:
+    # The check below must see an import written inside a function as well.
+    here = modules()["footcore.adapters.storage.programs"]
+    assert any("PauseRow" in line for line in row_imports(here))
+
+
+def test_services_never_touch_the_programs_rows() -> None:
+    found = [
+        line
+        for name, module in modules().items()
+        if name.startswith("footcore.services.")
+        for line in row_imports(module)
+    ]
+    assert not found, found

@@ -15,10 +15,10 @@ from sqlalchemy import func, select
 
 from footcore.adapters.storage import runner_tables
 from footcore.adapters.storage.running_models import MinimalistRampRow
+from footcore.adapters.storage.transfer import NESTED, flat_tables
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.errors import InputError
 from footcore.services import coach_edits, running, running_shoes, training
-from footcore.services.transfer import NESTED, flat_tables
 from tests.integration.test_export_import import START, a_history
 
 DAY = timedelta(days=1)

@@ -83,7 +83,15 @@ def edit(
             raise InputError(f"'{exercise}' is not in the plan from {start}", "exercise")
         stored = uow.slots.add_edit(
             runner.id,
-            CoachEdit(0, exercise, kind, value, reason.strip()[:1000], actor, start),
+            CoachEdit(
+                0,
+                exercise,
+                kind,
+                value,
+                reason.strip()[: limits().coach_reason_chars],
+                actor,
+                start,
+            ),
             now,
         )
         refresh(runner, exercise, start)

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from footcore.adapters.storage.coach_models import CoachEditRow
+from footcore.adapters.limits_file import limits
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.domain.program.calendar import ProgramWeek, Rewrite, with_note
+from footcore.domain.program.overlay import CoachEdit
 from footcore.errors import InputError
 from footcore.services.accounts import audit, repo
 from footcore.services.coach_edits import EditView, view
@@ -112,19 +113,19 @@ def move_retest(
         noted = [with_note(w, text) for w in placed if w.seq == target.seq or w.covers(as_of)]
         uow.calendar.apply(runner.id, Rewrite.updated(placed, *noted))
         uow.slots.end_edits(runner.id, KIND, as_of)  # the latest move stands; the rest is history
-        row = CoachEditRow(
-            athlete_id=runner.id,
-            slot=KIND,
-            kind=KIND,
-            value=new_start.isoformat(),
-            reason=reason.strip()[:1000],
-            actor=actor,
-            from_day=tomorrow,
-            created_at=now,
-            ended=None,
+        edit = uow.slots.add_edit(
+            runner.id,
+            CoachEdit(
+                0,
+                KIND,
+                KIND,
+                new_start.isoformat(),
+                reason.strip()[: limits().coach_reason_chars],
+                actor,
+                tomorrow,
+            ),
+            now,
         )
-        uow.repo.add(row)
-        uow.repo.flush()
         audit(
             repo(uow),
             now,
@@ -135,4 +136,4 @@ def move_retest(
             reason,
         )
         uow.commit()
-        return view(row)
+        return view(edit)

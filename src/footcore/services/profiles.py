@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import copy
 import tomllib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 from footcore.adapters.storage.models import AssessmentRow, Athlete, PlanRow, ProfileRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.domain.assessment import Results, score
+from footcore.domain.program.calendar import Rewrite
 from footcore.domain.redflags import screen
 from footcore.errors import ConflictError, InputError
 from footcore.services.context import Runner, dumps, rules
@@ -102,8 +103,9 @@ def init(
         uow.repo.plan(athlete.id).warnings = dumps(list(plan.warnings))  # type: ignore[union-attr]
         store_new_plan(runner)
         # Weeks that ended before the runner started using footcore are not "missed".
-        for w in uow.repo.weeks(athlete.id):
-            w.reviewed = w.start + 7 * DAY <= as_of
+        weeks_ = uow.calendar.weeks(athlete.id)
+        ended = [replace(w, reviewed=True) for w in weeks_ if w.end <= as_of]
+        uow.calendar.apply(athlete.id, Rewrite.updated(weeks_, *ended))
         uow.commit()
         return Initialised(name, first, weeks, list(plan.warnings))
 

@@ -125,13 +125,13 @@ def week(uow: SqlUnitOfWork, name: str, day_: date, as_of: date) -> list[DayView
 
 
 def export(uow: SqlUnitOfWork, name: str, as_of: date) -> str:
-    from footcore.services.transfer import export as _export
+    from footcore.adapters.storage.transfer import export as _export
 
     return in_transaction(uow, name, as_of, lambda runner: _export(uow, runner.athlete))
 
 
 def import_data(uow: SqlUnitOfWork, text: str, label: str, name: str | None) -> str:
-    from footcore.services.transfer import import_data as _import
+    from footcore.adapters.storage.transfer import import_data as _import
 
     with uow:
         athlete = _import(uow, text, label, name)
