@@ -266,7 +266,7 @@ WEAK = dict(NORMAL_RESULTS, heel_raise_reps=(12.0, 22.0))
 
 
 def findings(**tests: object) -> list:  # type: ignore[type-arg]
-    return score(BATTERY.values(), results(**tests), PROFILE)
+    return score(tuple(BATTERY.values()), results(**tests), PROFILE)
 
 
 def test_a_retest_passes_when_every_priority_is_now_within_the_norm() -> None:

@@ -17,7 +17,8 @@ from tests.web.browser import CHROMIUM, CHROMIUM_ARGS
 with warnings.catch_warnings():
     # Starlette asks for the httpx2 package; the locked httpx still works for the test client.
     warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
+    # Re-exported: the web tests take the client class from here, after the warning is silenced.
+    from fastapi.testclient import TestClient as TestClient
 
 TODAY = date(2026, 11, 16)  # a Monday
 HOSTS = ("testserver", "127.0.0.1", "localhost")
