@@ -16,7 +16,7 @@ from footcore.domain.adaptation import Decision, Kind, Options, gate, stepped
 from footcore.domain.assessment import score
 from footcore.domain.catalog import Dose, Phase
 from footcore.domain.flare import morning_reduces
-from footcore.domain.program import CheckIn, LogEntry, PlannedItem, PlannedSession
+from footcore.domain.program import CheckIn, LogEntry, LogRecord, PlannedItem, PlannedSession
 from footcore.domain.program.decisions import (
     baseline,
     decide_session,
@@ -67,7 +67,7 @@ class Diary:
         self.dated: list[tuple[date, Decision]] = []
 
     @property
-    def logs(self) -> list:  # type: ignore[type-arg]
+    def logs(self) -> list[LogRecord]:
         return self.uow.programs.logs.get(ATHLETE, [])
 
     @property
