@@ -25,6 +25,7 @@ import tomllib
 from datetime import date, timedelta
 from pathlib import Path
 
+import footcore.bootstrap  # noqa: F401  (wires the services the seeding calls)
 from footcore.adapters.inputs import results_from_mapping
 from footcore.adapters.storage.models import Base, CheckinRow, DecisionRow, LogRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
