@@ -55,6 +55,7 @@ import xml.etree.ElementTree as StdET
 import zipfile
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -154,7 +155,7 @@ def bench_samples(files: list[Path], rounds: int) -> dict[str, Any]:
         order = names[number % len(names) :] + names[: number % len(names)]
         for f in files:
             for side in order:
-                spent = _timed(lambda s=side, p=f: sides[s](p))
+                spent = _timed(partial(sides[side], f))
                 if number:  # round 0 warms caches and imports
                     times[side, f].append(spent)
     report: dict[str, Any] = {}

@@ -19,26 +19,38 @@ import argparse
 import json
 import statistics
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 from footcore.adapters.pictures.png import picture_png
 from footcore.adapters.pictures.svg import picture_svg
 from footcore.bootstrap import knowledge, pictures
-from footcore.domain.pictures import lay_out
+from footcore.domain.catalog import Exercise
+from footcore.domain.pictures import Picture, lay_out
 from footcore.presentation.exercises import exercise_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def timed(fn: Any, repeat: int, clock: Any = time.perf_counter) -> float:
+def timed(
+    fn: Callable[[], object], repeat: int, clock: Callable[[], float] = time.perf_counter
+) -> float:
     """The median of `repeat` runs of fn, in ms."""
-    out = []
+    out: list[float] = []
     for _ in range(repeat):
         t0 = clock()
         fn()
         out.append((clock() - t0) * 1000)
     return statistics.median(out)
+
+
+def _draw(p: Picture) -> str:
+    return picture_svg(p, lay_out(p))
+
+
+def _exercise_json(ex: Exercise) -> str:
+    return json.dumps(exercise_dict(ex))
 
 
 def main() -> None:
@@ -52,12 +64,10 @@ def main() -> None:
     draw: dict[str, float] = {}
     draw_cpu: dict[str, float] = {}
     for p in every:
-        draw[p.id] = timed(lambda p=p: picture_svg(p, lay_out(p)), args.repeat)
-        draw_cpu[p.id] = timed(
-            lambda p=p: picture_svg(p, lay_out(p)), args.repeat, time.thread_time
-        )
-    base = [timed(lambda ex=ex: json.dumps(exercise_dict(ex)), args.repeat) for ex in k.catalog]
-    png = [timed(lambda p=p: picture_png(p), 3) for p in every[:: max(1, len(every) // 10)]]
+        draw[p.id] = timed(partial(_draw, p), args.repeat)
+        draw_cpu[p.id] = timed(partial(_draw, p), args.repeat, time.thread_time)
+    base = [timed(partial(_exercise_json, ex), args.repeat) for ex in k.catalog]
+    png = [timed(partial(picture_png, p), 3) for p in every[:: max(1, len(every) // 10)]]
     times = sorted(draw.values())
     worst = max(draw, key=lambda i: draw[i])
     report = {

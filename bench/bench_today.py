@@ -25,8 +25,9 @@ import tomllib
 from datetime import date, timedelta
 from pathlib import Path
 
+import footcore.bootstrap  # noqa: F401  (wires the services the seeding calls)
 from footcore.adapters.inputs import results_from_mapping
-from footcore.adapters.storage.models import CheckinRow, DecisionRow, LogRow
+from footcore.adapters.storage.models import Base, CheckinRow, DecisionRow, LogRow
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.services import training
 
@@ -57,7 +58,7 @@ def build(url: str, today: date) -> dict[str, int]:
         athlete = repo.athlete("default")
         assert athlete is not None
         seq = repo.next_seq(athlete.id)
-        rows: list[object] = []
+        rows: list[Base] = []
         for session in repo.sessions_between(athlete.id, start, today):
             day = session.date
             rows.append(
@@ -99,7 +100,7 @@ def build(url: str, today: date) -> dict[str, int]:
                 seq += 1
                 counts["logs"] += 1
                 counts["decisions"] += 1
-        repo.add_all(rows)  # type: ignore[arg-type]
+        repo.add_all(rows)
         for w in repo.weeks(athlete.id):
             if w.start + 7 * DAY <= today:
                 w.reviewed = True

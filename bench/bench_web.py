@@ -175,13 +175,16 @@ def run_wrk(
     lat = dict(re.findall(r"^\s+(50|99)(?:\.0+)?%\s+(\S+)\s*$", out, re.M))
     if set(lat) != {"50", "99"}:
         raise SystemExit(f"cannot read wrk's output:\n{out}")
-    total = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    answered = re.search(r"(\d+) requests in", out)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     errors = (int(non2xx.group(1)) if non2xx else 0) + (
         sum(int(g) for g in sock.groups()) if sock else 0
     )
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    per_second = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    if answered is None or per_second is None:
+        raise SystemExit(f"cannot read wrk's output:\n{out}")
+    total, rps = int(answered.group(1)), float(per_second.group(1))
     return {
         "p50_ms": _ms(lat["50"]),
         "p99_ms": _ms(lat["99"]),

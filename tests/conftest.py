@@ -76,7 +76,9 @@ def today(request: pytest.FixtureRequest) -> Iterator[date]:
         yield day
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: ignore[no-untyped-def]
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config
+) -> None:
     skipped = terminalreporter.stats.get("skipped", [])
     if os.environ.get("CI") == "true" and skipped:
         terminalreporter.write_line(

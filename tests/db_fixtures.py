@@ -37,13 +37,13 @@ def postgres_server_url() -> Iterator[str]:
     try:
         with warnings.catch_warnings():  # platformdirs warns when XDG_RUNTIME_DIR is unset
             warnings.simplefilter("ignore")
-            import pgserver
+            from pgserver.postgres_server import get_server
 
             # Not under pytest's own temporary folder: as root, pgserver runs the server as
             # another user and opens the folder's parents to it, and any pytest session that
             # starts meanwhile closes /tmp/pytest-of-root again (0700), killing the server.
             folder = Path(tempfile.mkdtemp(prefix="footcore-pgserver-"))
-            server = pgserver.get_server(folder / "pgdata", cleanup_mode="stop")
+            server = get_server(folder / "pgdata", cleanup_mode="stop")
             uri = server.get_uri()
     except Exception as exc:  # any failure to start a server means: no PostgreSQL here
         pytest.skip(f"no PostgreSQL: set {PG_ENV} or let pgserver start one ({exc})")

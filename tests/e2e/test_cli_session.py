@@ -30,13 +30,15 @@ def runner(sqlite_cli: str, tmp_path: Path) -> Path:
 def items(day: date = START) -> list[dict[str, Any]]:
     r = run("today", "--date", day.isoformat(), "--format", "json")
     assert r.code == 0, r.err
-    return json.loads(r.out)["items"]  # type: ignore[no-any-return]
+    shown: list[dict[str, Any]] = json.loads(r.out)["items"]
+    return shown
 
 
 def logs(tmp_path: Path) -> list[dict[str, Any]]:
     out = tmp_path / "export.json"
     assert run("export", str(out)).code == 0
-    return json.loads(out.read_text())["logs"]  # type: ignore[no-any-return]
+    stored: list[dict[str, Any]] = json.loads(out.read_text())["logs"]
+    return stored
 
 
 def item_answers(item: dict[str, Any], pain: str = "0", area: list[str] | None = None) -> list[str]:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,13 +37,14 @@ def started(start: date, weeks: str = "24") -> None:
     assert "Stored runner 'default'" in r.out
 
 
-def day_json(day: date) -> dict:  # type: ignore[type-arg]
+def day_json(day: date) -> dict[str, Any]:
     r = fc("today", "--date", day.isoformat(), "--format", "json")
     assert r.code == 0, r.err
-    return json.loads(r.out)  # type: ignore[no-any-return]
+    shown: dict[str, Any] = json.loads(r.out)
+    return shown
 
 
-def minutes(items: list[dict]) -> float:  # type: ignore[type-arg]
+def minutes(items: list[dict[str, Any]]) -> float:
     """A day's estimated minutes, from the doses the JSON shows (the planner's own estimate)."""
     keys = ("sets", "reps", "hold_s", "distance_m", "tempo", "per_side", "rest_s")
     return sum(Dose(**{k: item[k] for k in keys}).minutes() for item in items)

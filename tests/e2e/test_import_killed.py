@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -21,14 +22,14 @@ from tests.synthetic_runs import gpx, track
 START = date(2026, 11, 2)
 
 
-def until(condition: object, seconds: float) -> bool:
+def until(condition: Callable[[], object], seconds: float) -> bool:
     """Poll `condition()` until true or `seconds` have passed (bounded, no fixed sleep)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if condition():  # type: ignore[operator]
+        if condition():
             return True
         os.sched_yield()
-    return bool(condition())  # type: ignore[operator]
+    return bool(condition())
 
 
 def alive(pids: list[int]) -> list[int]:

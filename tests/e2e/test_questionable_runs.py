@@ -8,11 +8,13 @@ import tracemalloc
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import gpxpy
 import pytest
 
 from footcore.adapters import import_limits_file
 from footcore.adapters.importers import gpx as gpx_module
 from footcore.adapters.importers.gpx_stream import parse_gpx_stream
+from footcore.adapters.importers.model import ParsedActivity
 from footcore.domain.plausibility import Plausibility
 from tests.cli_runner import init_runner, run
 from tests.factories import example_profile
@@ -110,6 +112,8 @@ def test_a_large_gpx_streams_in_bounded_memory_with_gpxpys_figures(
     def no_document(*_: object) -> None:
         raise AssertionError("a file over the streaming size was parsed whole")
 
-    monkeypatch.setattr(gpx_module.gpxpy, "parse", no_document)
+    monkeypatch.setattr(gpxpy, "parse", no_document)
     assert gpx_module.parse_gpx("big.gpx", data) == streamed
-    assert streamed[0].notes and streamed[0].start.date() == date(2026, 10, 1)
+    (run,) = streamed
+    assert isinstance(run, ParsedActivity)
+    assert run.notes and run.start.date() == date(2026, 10, 1)

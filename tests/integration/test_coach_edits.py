@@ -3,20 +3,21 @@ athlete, kept through the athlete's own adaptation, and refused when bad."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
 from footcore.adapters.storage.uow import SqlUnitOfWork
 from footcore.errors import InputError, NotFoundError
 from footcore.services import accounts, coach_edits, training
+from footcore.services.queries.day_view import ItemView
 from tests.integration.test_roster import TODAY, log_days, new_runner
 
 NOW = datetime(2026, 11, 16, 12, 0)
 COACH = "coach@club.example"
 
 
-def next_session(uow: SqlUnitOfWork, after: int = 1, items: int = 1) -> tuple[object, list[object]]:
+def next_session(uow: SqlUnitOfWork, after: int = 1, items: int = 1) -> tuple[date, list[ItemView]]:
     """The first day from `after` days on whose session holds at least `items` items (which day
     that is follows the planner's weekly layout, so it is looked up, not assumed)."""
     for back in range(after, 14):
@@ -36,7 +37,7 @@ def swap_target(uow: SqlUnitOfWork, slot: str) -> str:
 def test_a_swap_applies_from_tomorrow_with_its_reason(uow: SqlUnitOfWork) -> None:
     new_runner(uow, "ana")
     day, items = next_session(uow)
-    slot = items[0].exercise  # type: ignore[attr-defined]
+    slot = items[0].exercise
     target = swap_target(uow, slot)
     today_before = training.day(uow, "ana", TODAY, TODAY)
     coach_edits.edit(uow, NOW, COACH, "ana", "swap", slot, "sore big toe", TODAY, to=target)
@@ -58,7 +59,7 @@ def test_a_swap_applies_from_tomorrow_with_its_reason(uow: SqlUnitOfWork) -> Non
 def test_a_dose_an_exclusion_and_a_note(uow: SqlUnitOfWork) -> None:
     new_runner(uow, "ana")
     day, items = next_session(uow, items=3)
-    first, second, third = (i.exercise for i in items[:3])  # type: ignore[attr-defined]
+    first, second, third = (i.exercise for i in items[:3])
     coach_edits.edit(
         uow,
         NOW,
@@ -82,7 +83,7 @@ def test_a_dose_an_exclusion_and_a_note(uow: SqlUnitOfWork) -> None:
 def test_bad_edits_are_refused_and_change_nothing(uow: SqlUnitOfWork) -> None:
     new_runner(uow, "ana")
     _, items = next_session(uow)
-    slot = items[0].exercise  # type: ignore[attr-defined]
+    slot = items[0].exercise
     with pytest.raises(InputError, match="say why"):
         coach_edits.edit(uow, NOW, COACH, "ana", "swap", slot, " ", TODAY, to="short_foot")
     with pytest.raises(NotFoundError, match="unknown exercise"):
@@ -101,7 +102,7 @@ def test_a_template_saved_from_one_athlete_is_assigned_to_another(uow: SqlUnitOf
     new_runner(uow, "ana")
     new_runner(uow, "ben")
     _, items = next_session(uow)
-    slot = items[0].exercise  # type: ignore[attr-defined]
+    slot = items[0].exercise
     target = swap_target(uow, slot)
     coach_edits.edit(uow, NOW, COACH, "ana", "swap", slot, "sore big toe", TODAY, to=target)
     coach_edits.edit(uow, NOW, COACH, "ana", "note", slot, "slowly", TODAY, note="3 s down")

@@ -29,7 +29,7 @@ def edited(uow: SqlUnitOfWork) -> tuple[date, dict[str, str]]:
     her next retest a week later; the day and the names the athlete should read."""
     new_runner(uow, "ana")
     day, items = next_session(uow, items=4)
-    first, second, third, fourth = (i.exercise for i in items[:4])  # type: ignore[attr-defined]
+    first, second, third, fourth = (i.exercise for i in items[:4])
     catalog = knowledge().catalog
     target = next(e for e in sorted(catalog.exercises) if e not in {first, second, third, fourth})
     edit = coach_edits.edit

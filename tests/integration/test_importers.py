@@ -85,6 +85,11 @@ def fit_records(path: Path) -> list[dict[str, object]]:
         ]
 
 
+def number(value: object) -> float:
+    assert isinstance(value, int | float), value
+    return float(value)
+
+
 # name: (km, elapsed "m:ss") as written in MANIFEST.md
 FIT_RUNS = {
     "fitparse__activity-small-fenix2-run.fit": (9.0, "47:12", "garmin fenix2"),
@@ -106,12 +111,12 @@ def test_fit_run_matches_its_records_and_the_manifest(
     run = the_run(corpus[name])
     km, duration, device = FIT_RUNS[name]
     records = fit_records(FIT / name)
-    stamps = [r["timestamp"] for r in records if isinstance(r.get("timestamp"), datetime)]
-    last_distance = max(float(r["distance"]) for r in records if r.get("distance") is not None)  # type: ignore[arg-type]
-    assert run.start == min(stamps)  # type: ignore[type-var]
+    stamps = [s for r in records if isinstance(s := r.get("timestamp"), datetime)]
+    last_distance = max(number(r["distance"]) for r in records if r.get("distance") is not None)
+    assert run.start == min(stamps)
     assert run.distance_m == pytest.approx(last_distance, rel=0.01)
     assert run.distance_m / 1000 == pytest.approx(km, abs=0.01)
-    assert run.elapsed_s == pytest.approx((max(stamps) - min(stamps)).total_seconds(), abs=5)  # type: ignore[operator, type-var]
+    assert run.elapsed_s == pytest.approx((max(stamps) - min(stamps)).total_seconds(), abs=5)
     assert run.elapsed_s == pytest.approx(seconds(duration), abs=60)
     assert run.distance_source == "device"
     assert run.device == device
@@ -155,12 +160,11 @@ def test_multisport_triathlon_yields_only_the_run_session(corpus: dict[str, File
     assert run.distance_m / 1000 == pytest.approx(9.8, abs=0.05)  # MANIFEST: run 9.8 km
     records = fit_records(FIT / "fitparse__sample_mulitple_header.fit")
     in_run = [
-        r["timestamp"]
-        for r in records
-        if isinstance(r.get("timestamp"), datetime) and r["timestamp"] >= run.start  # type: ignore[operator]
+        s for r in records if isinstance(s := r.get("timestamp"), datetime) and s >= run.start
     ]
-    assert run.elapsed_s == pytest.approx((max(in_run) - run.start).total_seconds(), abs=30)  # type: ignore[operator, type-var]
-    notes = " ".join(outcome.notes)  # type: ignore[union-attr]
+    assert run.elapsed_s == pytest.approx((max(in_run) - run.start).total_seconds(), abs=30)
+    assert isinstance(outcome, Imported)
+    notes = " ".join(outcome.notes)
     assert "swimming" in notes and "cycling" in notes and "transition" in notes
 
 
@@ -171,7 +175,8 @@ def test_multisport_run_row_file_yields_the_indoor_run_and_skips_rowing(
     run = the_run(outcome)
     assert run.distance_m == 0.0  # indoor: the device recorded no distance (MANIFEST)
     assert run.start == datetime(2021, 3, 22, 10, 48, 16, tzinfo=UTC)
-    assert "rowing" in " ".join(outcome.notes)  # type: ignore[union-attr]
+    assert isinstance(outcome, Imported)
+    assert "rowing" in " ".join(outcome.notes)
 
 
 # --- FIT: not runs, and broken files ----------------------------------------------------------

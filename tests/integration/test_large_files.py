@@ -10,6 +10,7 @@ import pytest
 
 from footcore.adapters import import_limits_file
 from footcore.adapters.importers import tcx as tcx_module
+from footcore.adapters.importers.model import ParsedActivity
 from footcore.domain.plausibility import Plausibility
 from tests.synthetic_runs import tcx_track, track, with_jump
 
@@ -37,6 +38,7 @@ def test_a_large_tcx_streams_with_the_figures_of_the_whole_document(
         tracemalloc.stop()
     assert streamed == whole
     (run,) = streamed
+    assert isinstance(run, ParsedActivity)
     assert run.distance_source == "track" and run.distance_m == pytest.approx(21_022, abs=30)
     assert run.notes and "GPS jump" in run.notes[0]
     assert peak < len(data) / 4

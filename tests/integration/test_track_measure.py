@@ -52,12 +52,14 @@ def tcx_points(data: bytes) -> list[GPXTrackPoint]:
 
 
 def fit_points(data: bytes) -> list[GPXTrackPoint]:
-    scan = _scan(data)
-    return [
-        point(lat * _SEMICIRCLE_DEG, lon * _SEMICIRCLE_DEG, _moment(t))
-        for t, _, lat, lon in scan.records
-        if isinstance(lat, int) and isinstance(lon, int)
-    ]
+    pts = []
+    for t, _, lat, lon in _scan(data).records:
+        if isinstance(lat, int) and isinstance(lon, int):
+            moment = _moment(t)
+            # The samples' records carry wall-clock stamps, never device-relative seconds.
+            assert isinstance(moment, datetime)
+            pts.append(point(lat * _SEMICIRCLE_DEG, lon * _SEMICIRCLE_DEG, moment))
+    return pts
 
 
 def tracks() -> list[object]:

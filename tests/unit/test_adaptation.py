@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -24,7 +25,7 @@ from footcore.domain.adaptation import (
     stepped,
     weekly_trend,
 )
-from footcore.domain.assessment import score
+from footcore.domain.assessment import Finding, score
 from footcore.domain.catalog import Dose, Phase
 from tests.factories import NORMAL_RESULTS, a_profile, results
 
@@ -37,7 +38,7 @@ OPEN = Options(
 )
 
 
-def outcome(**kw: object) -> Outcome:
+def outcome(**kw: Any) -> Outcome:
     base = Outcome(
         day=date(2026, 1, 5),
         prescribed=DOSE,
@@ -51,7 +52,7 @@ def outcome(**kw: object) -> Outcome:
         baseline_pain=0,
         rising=None,
     )
-    return replace(base, **kw)  # type: ignore[arg-type]
+    return replace(base, **kw)
 
 
 # Zones and the boundary cases of evidence.md section 3 -------------------------------------
@@ -265,8 +266,8 @@ PROFILE = a_profile()
 WEAK = dict(NORMAL_RESULTS, heel_raise_reps=(12.0, 22.0))
 
 
-def findings(**tests: object) -> list:  # type: ignore[type-arg]
-    return score(BATTERY.values(), results(**tests), PROFILE)
+def findings(**tests: object) -> list[Finding]:
+    return score(tuple(BATTERY.values()), results(**tests), PROFILE)
 
 
 def test_a_retest_passes_when_every_priority_is_now_within_the_norm() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from footcore.bootstrap import knowledge
@@ -14,8 +16,8 @@ from tests.factories import NORMAL_RESULTS, a_profile, results
 K = knowledge()
 
 
-def finding(test: str, value: object, **profile: object) -> Finding:
-    (f,) = score(K.battery, results(**{test: value}), a_profile(**profile))  # type: ignore[arg-type]
+def finding(test: str, value: object, **profile: Any) -> Finding:
+    (f,) = score(K.battery, results(**{test: value}), a_profile(**profile))
     return f
 
 

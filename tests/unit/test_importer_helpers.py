@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ from footcore.errors import FileInputError, InputError
 START = datetime(2021, 1, 10, 8, 54, 28, tzinfo=UTC)
 
 
-def a_run(**changes: object) -> ParsedActivity:
+def a_run(**changes: Any) -> ParsedActivity:
     run = ParsedActivity(
         source="a.fit",
         sport="running",
@@ -28,7 +29,7 @@ def a_run(**changes: object) -> ParsedActivity:
         distance_source="device",
         device="garmin fr645m",
     )
-    return replace(run, **changes)  # type: ignore[arg-type]
+    return replace(run, **changes)
 
 
 @pytest.mark.parametrize(

@@ -47,7 +47,7 @@ def _shapes_only(svg: str) -> str:
 
 
 def test_no_two_exercises_or_tests_share_a_drawing() -> None:
-    drawings = {}
+    drawings: dict[str, list[str]] = {}
     for pic in ALL:
         drawings.setdefault(_shapes_only(picture_svg(pic)), []).append(pic.id)
     shared = [ids for ids in drawings.values() if len(ids) > 1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from footcore.bootstrap import knowledge
@@ -16,7 +17,9 @@ K = knowledge()
 MONDAY = date(2026, 11, 23)
 
 
-def plan_for(profile: Profile, weeks: int = 24, **test_results: object) -> Plan:
+def plan_for(
+    profile: Profile, weeks: int = 24, test_results: Mapping[str, object] | None = None
+) -> Plan:
     findings = score(K.battery, results(**test_results), profile) if test_results else []
     return generate_plan(K.catalog, profile, K.rules, MONDAY, weeks, findings)
 
@@ -98,8 +101,8 @@ def test_knee_pain_rules_out_deep_squats_onto_the_forefoot() -> None:
 def test_priorities_get_visibly_more_volume_than_normal_results() -> None:
     profile = a_profile()
     weak = dict(NORMAL_RESULTS, heel_raise_reps=(9.0, 9.0))
-    normal = plan_for(profile, **NORMAL_RESULTS)
-    prio = plan_for(profile, **weak)
+    normal = plan_for(profile, test_results=NORMAL_RESULTS)
+    prio = plan_for(profile, test_results=weak)
     assert prio.priorities[0] == "calf_endurance"
 
     def calf_sets(plan: Plan) -> int:

@@ -16,7 +16,7 @@ from footcore.domain.adaptation import Decision, Kind, Options, gate, stepped
 from footcore.domain.assessment import score
 from footcore.domain.catalog import Dose, Phase
 from footcore.domain.flare import morning_reduces
-from footcore.domain.program import CheckIn, LogEntry, PlannedItem, PlannedSession
+from footcore.domain.program import CheckIn, LogEntry, LogRecord, PlannedItem, PlannedSession
 from footcore.domain.program.decisions import (
     baseline,
     decide_session,
@@ -67,7 +67,7 @@ class Diary:
         self.dated: list[tuple[date, Decision]] = []
 
     @property
-    def logs(self) -> list:  # type: ignore[type-arg]
+    def logs(self) -> list[LogRecord]:
         return self.uow.programs.logs.get(ATHLETE, [])
 
     @property
@@ -219,7 +219,7 @@ def test_a_missed_week_repeats_once_when_the_runner_is_back_the_next_monday() ->
 def test_a_retest_no_better_than_the_baseline_repeats_the_cycle_and_a_normal_one_passes() -> None:
     raw = tomllib.loads((EXAMPLES / "assessment.toml").read_text())
     profile = a_profile()
-    before = score(BATTERY.values(), results_from_mapping(raw), profile)
+    before = score(tuple(BATTERY.values()), results_from_mapping(raw), profile)
     failed = gate(Phase.STRENGTH, before, before, BATTERY, 1, GATES)
     assert not failed.passed
     assert any("within the retest noise" in r for r in failed.reasons)
@@ -227,7 +227,7 @@ def test_a_retest_no_better_than_the_baseline_repeats_the_cycle_and_a_normal_one
     # The retest week is plan week 6: the block repeats from plan week 3, ending with a retest.
     block = repeat_block([1, 2, 3, 4, 5, 6], 6, GATES.repeat_weeks)
     assert block[0] == 3 and block[-1] == 6
-    normal = score(BATTERY.values(), results(**NORMAL_RESULTS), profile)
+    normal = score(tuple(BATTERY.values()), results(**NORMAL_RESULTS), profile)
     passed = gate(Phase.STRENGTH, before, normal, BATTERY, 1, GATES)
     assert passed.passed, passed.reasons
     assert gate_at_week_end(passed.passed) is Gate.PASSED

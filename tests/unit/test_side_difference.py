@@ -20,7 +20,7 @@ def test_a_1_5_cm_difference_is_within_the_1_5_cm_error_whatever_the_float() -> 
     assert abs(2.2 - 0.7) > 1.5  # the float trap this guards against
     [f] = [
         f
-        for f in score(BATTERY.values(), results(knee_to_wall_cm=(0.7, 2.2)), a_profile())
+        for f in score(tuple(BATTERY.values()), results(knee_to_wall_cm=(0.7, 2.2)), a_profile())
         if f.test == "knee_to_wall_cm"
     ]
     assert not f.asymmetry and f.difference == 1.5
@@ -29,7 +29,7 @@ def test_a_1_5_cm_difference_is_within_the_1_5_cm_error_whatever_the_float() -> 
 
 
 def test_a_1_6_cm_difference_is_beyond_it_and_says_so() -> None:
-    found = score(BATTERY.values(), results(knee_to_wall_cm=(0.6, 2.2)), a_profile())
+    found = score(tuple(BATTERY.values()), results(knee_to_wall_cm=(0.6, 2.2)), a_profile())
     [f] = [f for f in found if f.test == "knee_to_wall_cm"]
     assert f.asymmetry
     assert "differ by 1.6 cm, more than the test's measurement error (1.5 cm)" in findings_text(
@@ -59,7 +59,7 @@ def test_the_heel_raise_is_tested_on_the_incline_its_medians_come_from() -> None
     assert heel.norm is not None and "10-degree incline" in heel.norm.basis
     [f] = [
         f
-        for f in score(BATTERY.values(), results(**NORMAL_RESULTS), a_profile())
+        for f in score(tuple(BATTERY.values()), results(**NORMAL_RESULTS), a_profile())
         if f.test == "heel_raise_reps"
     ]
     assert "10-degree incline" in f.note

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,8 @@ from tests.web.browser import CHROMIUM, CHROMIUM_ARGS
 with warnings.catch_warnings():
     # Starlette asks for the httpx2 package; the locked httpx still works for the test client.
     warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
+    # Re-exported: the web tests take the client class from here, after the warning is silenced.
+    from fastapi.testclient import TestClient as TestClient
 
 TODAY = date(2026, 11, 16)  # a Monday
 HOSTS = ("testserver", "127.0.0.1", "localhost")
@@ -81,9 +82,11 @@ def bare_client(settings: WebSettings) -> Iterator[TestClient]:
         yield c
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     """Remember each phase's report on the item, so fixtures can see whether the test failed."""
-    outcome = yield
-    report = outcome.get_result()  # type: ignore[attr-defined]
+    report = yield
     setattr(item, f"report_{report.when}", report)
+    return report

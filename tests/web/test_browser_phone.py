@@ -43,7 +43,9 @@ def test_every_chart_text_is_at_least_12_px_on_a_phone(phone: Any) -> None:  # n
         img.scroll_into_view_if_needed()
         pg.wait_for_function("(i) => i.complete && i.naturalWidth > 0", arg=img.element_handle())
         svg = pg.request.get(img.get_attribute("src") or "").text()
-        view_width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))  # type: ignore[union-attr]
+        view_box = re.search(r'viewBox="0 0 ([\d.]+)', svg)
+        assert view_box is not None, svg[:300]
+        view_width = float(view_box.group(1))
         sizes = [float(s) for s in re.findall(r"font(?:-size)?:[^;\"]*?([\d.]+)px", svg)]
         shown = (img.bounding_box() or {"width": 0})["width"]
         assert sizes and shown > 300, (img.get_attribute("src"), svg[:300], shown)

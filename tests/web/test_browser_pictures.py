@@ -4,7 +4,7 @@ their pictures, at a phone's 390 px and a desktop's 1280 px, without any CSP com
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -12,15 +12,18 @@ import pytest
 # pytest knows a fixture by the name it has here, hence the plain import and the noqa marks.
 from tests.web.test_browser import create_runner, page  # noqa: F401
 
+if TYPE_CHECKING:
+    from playwright.sync_api import FloatRect
+
 pytestmark = pytest.mark.browser
 
 
-def visible_picture(pg: Any, scope: str = "") -> dict[str, float]:
+def visible_picture(pg: Any, scope: str = "") -> FloatRect:
     from playwright.sync_api import expect
 
     svg = pg.locator(f"{scope} figure.picture svg").first
     expect(svg).to_be_visible()
-    box = svg.bounding_box()
+    box: FloatRect | None = svg.bounding_box()
     assert box is not None and box["width"] > 100 and box["height"] > 100
     width = pg.viewport_size["width"]
     # It fits the screen: no sideways scrolling on a phone.

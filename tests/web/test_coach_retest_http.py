@@ -58,7 +58,8 @@ def signed_in(settings: WebSettings, email: str) -> Iterator[TestClient]:
 
 def retest_start(c: TestClient, query: str = "") -> str:
     weeks = c.get(f"/api/plan{query}").json()["weeks"]
-    return next(w["start"] for w in weeks if w["retest"] and w["start"] > TODAY.isoformat())
+    start: str = next(w["start"] for w in weeks if w["retest"] and w["start"] > TODAY.isoformat())
+    return start
 
 
 def test_a_coach_with_edit_access_moves_the_retest_and_the_athlete_reads_why(

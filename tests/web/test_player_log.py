@@ -17,7 +17,8 @@ from tests.web.test_pages import onboard, token
 
 def items(c: TestClient) -> list[dict[str, Any]]:
     data = c.get("/api/today", params={"day": TODAY.isoformat()}).json()
-    return data["items"]  # type: ignore[no-any-return]
+    found: list[dict[str, Any]] = data["items"]
+    return found
 
 
 def stored(settings: WebSettings, tmp_path: Path) -> dict[str, Any]:
@@ -25,7 +26,8 @@ def stored(settings: WebSettings, tmp_path: Path) -> dict[str, Any]:
     out = tmp_path / "export.json"
     r = run("export", str(out), "--database-url", str(settings.database_url))
     assert r.code == 0, r.err
-    return json.loads(out.read_text())  # type: ignore[no-any-return]
+    records: dict[str, Any] = json.loads(out.read_text())
+    return records
 
 
 def test_a_hold_stopped_at_two_seconds_is_stored_as_two_seconds(

@@ -19,7 +19,8 @@ def upload(c: TestClient, **data: str) -> str:
     files = [("files", ("long.gpx", LONG_RUN))]
     r = c.post(found.group(1).replace("&amp;", "&"), files=files, data=data)
     assert r.status_code == 200, r.text
-    return r.text
+    page: str = r.text
+    return page
 
 
 def test_the_upload_page_asks_for_the_checkbox_before_a_questionable_large_spike(

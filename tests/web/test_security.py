@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 
@@ -10,7 +11,7 @@ from footcore.entrypoints.http import WebSettings, create_app
 from footcore.entrypoints.http.security.csrf import COOKIE
 from tests.web.conftest import HOSTS, TestClient, make_client
 
-SCREEN = {"symptoms": []}
+SCREEN: dict[str, list[str]] = {"symptoms": []}
 
 
 def test_every_response_carries_the_security_headers(client: TestClient) -> None:
@@ -122,7 +123,7 @@ def test_a_declared_body_over_the_limit_gets_413(client: TestClient) -> None:
 
 
 def test_a_streamed_body_over_the_limit_gets_413(client: TestClient) -> None:
-    def chunks():  # type: ignore[no-untyped-def]
+    def chunks() -> Iterator[bytes]:
         for _ in range(20):
             yield b"x" * 100_000
 
@@ -134,7 +135,8 @@ def test_uploads_may_be_larger_than_forms(settings: WebSettings) -> None:
     app = create_app(settings)
     from footcore.entrypoints.http.security.middleware import BodyLimitMiddleware
 
-    limits = [m.kwargs for m in app.user_middleware if m.cls is BodyLimitMiddleware]
+    # A Middleware unpacks as (class, args, kwargs).
+    limits = [kwargs for cls, _, kwargs in app.user_middleware if cls is BodyLimitMiddleware]
     assert limits[0]["limit"] == 1_000_000
     assert limits[0]["upload_limit"] == 60_000_000
     assert "/api/runs/upload" in limits[0]["upload_paths"]

@@ -125,8 +125,8 @@ def seed(database_url: str) -> None:
             role = {"self": Role.ATHLETE, "other": Role.ATHLETE, "admin": Role.ADMIN}.get(
                 persona, Role.COACH
             )
-            athlete = {"self": "ana", "other": "ben"}.get(persona)
-            accounts.add_account(uow, hasher, policy, NOW, email, role, athlete, PW)
+            own = {"self": "ana", "other": "ben"}.get(persona)  # the runner the account is
+            accounts.add_account(uow, hasher, policy, NOW, email, role, own, PW)
         accounts.grant(uow, NOW, EMAILS["coach_view"], "ana", Access.VIEW)
         accounts.grant(uow, NOW, EMAILS["coach_edit"], "ana", Access.EDIT)
         # the view-only coach also sees ben: the matrix shows ben never leaks into ana's pages
@@ -179,7 +179,7 @@ def every_route(app: Any) -> list[tuple[str, frozenset[str]]]:
     found = []
     for route in app.routes:
         if isinstance(route, APIRoute):
-            found.append((route.path, frozenset(route.methods)))
+            found.append((route.path, frozenset(route.methods or ())))
         elif hasattr(route, "effective_route_contexts"):
             for ctx in route.effective_route_contexts():
                 if isinstance(ctx.original_route, APIRoute):
@@ -201,7 +201,7 @@ def kind_of(path: str) -> str:
 
 
 def cells(client: TestClient) -> list[Cell]:
-    out = []
+    out: list[Cell] = []
     for path, methods in every_route(client.app):
         for method in sorted(methods - {"HEAD"}):
             if (method, path) not in LOGOUTS:

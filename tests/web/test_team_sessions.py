@@ -65,7 +65,8 @@ def client(url: str, clock: Clock) -> Iterator[TestClient]:
 
 
 def login(c: TestClient, password: str = PW) -> int:
-    return c.post("/api/session", json={"email": EMAIL, "password": password}).status_code
+    status: int = c.post("/api/session", json={"email": EMAIL, "password": password}).status_code
+    return status
 
 
 def test_without_a_session_the_api_says_401_and_pages_send_to_login(client: TestClient) -> None:
