@@ -36,6 +36,9 @@ class FakePrograms:
     def pause(self, athlete_id: int) -> Pause | None:
         return self.pauses.get(athlete_id)
 
+    def add_pause(self, athlete_id: int, pause: Pause) -> None:
+        self.pauses[athlete_id] = pause
+
     def get(
         self,
         athlete_id: int,

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from footcore.adapters.program_limits_file import load_program_limits
-from footcore.adapters.storage.models import PauseRow
 from footcore.domain.program import CheckIn, Pause
 from footcore.domain.program import Logged as ProgramLogged
 from footcore.domain.program.checkins import check_checkin
@@ -22,7 +21,7 @@ from footcore.domain.program.logbook import (
 from footcore.domain.redflags import referral_message
 from footcore.errors import RedFlagError
 from footcore.services.adapting import DecisionInfo, decide_session, record
-from footcore.services.context import Runner, dumps
+from footcore.services.context import Runner
 from footcore.services.flare_response import reduce_loading
 from footcore.services.ports import Programs
 from footcore.services.weekly import catch_up
@@ -68,16 +67,9 @@ def pause_for(runner: Runner, symptoms: Sequence[str]) -> str | None:
         return None
     message = referral_message(positive)
     if runner.pause() is None:
-        runner.paused(Pause(runner.as_of, tuple(f.symptom for f in positive), message))
-        runner.uow.repo.add(
-            PauseRow(
-                athlete_id=runner.id,
-                started=runner.as_of,
-                symptoms=dumps([f.symptom for f in positive]),
-                message=message,
-                cleared=None,
-            )
-        )
+        pause = Pause(runner.as_of, tuple(f.symptom for f in positive), message)
+        runner.paused(pause)
+        runner.uow.programs.add_pause(runner.id, pause)
         record(runner, "", "pause", "none", message, [s for f in positive for s in f.sources])
     return message
 

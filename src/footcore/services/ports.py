@@ -21,6 +21,8 @@ class Programs(Protocol):
 
     def pause(self, athlete_id: int) -> Pause | None: ...
 
+    def add_pause(self, athlete_id: int, pause: Pause) -> None: ...
+
     def get(
         self,
         athlete_id: int,

@@ -133,6 +133,18 @@ class ProgramRepository:
             return None
         return Pause(row.started, tuple(json.loads(row.symptoms)), row.message)
 
+    def add_pause(self, athlete_id: int, pause: Pause) -> None:
+        """Pause the program until a clinician clears the runner (`clear` ends it)."""
+        self.session.add(
+            PauseRow(
+                athlete_id=athlete_id,
+                started=pause.started,
+                symptoms=_json(list(pause.symptoms)),
+                message=pause.message,
+                cleared=None,
+            )
+        )
+
     def get(
         self,
         athlete_id: int,
