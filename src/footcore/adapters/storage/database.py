@@ -93,9 +93,9 @@ def create_engine_for(db: DatabaseUrl) -> Engine:
         engine = create_engine(db.url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(
-        db.url, pool_pre_ping=False, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW
-    )
+    if db.url.startswith("postgresql"):
+        return create_engine(db.url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
+    return create_engine(db.url)  # SQLite in memory: one connection per thread, SQLAlchemy's own
 
 
 def current_revision(engine: Engine) -> str | None:
