@@ -132,7 +132,7 @@ async def post_log(body: LogCreate, r: RunnerDep) -> dict[str, Any]:
 
 
 @router.post("/sessions", response_model=list[LoggedPublic])
-def post_session(body: SessionLogCreate, r: RunnerDep) -> list[dict[str, Any]]:
+async def post_session(body: SessionLogCreate, r: RunnerDep) -> list[dict[str, Any]]:
     """Log a whole session at once: all of it is stored, or none of it."""
     day = body.date or r.today
     entries = [
@@ -141,10 +141,9 @@ def post_session(body: SessionLogCreate, r: RunnerDep) -> list[dict[str, Any]]:
         )
         for e in body.entries
     ]
-    return [
-        training_io.logged_dict(d)
-        for d in training.log_session(r.storage.uow(), r.name, entries, r.today)
-    ]
+    # One thread hop, as for a single log (post_log)
+    done = await run_in_threadpool(training.log_session, r.storage.uow(), r.name, entries, r.today)
+    return [training_io.logged_dict(d) for d in done]
 
 
 @router.post("/checkins", response_model=CheckinPublic)
