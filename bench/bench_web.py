@@ -27,8 +27,14 @@ moves, unlike throughput); then the goal check: p99 under 50 ms at 50 clients, a
 the log's throughput at least half the trivial endpoint's. Results also go to
 bench/results/web.json (ignored by git).
 
+Before and after: `--compare OTHER_PYTHON` (the interpreter of another tree's venv, e.g. a
+worktree of an older commit) serves a second app from that tree at the same time, on its own
+fresh database, and every run alternates between the two (this tree, then the other: ABAB), so
+load from elsewhere on the machine hits both alike; the report ends with each target's ratio
+this / other (throughput, and the other's CPU per request over this one's).
+
 Run: .venv/bin/python bench/bench_web.py [--duration 3] [--rounds 3] [--clients 1,10,50]
-     [--generator wrk|httpx]
+     [--generator wrk|httpx] [--compare OTHER_PYTHON]
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ import sys
 import tempfile
 import time
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -62,12 +69,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(home: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(home: Path, port: int, footcore: Path = FOOTCORE) -> subprocess.Popen[bytes]:
     env = {**os.environ, "FOOTCORE_HOME": str(home)}
     env.pop("FOOTCORE_DATABASE_URL", None)
     proc = subprocess.Popen(
         [
-            str(FOOTCORE),
+            str(footcore),
             "serve",
             "--port",
             str(port),
@@ -270,47 +277,36 @@ def _median(runs: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--duration", type=float, default=3.0, help="seconds per run (default 3)")
-    ap.add_argument("--rounds", type=int, default=3, help="runs per target and level (3)")
-    ap.add_argument("--clients", default="1,10,50", help="concurrency levels (default 1,10,50)")
-    ap.add_argument(
-        "--generator", choices=("wrk", "httpx"), default="wrk" if shutil.which("wrk") else "httpx"
-    )
-    args = ap.parse_args()
-    levels = [int(c) for c in args.clients.split(",")]
-    run = run_wrk if args.generator == "wrk" else run_httpx
-    with tempfile.TemporaryDirectory(prefix="footcore-bench-") as tmp:
-        home = Path(tmp)
-        port = free_port()
-        proc = start_server(home, port)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            token, body = set_up(base)
-            reqs = {t: requests_for(t, token, body) for t in TARGETS}
-            for target in TARGETS:
-                run(base, reqs[target], 10, 1.0, home)  # warm-up
-            rounds: dict[str, dict[int, list[dict[str, Any]]]] = {
-                t: {c: [] for c in levels} for t in TARGETS
-            }
-            # Targets take turns within each round, so a load spike from elsewhere on the
-            # machine hits all three alike; each figure is the median over the rounds.
-            for clients in levels:
-                for _ in range(args.rounds):
-                    for target in TARGETS:
-                        rounds[target][clients].append(
-                            with_cpu(
-                                proc.pid, run, base, reqs[target], clients, args.duration, home
-                            )
-                        )
-            results = {t: {c: _median(rounds[t][c]) for c in levels} for t in TARGETS}
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+@dataclass
+class Served:
+    """One app under test: its server process, address and requests, and its runs."""
+
+    label: str
+    proc: subprocess.Popen[bytes]
+    base: str
+    home: Path
+    reqs: dict[str, dict[str, Any]]
+    runs: dict[str, dict[int, list[dict[str, Any]]]]
+
+
+def serve(label: str, footcore: Path, home: Path, levels: list[int]) -> Served:
+    port = free_port()
+    proc = start_server(home, port, footcore)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        token, body = set_up(base)
+    except BaseException:
+        proc.kill()
+        raise
+    reqs = {t: requests_for(t, token, body) for t in TARGETS}
+    return Served(label, proc, base, home, reqs, {t: {c: [] for c in levels} for t in TARGETS})
+
+
+def report(served: Served, generator: str, rounds: int, duration: float) -> dict[str, Any]:
+    results = {t: {c: _median(runs) for c, runs in served.runs[t].items()} for t in TARGETS}
     print(
-        f"footcore web bench: generator {args.generator}, {args.rounds} rounds of "
-        f"{args.duration:g} s per target and level (medians), {os.cpu_count()} CPUs, "
+        f"footcore web bench ({served.label}): generator {generator}, {rounds} rounds of "
+        f"{duration:g} s per target and level (medians), {os.cpu_count()} CPUs, "
         "one uvicorn process"
     )
     print(
@@ -323,7 +319,7 @@ def main() -> None:
                 f"{target:<8} {clients:>7} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} "
                 f"{r['rps']:>8.0f} {r['errors']:>7} {r['cpu_ms']:>10.2f}"
             )
-    top = max(levels)
+    top = max(results["trivial"])
     print(f"\nGoal at {top} clients: p99 < 50 ms, throughput >= 50% of trivial")
     for target in ("today", "log"):
         r, base_r = results[target][top], results["trivial"][top]
@@ -333,20 +329,90 @@ def main() -> None:
             f"  {target:<6} p99 {r['p99_ms']:.1f} ms, {100 * ratio:.0f}% of trivial "
             f"({'met' if ok else 'NOT met'})"
         )
+    return results
+
+
+def compare(this: Served, other: Served) -> None:
+    """Ratios of the interleaved runs, paired run by run (each pair ran back to back), median
+    over the rounds; the ratio of the medians beside it."""
+    print("\nThis tree / the other (--compare): req/s ratio, and the other's CPU per request")
+    print("over this one's; paired run by run (median of the pairs) and of the medians:")
+    head = f"{'req/s paired':>13} {'of medians':>11} {'cpu paired':>11}"
+    print(f"{'target':<8} {'clients':>7} {head}")
+    for target in TARGETS:
+        for clients, runs in this.runs[target].items():
+            pairs = list(zip(runs, other.runs[target][clients], strict=True))
+            rps = statistics.median(a["rps"] / b["rps"] for a, b in pairs)
+            cpu = statistics.median(b["cpu_ms"] / a["cpu_ms"] for a, b in pairs)
+            of_medians = _median(runs)["rps"] / _median(other.runs[target][clients])["rps"]
+            print(f"{target:<8} {clients:>7} {rps:>12.2f}x {of_medians:>10.2f}x {cpu:>10.2f}x")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--duration", type=float, default=3.0, help="seconds per run (default 3)")
+    ap.add_argument("--rounds", type=int, default=3, help="runs per target and level (3)")
+    ap.add_argument("--clients", default="1,10,50", help="concurrency levels (default 1,10,50)")
+    ap.add_argument(
+        "--generator", choices=("wrk", "httpx"), default="wrk" if shutil.which("wrk") else "httpx"
+    )
+    ap.add_argument(
+        "--compare",
+        type=Path,
+        help="python of another tree's venv: serve it too and alternate the runs (before/after)",
+    )
+    args = ap.parse_args()
+    levels = [int(c) for c in args.clients.split(",")]
+    run = run_wrk if args.generator == "wrk" else run_httpx
+    apps = [("this tree", FOOTCORE)]
+    if args.compare:
+        apps.append((f"other: {args.compare}", args.compare.parent / "footcore"))
+    with tempfile.TemporaryDirectory(prefix="footcore-bench-") as tmp:
+        served: list[Served] = []
+        try:
+            for i, (label, footcore) in enumerate(apps):
+                home = Path(tmp) / str(i)
+                home.mkdir()
+                served.append(serve(label, footcore, home, levels))
+            for s in served:
+                for target in TARGETS:
+                    run(s.base, s.reqs[target], 10, 1.0, s.home)  # warm-up
+            # Targets (and apps) take turns within each round, so a load spike from elsewhere on
+            # the machine hits them all alike; each figure is the median over the rounds.
+            for clients in levels:
+                for _ in range(args.rounds):
+                    for target in TARGETS:
+                        for s in served:
+                            s.runs[target][clients].append(
+                                with_cpu(
+                                    s.proc.pid,
+                                    run,
+                                    s.base,
+                                    s.reqs[target],
+                                    clients,
+                                    args.duration,
+                                    s.home,
+                                )
+                            )
+        finally:
+            for s in served:
+                s.proc.terminate()
+                s.proc.wait(timeout=10)
+    results = [report(s, args.generator, args.rounds, args.duration) for s in served]
+    if len(results) == 2:
+        compare(served[0], served[1])
+    doc: dict[str, Any] = {
+        "generator": args.generator,
+        "duration_s": args.duration,
+        "rounds": args.rounds,
+        "results": results[0],
+        "runs": served[0].runs,
+    }
+    if len(served) == 2:
+        doc |= {"compare": str(args.compare), "other": results[1], "other_runs": served[1].runs}
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "web.json").write_text(
-        json.dumps(
-            {
-                "generator": args.generator,
-                "duration_s": args.duration,
-                "rounds": args.rounds,
-                "results": results,
-                "runs": rounds,
-            },
-            indent=2,
-        )
-    )
+    (out / "web.json").write_text(json.dumps(doc, indent=2))
 
 
 if __name__ == "__main__":

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 # The newest migration in migrations/versions; a test checks it against Alembic's own head.
 HEAD_REVISION = "0006_roster_indexes"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Connections kept open between requests: as many as the web server's worker threads (anyio's
+# default limit, 40), since beyond SQLAlchemy's default of 5 every request in a busy moment opened
+# a connection (and, for SQLite, ran its pragmas) and closed it again. The CLI holds one.
+POOL_SIZE = 40
+POOL_OVERFLOW = 10
 
 
 @dataclass(frozen=True)
@@ -85,10 +90,12 @@ def create_engine_for(db: DatabaseUrl) -> Engine:
                 f"cannot create the folder for {db.sqlite_path} ({exc.strerror}); set "
                 "FOOTCORE_HOME to a writable folder"
             ) from None
-        engine = create_engine(db.url)
+        engine = create_engine(db.url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(db.url, pool_pre_ping=False)
+    if db.url.startswith("postgresql"):
+        return create_engine(db.url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
+    return create_engine(db.url)  # SQLite in memory: one connection per thread, SQLAlchemy's own
 
 
 def current_revision(engine: Engine) -> str | None:

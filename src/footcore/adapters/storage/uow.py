@@ -8,7 +8,7 @@ from types import TracebackType
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from footcore.adapters.storage.database import DatabaseUrl, open_engine
 from footcore.adapters.storage.program_calendar import CalendarRepository
@@ -22,7 +22,6 @@ class SqlUnitOfWork:
     def __init__(self, engine: Engine, db: DatabaseUrl) -> None:
         self.engine = engine
         self.db = db
-        self._factory = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
         self._session: Session | None = None
         self._repo: Repository | None = None
         self._programs: ProgramRepository | None = None
@@ -62,7 +61,9 @@ class SqlUnitOfWork:
         return self._calendar
 
     def __enter__(self) -> SqlUnitOfWork:
-        self._session = self._factory()
+        # A plain Session, not a sessionmaker per unit of work: each sessionmaker makes a Session
+        # subclass, whose event dispatch SQLAlchemy then builds again (a tenth of a web log).
+        self._session = Session(self.engine, expire_on_commit=False, autoflush=True)
         self._repo = Repository(self._session)
         self._programs = ProgramRepository(self._session)
         self._slots = SlotRepository(self._session)

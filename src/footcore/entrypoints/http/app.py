@@ -71,7 +71,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     """Build one footcore web app; `settings` default to a local app on the default database."""
     # Imported here: the API's modules import this package's dependencies, so importing the API
     # first (a test, a script) must not find this module half-initialised.
-    from footcore.entrypoints.http.api import ERRORS, api_routers
+    from footcore.entrypoints.http.api import ERRORS, api_routers, api_routers_to_match
     from footcore.entrypoints.http.api import coach as coach_api
     from footcore.entrypoints.http.api import team as team_api
     from footcore.entrypoints.http.api.openapi import openapi_document
@@ -103,7 +103,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     pages = page_routers()
     # The session player first, then the API, then the other pages: routes match in order.
     app.include_router(pages[0], include_in_schema=False)
-    for router in api_routers():
+    for router in api_routers_to_match():
         app.include_router(router, prefix="/api", responses=ERRORS)
     for router in (team_api.router, coach_api.router):
         app.include_router(router, prefix="/api", responses={**ERRORS, **TEAM_ERRORS})
@@ -112,7 +112,9 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     for router in (team_pages.router, coach_pages.router):
         app.include_router(router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.openapi = partial(openapi_document, app)  # type: ignore[method-assign]
+    documented = [*api_routers(), team_api.router, coach_api.router]
+    order = [f"/api{route.path}" for r in documented for route in r.routes]  # type: ignore[attr-defined]
+    app.openapi = partial(openapi_document, app, order)  # type: ignore[method-assign]
 
     @app.get("/api/openapi.json", include_in_schema=False)
     def openapi_json() -> JSONResponse:

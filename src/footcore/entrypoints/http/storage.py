@@ -27,6 +27,7 @@ class OnboardingNeeded(NotFoundError):
 class Opened:
     engine: Engine
     db: DatabaseUrl
+    stamped: tuple[str, ...]  # for SQLite, the file and its write-ahead log (see signature)
 
 
 class Storage:
@@ -46,7 +47,9 @@ class Storage:
                     from footcore.adapters.storage.database import open_engine
 
                     engine, db = open_engine(self._url)
-                    self._opened = Opened(engine, db)
+                    path = db.sqlite_path
+                    stamped = () if path is None else (str(path), f"{path}-wal")
+                    self._opened = Opened(engine, db, stamped)
                 opened = self._opened
         return opened
 
@@ -67,11 +70,11 @@ class Storage:
         """A value that changes whenever the database does: this app's writes and, for SQLite,
         any process's (the file and its write-ahead log change on every commit). None for a
         server database, whose pages are then never cached."""
-        path = self.sqlite_path
-        if path is None:
+        stamped = self._open().stamped  # asked on every request: the names are made once
+        if not stamped:
             return None
         stamps: list[object] = [self.version]
-        for f in (path, path.with_name(path.name + "-wal")):
+        for f in stamped:
             try:
                 st = os.stat(f)
                 stamps.append((st.st_ino, st.st_size, st.st_mtime_ns))

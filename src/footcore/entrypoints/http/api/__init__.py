@@ -15,7 +15,7 @@ from footcore.entrypoints.http.api import (
 )
 from footcore.entrypoints.http.api.schemas.base import ErrorPublic
 
-__all__ = ["ERRORS", "api_routers"]
+__all__ = ["ERRORS", "api_routers", "api_routers_to_match"]
 
 ERRORS: dict[int | str, dict[str, object]] = {
     404: {"model": ErrorPublic, "description": "No such record (or no runner yet)."},
@@ -30,4 +30,15 @@ def api_routers() -> list[APIRouter]:
     return [
         module.router
         for module in (meta, library, pictures, assessment, training, running, progress)
+    ]
+
+
+def api_routers_to_match() -> list[APIRouter]:
+    """The same routers in the order the app includes them, the busiest first (health, then
+    logging and the day): a request walks every route of each router before its own. No two of
+    them share a path, so the order decides nothing else; the OpenAPI document keeps the order
+    of api_routers()."""
+    return [
+        module.router
+        for module in (meta, training, library, pictures, assessment, running, progress)
     ]

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from footcore.entrypoints.http.api.schemas.assessment import ProfileCreate, ResultsCreate
@@ -111,7 +112,7 @@ def get_week(r: RunnerDep, day: DayQuery = None) -> list[dict[str, Any]]:
 
 
 @router.post("/logs", response_model=LoggedPublic)
-def post_log(body: LogCreate, r: RunnerDep) -> dict[str, Any]:
+async def post_log(body: LogCreate, r: RunnerDep) -> dict[str, Any]:
     """Log one exercise of a planned session; the same log twice is stored once."""
     entry = training_io.entry(
         body.exercise,
@@ -124,11 +125,14 @@ def post_log(body: LogCreate, r: RunnerDep) -> dict[str, Any]:
         body.pain,
         body.pain_area,
     )
-    return training_io.logged_dict(training.log(r.storage.uow(), r.name, entry, r.today))
+    # The transaction on a worker thread, the answer's check against LoggedPublic back here: a
+    # plain `def` route would also send that check to a worker thread, a second hop per log.
+    done = await run_in_threadpool(training.log, r.storage.uow(), r.name, entry, r.today)
+    return training_io.logged_dict(done)
 
 
 @router.post("/sessions", response_model=list[LoggedPublic])
-def post_session(body: SessionLogCreate, r: RunnerDep) -> list[dict[str, Any]]:
+async def post_session(body: SessionLogCreate, r: RunnerDep) -> list[dict[str, Any]]:
     """Log a whole session at once: all of it is stored, or none of it."""
     day = body.date or r.today
     entries = [
@@ -137,10 +141,9 @@ def post_session(body: SessionLogCreate, r: RunnerDep) -> list[dict[str, Any]]:
         )
         for e in body.entries
     ]
-    return [
-        training_io.logged_dict(d)
-        for d in training.log_session(r.storage.uow(), r.name, entries, r.today)
-    ]
+    # One thread hop, as for a single log (post_log)
+    done = await run_in_threadpool(training.log_session, r.storage.uow(), r.name, entries, r.today)
+    return [training_io.logged_dict(d) for d in done]
 
 
 @router.post("/checkins", response_model=CheckinPublic)
