@@ -134,8 +134,8 @@ class FakeSlots:
 
     # The repository ------------------------------------------------------------------------------
 
-    def decisions(self, athlete_id: int, slot: str) -> list[StoredDecision]:
-        return [d for d in self.decided.get(athlete_id, []) if d.slot == slot]
+    def decisions(self, athlete_id: int, slot: str | None) -> list[StoredDecision]:
+        return [d for d in self.decided.get(athlete_id, []) if slot in (None, d.slot)]
 
     def last_seq(self, athlete_id: int) -> int:
         return max((d.seq for d in self.decided.get(athlete_id, [])), default=0)

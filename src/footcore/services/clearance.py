@@ -43,10 +43,8 @@ def clear(uow: SqlUnitOfWork, name: str, confirm: bool, as_of: date, by: str | N
         from footcore.services.adapting import record
 
         repo = runner.uow.repo
-        pause = repo.active_pause(runner.id)
-        if pause is None:
+        if not runner.uow.programs.clear_pause(runner.id, as_of, who):
             return "The program is not paused; nothing to clear."
-        pause.cleared, pause.cleared_by = as_of, who
         raw = copy.deepcopy(runner.raw_profile)
         if raw.get("health", {}).get("symptoms"):
             raw["health"]["symptoms"] = []

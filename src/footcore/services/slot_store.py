@@ -21,8 +21,8 @@ from footcore.domain.program.refresh import Refresh
 
 
 class Slots(Protocol):
-    def decisions(self, athlete_id: int, slot: str) -> list[StoredDecision]:
-        """A slot's decisions in their order."""
+    def decisions(self, athlete_id: int, slot: str | None) -> list[StoredDecision]:
+        """A slot's decisions in their order (None: every decision of the program)."""
         ...
 
     def last_seq(self, athlete_id: int) -> int:

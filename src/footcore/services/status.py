@@ -85,8 +85,9 @@ def status(runner: Runner) -> StatusView:
                     upcoming.setdefault(p.slot, p)
                 else:
                     past[p.slot] = p
+        latest = {d.slot: d for d in runner.uow.slots.decisions(runner.id, None)}
         for slot, p in (past | upcoming).items():
-            d = repo.latest_decision(runner.id, slot)
+            d = latest.get(slot)
             exercises.append(
                 ExerciseStatus(
                     slot,
@@ -106,12 +107,12 @@ def status(runner: Runner) -> StatusView:
                         "date": d.date.isoformat(),
                         "made_at": d.made_at.isoformat() if d.made_at else None,
                         "reason": d.reason,
-                        "sources": json.loads(d.sources),
+                        "sources": list(d.sources),
                     },
                 )
             )
     start = plan.start if plan is not None else as_of
-    pause = repo.active_pause(runner.id)
+    pause = runner.pause()
     return StatusView(
         athlete=runner.athlete.name,
         as_of=as_of,
@@ -130,27 +131,22 @@ def status(runner: Runner) -> StatusView:
 
 
 def _cleared(runner: Runner) -> dict[str, Any] | None:
-    last = runner.uow.repo.last_cleared_pause(runner.id)
-    if last is None or last.cleared is None:
+    last = runner.uow.programs.last_cleared(runner.id)
+    if last is None:
         return None
-    return {
-        "date": last.cleared.isoformat(),
-        "by": last.cleared_by,
-        "started": last.started.isoformat(),
-    }
+    return {"date": last.cleared.isoformat(), "by": last.by, "started": last.started.isoformat()}
 
 
 def latest_checkins(runner: Runner) -> list[dict[str, Any]]:
     """The latest morning check-ins up to today, newest first."""
-    rows = runner.uow.repo.checkins_between(runner.id, date.min, runner.as_of)
-    rows.sort(key=lambda c: (c.date, c.id))
+    rows = runner.uow.programs.checkins_until(runner.id, runner.as_of)
     return [
         {
-            "date": c.date.isoformat(),
+            "date": c.day.isoformat(),
             "area": c.area,
             "morning_pain": c.morning_pain,
             "stiffness": c.stiffness,
-            "symptoms": json.loads(c.symptoms),
+            "symptoms": list(c.symptoms),
         }
         for c in reversed(rows[-runner.limits.latest_checkins :])
     ]
@@ -159,7 +155,7 @@ def latest_checkins(runner: Runner) -> list[dict[str, Any]]:
 def warnings(runner: Runner, week: dict[str, Any] | None) -> list[str]:
     repo = runner.uow.repo
     out: list[str] = []
-    pause = repo.active_pause(runner.id)
+    pause = runner.pause()
     if pause is not None:
         out.append("program paused: " + pause.message)
     plan = repo.plan(runner.id)
@@ -182,10 +178,10 @@ def warnings(runner: Runner, week: dict[str, Any] | None) -> list[str]:
     limits = runner.limits
     recent = [
         d
-        for d in repo.decisions(runner.id)
+        for d in runner.uow.slots.decisions(runner.id, None)
         if d.date >= runner.as_of - limits.recent_days * DAY and d.kind == "regress"
     ]
     for d in recent[-limits.recent_reductions :]:
-        name = runner.catalog.name_of(d.exercise)
+        name = runner.catalog.name_of(d.slot)
         out.append(f"{name} reduced after the session of {d.date.isoformat()}: {d.reason}")
     return out

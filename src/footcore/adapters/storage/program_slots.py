@@ -64,13 +64,12 @@ class SlotRepository:
 
     # Decisions and levels ------------------------------------------------------------------------
 
-    def decisions(self, athlete_id: int, slot: str) -> list[StoredDecision]:
-        rows = self.session.scalars(
-            select(DecisionRow)
-            .where(DecisionRow.athlete_id == athlete_id, DecisionRow.exercise == slot)
-            .order_by(DecisionRow.seq)
-        )
-        return [stored_decision(r) for r in rows]
+    def decisions(self, athlete_id: int, slot: str | None) -> list[StoredDecision]:
+        """A slot's decisions in order (None: every decision of the program)."""
+        query = select(DecisionRow).where(DecisionRow.athlete_id == athlete_id)
+        if slot is not None:
+            query = query.where(DecisionRow.exercise == slot)
+        return [stored_decision(r) for r in self.session.scalars(query.order_by(DecisionRow.seq))]
 
     def last_seq(self, athlete_id: int) -> int:
         top = self.session.scalar(

@@ -23,7 +23,15 @@ from footcore.adapters.storage.models import (
     PrescriptionRow,
     SessionRow,
 )
-from footcore.domain.program import CheckIn, LogRecord, Pause, PlannedItem, PlannedSession, Program
+from footcore.domain.program import (
+    CheckIn,
+    ClearedPause,
+    LogRecord,
+    Pause,
+    PlannedItem,
+    PlannedSession,
+    Program,
+)
 
 _PAUSE = (
     select(PauseRow.started, PauseRow.symptoms, PauseRow.message)
@@ -132,6 +140,39 @@ class ProgramRepository:
         if row is None:
             return None
         return Pause(row.started, tuple(json.loads(row.symptoms)), row.message)
+
+    def clear_pause(self, athlete_id: int, day: date, by: str) -> bool:
+        """End the pause in force on `day`, cleared by `by`; False when none was in force."""
+        row = self.session.scalars(
+            select(PauseRow)
+            .where(PauseRow.athlete_id == athlete_id, PauseRow.cleared.is_(None))
+            .order_by(PauseRow.id.desc())
+            .limit(1)
+        ).first()
+        if row is None:
+            return False
+        row.cleared, row.cleared_by = day, by
+        return True
+
+    def last_cleared(self, athlete_id: int) -> ClearedPause | None:
+        row = self.session.execute(
+            select(PauseRow.started, PauseRow.cleared, PauseRow.cleared_by)
+            .where(PauseRow.athlete_id == athlete_id, PauseRow.cleared.is_not(None))
+            .order_by(PauseRow.id.desc())
+            .limit(1)
+        ).first()
+        if row is None or row.cleared is None:
+            return None
+        return ClearedPause(row.started, row.cleared, row.cleared_by)
+
+    def checkins_until(self, athlete_id: int, end: date) -> list[CheckIn]:
+        """Every check-in up to `end`, in the order they were stored within a day."""
+        rows = self.session.scalars(
+            select(CheckinRow)
+            .where(CheckinRow.athlete_id == athlete_id, CheckinRow.date <= end)
+            .order_by(CheckinRow.date, CheckinRow.id)
+        )
+        return [checkin(r) for r in rows]
 
     def add_pause(self, athlete_id: int, pause: Pause) -> None:
         """Pause the program until a clinician clears the runner (`clear` ends it)."""

@@ -16,7 +16,6 @@ from footcore.adapters.storage.models import (
     CheckinRow,
     DecisionRow,
     LogRow,
-    PauseRow,
     PlanRow,
     PrescriptionRow,
     ProfileRow,
@@ -204,27 +203,3 @@ class Repository:
         if slot is not None:
             query = query.where(DecisionRow.exercise == slot)
         return list(self.session.scalars(query.order_by(DecisionRow.seq)))
-
-    def latest_decision(self, athlete_id: int, slot: str) -> DecisionRow | None:
-        return self.session.scalars(
-            select(DecisionRow)
-            .where(DecisionRow.athlete_id == athlete_id, DecisionRow.exercise == slot)
-            .order_by(DecisionRow.seq.desc())
-            .limit(1)
-        ).first()
-
-    def last_cleared_pause(self, athlete_id: int) -> PauseRow | None:
-        return self.session.scalars(
-            select(PauseRow)
-            .where(PauseRow.athlete_id == athlete_id, PauseRow.cleared.is_not(None))
-            .order_by(PauseRow.id.desc())
-            .limit(1)
-        ).first()
-
-    def active_pause(self, athlete_id: int) -> PauseRow | None:
-        return self.session.scalars(
-            select(PauseRow)
-            .where(PauseRow.athlete_id == athlete_id, PauseRow.cleared.is_(None))
-            .order_by(PauseRow.id.desc())
-            .limit(1)
-        ).first()

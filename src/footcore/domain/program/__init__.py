@@ -7,10 +7,11 @@ Pure like the rest of the domain. Storage maps rows to and from it behind the un
 
 from footcore.domain.program.checkins import CheckIn
 from footcore.domain.program.logbook import LogEntry, Logged, LogRecord
-from footcore.domain.program.model import Pause, PlannedItem, PlannedSession, Program
+from footcore.domain.program.model import ClearedPause, Pause, PlannedItem, PlannedSession, Program
 
 __all__ = [
     "CheckIn",
+    "ClearedPause",
     "LogEntry",
     "LogRecord",
     "Logged",

@@ -32,6 +32,15 @@ class Pause:
 
 
 @dataclass(frozen=True)
+class ClearedPause:
+    """A pause a clinician ended: when it started, when it was cleared and by whom."""
+
+    started: date
+    cleared: date
+    by: str | None  # "NAME, ROLE"; None in databases from before it was asked
+
+
+@dataclass(frozen=True)
 class PlannedItem:
     """One prescription of a planned session, as adapted: `slot` is the planned exercise,
     `exercise_done` the one to do now (a variant after adaptation or a coach's swap)."""
