@@ -28,14 +28,14 @@ def day_marks(uow: SqlUnitOfWork, name: str, as_of: date) -> dict[date, str]:
     """The marks of the plan's days up to `as_of`, read in one transaction."""
     with uow:
         runner = open_runner(uow, name, as_of)
-        sessions = uow.repo.sessions_between(runner.id, date.min, as_of + timedelta(days=1))
+        sessions = uow.calendar.sessions(runner.id, date.min, as_of + timedelta(days=1))
         done: dict[date, set[str]] = defaultdict(set)
         if sessions:
-            for lg in uow.repo.logs_between(runner.id, sessions[0].date, as_of):
-                done[lg.date].add(lg.slot)
+            for lg in uow.programs.logs_between(runner.id, sessions[0].day, as_of):
+                done[lg.day].add(lg.slot)
         marks = {}
         for s in sessions:
-            found = mark({p.exercise for p in s.items}, done[s.date], s.date < as_of)
+            found = mark({p.slot for p in s.items}, done[s.day], s.day < as_of)
             if found is not None:
-                marks[s.date] = found
+                marks[s.day] = found
         return marks

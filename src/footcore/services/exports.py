@@ -129,12 +129,12 @@ def stored_progress(runner: Runner, plan: Plan) -> Progress:
     repo = runner.uow.repo
     first = min([runner.athlete.created_on] + [w.start for w in plan.weeks[:1]])
     worst: dict[date, int] = {}
-    for lg in repo.logs_between(runner.id, first, runner.as_of):
-        worst[lg.date] = max(worst.get(lg.date, 0), lg.pain)
+    for lg in runner.uow.programs.logs_between(runner.id, first, runner.as_of):
+        worst[lg.day] = max(worst.get(lg.day, 0), lg.pain)
     logs = [SessionLog(d, True, p) for d, p in sorted(worst.items())]
     checkins = [
-        CheckIn(c.date, c.morning_pain)
-        for c in repo.checkins_between(runner.id, first, runner.as_of)
+        CheckIn(c.day, c.morning_pain)
+        for c in runner.uow.programs.checkins_between(runner.id, first, runner.as_of)
     ]
     results = [
         results_from_mapping(json.loads(a.results), "stored assessment")

@@ -151,12 +151,11 @@ def checkin(
     if program.check_in(c):
         return CheckedIn(day, area, morning_pain, True)
     runner.uow.programs.save(program)
-    repo = runner.uow.repo
     pause_for(runner, symptoms)
     before = day - DAY
     slots = dict.fromkeys(
         lg.slot
-        for lg in repo.logs_between(runner.id, before, before)
+        for lg in runner.uow.programs.logs_between(runner.id, before, before)
         if not area or lg.pain_area in (area, "")
     )
     decisions = [d for s in slots if (d := decide_session(runner, s, before)) is not None]

@@ -47,15 +47,14 @@ def results_json(raw: dict[str, Any]) -> str:
 def lower_leg_pain(runner: Runner, day: date) -> int:
     areas = runner.planner_rules.lower_leg_areas
     start = day - 6 * DAY
-    repo = runner.uow.repo
     pains = [
         lg.pain
-        for lg in repo.logs_between(runner.id, start, day)
+        for lg in runner.uow.programs.logs_between(runner.id, start, day)
         if lg.pain_area in areas or not lg.pain_area
     ]
     pains += [
         c.morning_pain
-        for c in repo.checkins_between(runner.id, start, day)
+        for c in runner.uow.programs.checkins_between(runner.id, start, day)
         if c.area in areas or not c.area
     ]
     pains += [v for a, v in runner.profile.health.pain.items() if a in areas]

@@ -62,14 +62,15 @@ def _counts(area: str, lower_leg: frozenset[str]) -> bool:
 def _max_pain(runner: Runner, first: date, last: date) -> int:
     """The worst lower-leg (or unplaced) pain logged or checked in with first <= day <= last."""
     areas = runner.planner_rules.lower_leg_areas
-    repo = runner.uow.repo
     pains = [
         c.morning_pain
-        for c in repo.checkins_between(runner.id, first, last)
+        for c in runner.uow.programs.checkins_between(runner.id, first, last)
         if _counts(c.area, areas)
     ]
     pains += [
-        lg.pain for lg in repo.logs_between(runner.id, first, last) if _counts(lg.pain_area, areas)
+        lg.pain
+        for lg in runner.uow.programs.logs_between(runner.id, first, last)
+        if _counts(lg.pain_area, areas)
     ]
     return max(pains, default=0)
 
@@ -81,8 +82,8 @@ def _current_pain(runner: Runner) -> int:
 
 
 def _training_weeks(runner: Runner) -> int:
-    logs = runner.uow.repo.logs_between(runner.id, date.min, runner.as_of)
-    return len({monday_of(lg.date) for lg in logs})
+    logs = runner.uow.programs.logs_between(runner.id, date.min, runner.as_of)
+    return len({monday_of(lg.day) for lg in logs})
 
 
 def _checks(runner: Runner) -> tuple[MilestoneCheck, ...]:

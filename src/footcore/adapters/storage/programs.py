@@ -165,6 +165,28 @@ class ProgramRepository:
             return None
         return ClearedPause(row.started, row.cleared, row.cleared_by)
 
+    def logs_between(self, athlete_id: int, start: date, end: date) -> list[LogRecord]:
+        """The logs with start <= day <= end, in the order they were stored."""
+        rows = self.session.scalars(
+            select(LogRow)
+            .where(LogRow.athlete_id == athlete_id, LogRow.date >= start, LogRow.date <= end)
+            .order_by(LogRow.date, LogRow.id)
+        )
+        return [log_record(r) for r in rows]
+
+    def checkins_between(self, athlete_id: int, start: date, end: date) -> list[CheckIn]:
+        """The check-ins with start <= day <= end, by day and area."""
+        rows = self.session.scalars(
+            select(CheckinRow)
+            .where(
+                CheckinRow.athlete_id == athlete_id,
+                CheckinRow.date >= start,
+                CheckinRow.date <= end,
+            )
+            .order_by(CheckinRow.date, CheckinRow.area)
+        )
+        return [checkin(r) for r in rows]
+
     def checkins_until(self, athlete_id: int, end: date) -> list[CheckIn]:
         """Every check-in up to `end`, in the order they were stored within a day."""
         rows = self.session.scalars(

@@ -132,17 +132,6 @@ class Repository:
 
     # Logs and check-ins -------------------------------------------------------------------------
 
-    def logs_between(
-        self, athlete_id: int, start: date, end: date, slot: str | None = None
-    ) -> list[LogRow]:
-        """Logs with start <= date <= end (inclusive), in date order."""
-        query = select(LogRow).where(
-            LogRow.athlete_id == athlete_id, LogRow.date >= start, LogRow.date <= end
-        )
-        if slot is not None:
-            query = query.where(LogRow.slot == slot)
-        return list(self.session.scalars(query.order_by(LogRow.date, LogRow.id)))
-
     def log(self, athlete_id: int, day: date, exercise: str, side: str) -> LogRow | None:
         return self.session.scalars(
             select(LogRow).where(
