@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from footcore.adapters.storage.models import json_text
 from footcore.domain.adaptation import AdaptationRules
 from footcore.domain.assessment import BatteryTest, Finding, score
 from footcore.domain.catalog import Catalog
@@ -34,9 +35,7 @@ def rules() -> Rules:
     return ports.rules()
 
 
-def dumps(data: Any) -> str:
-    """JSON as stored in the database and exported: sorted keys, no spaces, UTF-8 text."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+dumps = json_text  # JSON as the database stores it and the export writes it
 
 
 @dataclass

@@ -21,10 +21,6 @@ from footcore.services.context import Runner
 from footcore.services.plan_items import session_items
 
 
-def end_of(week: ProgramWeek) -> date:
-    return week.end
-
-
 def store_new_plan(runner: Runner) -> None:
     plan = runner.generated()
     weeks = [ProgramWeek.following(w.index, w.start, w, "planned", "") for w in plan.weeks]

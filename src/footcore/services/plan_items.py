@@ -7,46 +7,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Protocol
 
-from footcore.domain.adaptation import Level
 from footcore.domain.catalog import Catalog
 from footcore.domain.dose_ladder import DoseSteps
 from footcore.domain.plan import Prescription
 from footcore.domain.program import items
 from footcore.domain.program.items import StoredItem
+from footcore.domain.program.levels import SlotLevel
 from footcore.domain.program.refresh import Relevel, refreshed
 from footcore.services.context import Runner
 from footcore.services.slot_store import Slots
 
 
-class StandsAt(Protocol):
-    """A slot's stored level (domain/program/levels.SlotLevel, or its row)."""
-
-    @property
-    def variant(self) -> str: ...
-    @property
-    def step(self) -> int: ...
-    @property
-    def since(self) -> date: ...
-
-
 def session_items(
-    runner: Runner, planned: Sequence[Prescription], states: Mapping[str, StandsAt]
+    runner: Runner, planned: Sequence[Prescription], levels: Mapping[str, SlotLevel]
 ) -> list[StoredItem]:
     """The stored items of one planned session: the plan's prescriptions, each slot at its
     level."""
-    out = []
-    for i, p in enumerate(planned):
-        state = states.get(p.exercise)
-        level = Level(state.variant, state.step) if state is not None else None
-        since = state.since if state is not None else None
-        out.append(
-            items.adapted(
-                StoredItem.planned(i, p), level, since, runner.catalog, runner.adapt.steps
-            )
+    return [
+        items.at_level(
+            StoredItem.planned(i, p), levels.get(p.exercise), runner.catalog, runner.adapt.steps
         )
-    return out
+        for i, p in enumerate(planned)
+    ]
 
 
 def keep_in_step(

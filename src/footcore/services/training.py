@@ -22,7 +22,6 @@ from footcore.services.logbook import (
     CheckedIn,
     LogEntry,
     Logged,
-    ensure_not_paused,
     log_many,
 )
 from footcore.services.logbook import checkin as _checkin
@@ -137,7 +136,3 @@ def import_data(uow: SqlUnitOfWork, text: str, label: str, name: str | None) -> 
         athlete = _import(uow, text, label, name)
         uow.commit()
         return athlete.name
-
-
-def assert_not_paused(uow: SqlUnitOfWork, name: str, as_of: date) -> None:
-    in_transaction(uow, name, as_of, ensure_not_paused)

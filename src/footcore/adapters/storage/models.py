@@ -3,13 +3,15 @@
 Later migrations add tables (runs, shoes) next to these; the naming convention keeps constraint
 names identical on SQLite and PostgreSQL so that autogenerate finds no drift on either.
 
-JSON columns are Text holding JSON written by the services (sorted keys), so that the same bytes
+JSON columns are Text holding JSON as `json_text` writes it (sorted keys), so that the same bytes
 come back on both backends and an export is stable.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -23,6 +25,12 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def json_text(data: Any) -> str:
+    """JSON as the JSON columns hold it: sorted keys, no spaces, UTF-8 text."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",

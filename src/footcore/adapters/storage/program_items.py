@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import json
 
-from footcore.adapters.storage.models import PrescriptionRow
+from footcore.adapters.storage.models import PrescriptionRow, json_text
 from footcore.domain.catalog import Dose
 from footcore.domain.program.items import StoredItem
-
-
-def _json(data: object) -> str:
-    """As services.context.dumps stores JSON: sorted keys, no spaces, UTF-8 text."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def stored_item(row: PrescriptionRow) -> StoredItem:
@@ -50,7 +45,7 @@ def write_adapted(row: PrescriptionRow, item: StoredItem) -> None:
     row.exercise_done, row.name_done = item.exercise_done, item.name_done
     row.sets, row.reps, row.hold_s, row.distance_m = d.sets, d.reps, d.hold_s, d.distance_m
     row.tempo, row.per_side, row.rest_s = d.tempo, d.per_side, d.rest_s
-    row.cues = _json(list(item.cues))
+    row.cues = json_text(list(item.cues))
     row.adaptation = item.adaptation
 
 
@@ -68,7 +63,7 @@ def item_row(athlete_id: int, item: StoredItem) -> PrescriptionRow:
         planned_distance_m=item.planned_distance_m,
         priority=item.priority,
         why=item.why,
-        sources=_json(list(item.sources)),
+        sources=json_text(list(item.sources)),
     )
     write_adapted(row, item)
     return row

@@ -13,16 +13,16 @@ from sqlalchemy.orm import Session
 
 from footcore.adapters.storage.coach_models import CoachEditRow
 from footcore.adapters.storage.models import (
-    CheckinRow,
     DecisionRow,
     LogRow,
     PrescriptionRow,
     SessionRow,
     StateRow,
     WeekRow,
+    json_text,
 )
 from footcore.adapters.storage.program_items import stored_item, write_adapted
-from footcore.adapters.storage.programs import checkin, log_record
+from footcore.adapters.storage.programs import ProgramRepository
 from footcore.domain.catalog import Phase
 from footcore.domain.program import CheckIn, LogRecord
 from footcore.domain.program.decision_log import StoredDecision
@@ -32,11 +32,6 @@ from footcore.domain.program.overlay import CoachEdit
 from footcore.domain.program.refresh import Refresh
 
 WEEK = timedelta(days=7)
-
-
-def _json(data: object) -> str:
-    """As services.context.dumps stores JSON: sorted keys, no spaces, UTF-8 text."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def stored_decision(row: DecisionRow) -> StoredDecision:
@@ -90,7 +85,7 @@ class SlotRepository:
                 action=d.action,
                 variant=d.variant,
                 reason=d.reason,
-                sources=_json(list(d.sources)),
+                sources=json_text(list(d.sources)),
             )
         )
         self.session.flush()
@@ -161,17 +156,12 @@ class SlotRepository:
         return {(r.date, r.slot) for r in rows}
 
     def history(self, athlete_id: int, end: date) -> tuple[list[CheckIn], list[LogRecord]]:
-        checkins = self.session.scalars(
-            select(CheckinRow)
-            .where(CheckinRow.athlete_id == athlete_id, CheckinRow.date <= end)
-            .order_by(CheckinRow.date, CheckinRow.area)
+        """Every check-in and log up to `end` (inclusive)."""
+        reads = ProgramRepository(self.session)
+        return (
+            reads.checkins_between(athlete_id, date.min, end),
+            reads.logs_between(athlete_id, date.min, end),
         )
-        logs = self.session.scalars(
-            select(LogRow)
-            .where(LogRow.athlete_id == athlete_id, LogRow.date <= end)
-            .order_by(LogRow.date, LogRow.id)
-        )
-        return [checkin(c) for c in checkins], [log_record(lg) for lg in logs]
 
     # Coaches' edits ------------------------------------------------------------------------------
 

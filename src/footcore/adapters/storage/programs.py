@@ -22,6 +22,7 @@ from footcore.adapters.storage.models import (
     PauseRow,
     PrescriptionRow,
     SessionRow,
+    json_text,
 )
 from footcore.domain.program import (
     CheckIn,
@@ -119,11 +120,6 @@ def checkin(r: Any) -> CheckIn:  # a CheckinRow, or a Row of its columns
     return CheckIn(r.date, r.area, r.morning_pain, r.stiffness, tuple(json.loads(r.symptoms)))
 
 
-def _json(data: object) -> str:
-    """As services.context.dumps stores JSON: sorted keys, no spaces, UTF-8 text."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
 class ProgramRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -202,7 +198,7 @@ class ProgramRepository:
             PauseRow(
                 athlete_id=athlete_id,
                 started=pause.started,
-                symptoms=_json(list(pause.symptoms)),
+                symptoms=json_text(list(pause.symptoms)),
                 message=pause.message,
                 cleared=None,
             )
@@ -266,7 +262,7 @@ class ProgramRepository:
                     area=c.area,
                     morning_pain=c.morning_pain,
                     stiffness=c.stiffness,
-                    symptoms=_json(list(c.symptoms)),
+                    symptoms=json_text(list(c.symptoms)),
                 )
                 for c in program.new_checkins
             ]

@@ -10,6 +10,7 @@ from footcore.domain.adaptation import Level
 from footcore.domain.catalog import Catalog, Dose
 from footcore.domain.dose_ladder import DoseSteps, stepped
 from footcore.domain.plan import Prescription
+from footcore.domain.program.levels import SlotLevel
 
 
 @dataclass(frozen=True)
@@ -116,3 +117,12 @@ def adapted(
         cues=tuple(ex.cues) if ex is not None else (),
         adaptation="; ".join(notes),
     )
+
+
+def at_level(
+    item: StoredItem, stood: SlotLevel | None, catalog: Catalog, steps: DoseSteps
+) -> StoredItem:
+    """The item at its slot's stored level (the plan's own without one)."""
+    if stood is None:
+        return adapted(item, None, None, catalog, steps)
+    return adapted(item, stood.level, stood.since, catalog, steps)

@@ -10,7 +10,7 @@ from datetime import date
 
 from footcore.domain.catalog import Catalog
 from footcore.domain.dose_ladder import DoseSteps
-from footcore.domain.program.items import DatedItem, adapted
+from footcore.domain.program.items import DatedItem, at_level
 from footcore.domain.program.levels import SlotLevel
 from footcore.domain.program.overlay import CoachEdit, overlaid
 
@@ -52,14 +52,7 @@ def refreshed(
             continue
         item = d.item
         if relevel is not None and relevel.wants(item.slot):
-            at = relevel.levels.get(item.slot)
-            item = adapted(
-                item,
-                at.level if at is not None else None,
-                at.since if at is not None else None,
-                catalog,
-                steps,
-            )
+            item = at_level(item, relevel.levels.get(item.slot), catalog, steps)
         new = overlaid(item, d.day, edits, catalog) if edits else item
         if new is None:
             removed.append(d)
