@@ -168,8 +168,9 @@ def lighten(
     """Scale a week's doses so its volume is 60-90% of the week before (75% aimed for).
 
     Measures (reps, holds, distances) are scaled first; a published protocol keeps its reps and
-    loses one set instead. Where whole numbers leave the ratio outside the band, single items are
-    nudged by one unit until it fits.
+    loses one set instead, unless that would leave it under 60% (a protocol cut to two sets by
+    the daily minutes), when its reps scale as any other item's. Where whole numbers leave the
+    ratio outside the band, single items are nudged by one unit until it fits.
     """
     current = sum(p.volume for items in week.values() for p in items)
     if current <= 0 or previous_volume <= 0:
@@ -179,8 +180,10 @@ def lighten(
     for d, items in week.items():
         lighter[d] = []
         for p in items:
-            if p.exercise in rules.protocols:
-                q = p.with_dose(p.dose.evolve(sets=max(1, p.dose.sets - 1)))
+            # A set off a protocol's two sets would halve it, below the band: its reps scale.
+            sets = p.dose.sets
+            if p.exercise in rules.protocols and sets - 1 >= rules.light_min * sets:
+                q = p.with_dose(p.dose.evolve(sets=sets - 1))
             else:
                 q = p.with_dose(scale_measure(p.dose, factor, rules))
             lighter[d].append(q)
